@@ -1,0 +1,247 @@
+//! `backend staff ...`: the staff actions from a terminal, on the database in --data-dir.
+//! They run the same code as the HTTP staff API (`cases::actions`).
+
+use contract::calendar::WorkCalendar;
+use contract::{SpecialProcedureKind, StaffAction, SupplementRequest};
+use rusqlite::Connection;
+
+use crate::cases::actions;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::AppError;
+
+#[derive(clap::Subcommand, Debug, Clone)]
+pub enum StaffCommand {
+    /// 列出全部办件 (newest first).
+    List,
+    /// 查看办件详情, with the unmasked application, as JSON.
+    Show { number: String },
+    /// 受理: 待受理 → 已受理.
+    Accept {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long, default_value = "")]
+        opinion: String,
+    },
+    /// 不予受理: 待受理 → 不予受理.
+    RefuseIntake {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 开始审查: 已受理 → 审查中.
+    StartReview {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long, default_value = "")]
+        opinion: String,
+    },
+    /// 需补正: --material <material id>=<reason>, once per material.
+    RequestSupplement {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long = "material", required = true, value_parser = parse_item)]
+        materials: Vec<SupplementRequest>,
+    },
+    /// 特别程序: --procedure hearing | inspection | expert-review.
+    StartSpecial {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long, value_parser = parse_procedure)]
+        procedure: SpecialProcedureKind,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 特别程序结束: 特别程序 → 审查中.
+    EndSpecial {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long, default_value = "")]
+        opinion: String,
+    },
+    /// 准予.
+    Approve {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long, default_value = "")]
+        opinion: String,
+    },
+    /// 不予许可.
+    Refuse {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// 送达; --tracking is required when the result goes by post.
+    Deliver {
+        number: String,
+        #[arg(long)]
+        handler: String,
+        #[arg(long)]
+        tracking: Option<String>,
+    },
+}
+
+fn parse_item(s: &str) -> Result<SupplementRequest, String> {
+    let (id, reason) = s
+        .split_once('=')
+        .ok_or_else(|| "expected <material id>=<reason>".to_string())?;
+    Ok(SupplementRequest {
+        material_id: id.trim().to_string(),
+        reason: reason.trim().to_string(),
+    })
+}
+
+fn parse_procedure(s: &str) -> Result<SpecialProcedureKind, String> {
+    match s {
+        "hearing" | "听证" => Ok(SpecialProcedureKind::Hearing),
+        "inspection" | "现场勘验" => Ok(SpecialProcedureKind::Inspection),
+        "expert-review" | "expert_review" | "专家评审" => {
+            Ok(SpecialProcedureKind::ExpertReview)
+        }
+        _ => Err("expected hearing, inspection or expert-review".into()),
+    }
+}
+
+impl StaffCommand {
+    /// The case number and action, for the commands that change a case.
+    fn action(self) -> Option<(String, StaffAction)> {
+        use StaffAction as A;
+        Some(match self {
+            StaffCommand::List | StaffCommand::Show { .. } => return None,
+            StaffCommand::Accept {
+                number,
+                handler,
+                opinion,
+            } => (number, A::Accept { handler, opinion }),
+            StaffCommand::RefuseIntake {
+                number,
+                handler,
+                reason,
+            } => (number, A::RefuseIntake { handler, reason }),
+            StaffCommand::StartReview {
+                number,
+                handler,
+                opinion,
+            } => (number, A::StartReview { handler, opinion }),
+            StaffCommand::RequestSupplement {
+                number,
+                handler,
+                materials,
+            } => (
+                number,
+                A::RequestSupplement {
+                    handler,
+                    items: materials,
+                },
+            ),
+            StaffCommand::StartSpecial {
+                number,
+                handler,
+                procedure,
+                reason,
+            } => (
+                number,
+                A::StartSpecialProcedure {
+                    handler,
+                    procedure,
+                    reason,
+                },
+            ),
+            StaffCommand::EndSpecial {
+                number,
+                handler,
+                opinion,
+            } => (number, A::EndSpecialProcedure { handler, opinion }),
+            StaffCommand::Approve {
+                number,
+                handler,
+                opinion,
+            } => (number, A::Approve { handler, opinion }),
+            StaffCommand::Refuse {
+                number,
+                handler,
+                reason,
+            } => (number, A::Refuse { handler, reason }),
+            StaffCommand::Deliver {
+                number,
+                handler,
+                tracking,
+            } => (
+                number,
+                A::Deliver {
+                    handler,
+                    tracking_number: tracking,
+                },
+            ),
+        })
+    }
+}
+
+/// Runs one command and returns what to print.
+pub fn execute(
+    conn: &mut Connection,
+    calendar: &WorkCalendar,
+    now: i64,
+    command: StaffCommand,
+) -> Result<String, AppError> {
+    match command {
+        StaffCommand::List => Ok(actions::list(conn)?
+            .into_iter()
+            .map(|c| {
+                format!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    c.case_number,
+                    c.status.label(),
+                    c.service_name,
+                    c.applicant_name,
+                    c.submitted_at
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")),
+        StaffCommand::Show { number } => Ok(serde_json::to_string_pretty(&actions::detail(
+            conn, calendar, now, &number,
+        )?)?),
+        other => {
+            let Some((number, action)) = other.action() else {
+                return Err(AppError::internal("command without an action"));
+            };
+            let view = actions::perform(conn, calendar, now, &number, &action)?;
+            Ok(serde_json::to_string_pretty(&view)?)
+        }
+    }
+}
+
+pub fn run(config: &Config, command: StaffCommand) -> anyhow::Result<()> {
+    let db = Db::open(&config.data_dir)?;
+    db.with(crate::services::seed_if_empty)??;
+    let calendar = crate::calendar::load()?;
+    let now = Clock::default().now();
+    match db.with(|c| execute(c, &calendar, now, command))? {
+        Ok(out) => {
+            if !out.is_empty() {
+                println!("{out}");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let mut message = e.body.message;
+            for f in e.body.fields {
+                message.push_str(&format!("\n  {}: {}", f.field, f.message));
+            }
+            anyhow::bail!(message)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! 办件查询: the citizen looks a case up with its number and query code.
+//!
+//! A wrong code answers exactly like an unknown number, and failures are rate limited, so the
+//! endpoint tells a guesser nothing.
+
+use std::net::IpAddr;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use contract::{CaseLookup, CaseView};
+
+use crate::app::AppState;
+use crate::cases::{store, view};
+use crate::client_ip::ClientIp;
+use crate::error::{ApiResult, AppError};
+use crate::json::ApiJson;
+use crate::tokens::{constant_time_eq, QUERY_CODE_LEN};
+
+/// Longer input cannot be a case number; it is not even looked up.
+const CASE_NUMBER_MAX_LEN: usize = 32;
+
+pub fn not_found() -> AppError {
+    AppError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "未找到该办件，请核对办件编号和查询码",
+    )
+}
+
+/// Checks the number and code (rate limited per client and per number); returns the case
+/// number, trimmed. Query codes are compared case-insensitively and in constant time.
+pub async fn authenticate(
+    state: &AppState,
+    ip: IpAddr,
+    case_number: &str,
+    query_code: &str,
+) -> ApiResult<String> {
+    let number: String = case_number
+        .trim()
+        .chars()
+        .take(CASE_NUMBER_MAX_LEN)
+        .collect();
+    let code = query_code.trim().to_ascii_uppercase();
+    let now = state.clock.now();
+    state.limiter.check(ip, &number, now)?;
+    let stored = if number.is_empty() || case_number.trim().len() > CASE_NUMBER_MAX_LEN {
+        None
+    } else {
+        let n = number.clone();
+        state.db.call(move |c| store::query_code(c, &n)).await?
+    };
+    // Compare against a dummy for unknown numbers too, so both paths do the same work;
+    // '-' is outside the code alphabet, so the dummy never matches.
+    let dummy = "-".repeat(QUERY_CODE_LEN);
+    let expected = stored.as_deref().unwrap_or(&dummy);
+    let matches = constant_time_eq(code.as_bytes(), expected.as_bytes());
+    if matches && stored.is_some() {
+        Ok(number)
+    } else {
+        state.limiter.record_failure(ip, &number, now);
+        Err(not_found())
+    }
+}
+
+#[utoipa::path(post, path = "/api/cases/lookup", tag = "cases",
+    request_body = CaseLookup,
+    responses((status = 200, description = "The case; the ID number is masked", body = CaseView),
+              (status = 404, description = "未找到该办件，请核对办件编号和查询码 (unknown number or wrong code alike)", body = contract::ApiError),
+              (status = 429, description = "rate_limited: 10 failed look-ups in 15 minutes from this client or for this number", body = contract::ApiError)))]
+pub async fn lookup(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    ApiJson(req): ApiJson<CaseLookup>,
+) -> ApiResult<Json<CaseView>> {
+    let number = authenticate(&state, ip, &req.case_number, &req.query_code).await?;
+    let calendar = state.calendar.clone();
+    let today = state.clock.today();
+    let view = state
+        .db
+        .call(move |c| view::load(c, &calendar, &number, today))
+        .await?;
+    Ok(Json(view))
+}

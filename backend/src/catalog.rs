@@ -1,0 +1,472 @@
+//! The reference catalog (办事指南 and 网上申报 forms) seeded into the database on first start.
+//!
+//! The data lives in `backend/catalog/`: one JSON file per department, each an array of
+//! `contract::Service`, and `forms.json`, an array of `contract::FormDefinition` (one per service
+//! that takes online applications). The files are compiled in, so a file that does not parse is a
+//! programming error: the tests below parse every file and check the catalog's consistency.
+
+use contract::{FormDefinition, Service};
+
+/// The department files, in the order the catalog lists them.
+const SERVICE_FILES: &[(&str, &str)] = &[
+    (
+        "public-security.json",
+        include_str!("../catalog/public-security.json"),
+    ),
+    (
+        "exit-entry.json",
+        include_str!("../catalog/exit-entry.json"),
+    ),
+    (
+        "traffic-police.json",
+        include_str!("../catalog/traffic-police.json"),
+    ),
+    (
+        "civil-affairs.json",
+        include_str!("../catalog/civil-affairs.json"),
+    ),
+    (
+        "human-resources-social-security.json",
+        include_str!("../catalog/human-resources-social-security.json"),
+    ),
+    (
+        "medical-security.json",
+        include_str!("../catalog/medical-security.json"),
+    ),
+    (
+        "market-regulation.json",
+        include_str!("../catalog/market-regulation.json"),
+    ),
+    ("taxation.json", include_str!("../catalog/taxation.json")),
+    (
+        "housing-provident-fund.json",
+        include_str!("../catalog/housing-provident-fund.json"),
+    ),
+    ("health.json", include_str!("../catalog/health.json")),
+    ("education.json", include_str!("../catalog/education.json")),
+    (
+        "natural-resources.json",
+        include_str!("../catalog/natural-resources.json"),
+    ),
+    (
+        "disabled-persons-federation.json",
+        include_str!("../catalog/disabled-persons-federation.json"),
+    ),
+    (
+        "veterans-affairs.json",
+        include_str!("../catalog/veterans-affairs.json"),
+    ),
+];
+
+const FORMS_FILE: &str = include_str!("../catalog/forms.json");
+
+/// Every service of the reference catalog, department by department.
+pub fn services() -> Vec<Service> {
+    SERVICE_FILES
+        .iter()
+        .flat_map(|(name, text)| parse_services(name, text))
+        .collect()
+}
+
+/// The service-specific online forms, one for each service with `online_application`.
+pub fn forms() -> Vec<FormDefinition> {
+    serde_json::from_str(FORMS_FILE)
+        .unwrap_or_else(|e| panic!("backend/catalog/forms.json is compiled in and must parse: {e}"))
+}
+
+fn parse_services(name: &str, text: &str) -> Vec<Service> {
+    serde_json::from_str(text)
+        .unwrap_or_else(|e| panic!("backend/catalog/{name} is compiled in and must parse: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use contract::{Audience, CaseType, FieldKind, MaterialSource, Necessity};
+    use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+    const THEMES: &[&str] = &[
+        "出生",
+        "上学",
+        "就业",
+        "婚育",
+        "住房",
+        "社保",
+        "医疗",
+        "退休",
+        "出行",
+        "开办企业",
+        "企业变更",
+        "企业注销",
+        "残疾人",
+        "退役军人",
+        "身后事",
+    ];
+
+    fn option_ids(s: &Service) -> Vec<&str> {
+        s.situations
+            .iter()
+            .flat_map(|q| &q.options)
+            .map(|o| o.id.as_str())
+            .collect()
+    }
+
+    fn is_slug(id: &str) -> bool {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    }
+
+    #[test]
+    fn every_file_parses_and_is_not_empty() {
+        for (name, text) in SERVICE_FILES {
+            let list = parse_services(name, text);
+            assert!(!list.is_empty(), "{name} has no service");
+            let departments: BTreeSet<_> = list.iter().map(|s| s.department.as_str()).collect();
+            assert_eq!(
+                departments.len(),
+                1,
+                "{name} mixes departments: {departments:?}"
+            );
+        }
+        assert!(!forms().is_empty());
+    }
+
+    #[test]
+    fn catalog_is_large_and_varied_enough() {
+        let all = services();
+        assert!(all.len() >= 40, "only {} services", all.len());
+        let departments: BTreeSet<_> = all.iter().map(|s| s.department.as_str()).collect();
+        assert!(
+            departments.len() >= 10,
+            "only {} departments",
+            departments.len()
+        );
+
+        assert!(all.iter().any(|s| s.audience.contains(&Audience::Person)));
+        let legal = all
+            .iter()
+            .filter(|s| s.audience.contains(&Audience::LegalPerson))
+            .count();
+        assert!(legal >= 8, "only {legal} services for 法人");
+        assert!(all.iter().any(|s| s.case_type == CaseType::Immediate));
+        assert!(all.iter().any(|s| s.case_type == CaseType::Committed));
+        assert!(all.iter().any(|s| s.fees.is_empty()), "no free service");
+        assert!(all.iter().any(|s| !s.fees.is_empty()), "no paid service");
+        for visits in 0..=2u8 {
+            assert!(
+                all.iter().any(|s| s.visits_required == visits),
+                "no service needs {visits} visits"
+            );
+        }
+        let with_situations = all.iter().filter(|s| !s.situations.is_empty()).count();
+        assert!(
+            with_situations >= 5,
+            "only {with_situations} services with situations"
+        );
+        let online = all.iter().filter(|s| s.online_application).count();
+        assert!(online >= 12, "only {online} online services");
+    }
+
+    #[test]
+    fn codes_are_unique_and_url_safe() {
+        let mut seen = HashSet::new();
+        for s in services() {
+            assert!(
+                !s.code.is_empty() && s.code.bytes().all(|b| b.is_ascii_alphanumeric()),
+                "code {:?} of {} is not URL-safe ASCII",
+                s.code,
+                s.name
+            );
+            assert!(seen.insert(s.code.clone()), "duplicate code {}", s.code);
+        }
+    }
+
+    #[test]
+    fn every_guide_is_complete() {
+        for s in services() {
+            let n = &s.name;
+            assert!(!n.trim().is_empty());
+            assert!(!s.department.trim().is_empty(), "{n}: no department");
+            assert!(!s.audience.is_empty(), "{n}: no audience");
+            assert!(!s.legal_basis.is_empty(), "{n}: no legal basis");
+            for b in &s.legal_basis {
+                assert!(
+                    b.law.starts_with('《'),
+                    "{n}: law {:?} is not a title",
+                    b.law
+                );
+            }
+            assert!(!s.conditions.is_empty(), "{n}: no conditions");
+            assert!(
+                s.conditions.iter().all(|c| !c.trim().is_empty()),
+                "{n}: empty condition"
+            );
+            assert!(!s.places.is_empty(), "{n}: no place");
+            for p in &s.places {
+                assert!(
+                    !p.name.is_empty() && !p.address.is_empty() && !p.hours.is_empty(),
+                    "{n}: incomplete place"
+                );
+            }
+            assert!(!s.steps.is_empty(), "{n}: no steps");
+            assert!(!s.materials.is_empty(), "{n}: no materials");
+            assert!(
+                !s.result.name.is_empty() && !s.result.kind.is_empty(),
+                "{n}: no result"
+            );
+            assert!(
+                !s.appeal.review.is_empty() && !s.appeal.litigation.is_empty(),
+                "{n}: no appeal rights"
+            );
+            assert!(
+                !s.consult_phone.is_empty() && !s.complaint_phone.is_empty(),
+                "{n}"
+            );
+            assert!(
+                (2..=4).contains(&s.faq.len()),
+                "{n}: {} FAQ entries, want 2 to 4",
+                s.faq.len()
+            );
+            assert!(!s.refusal_reasons.is_empty(), "{n}: no 不予受理情形");
+            assert!(!s.version.is_empty(), "{n}: no version");
+            let d = s.updated.as_bytes();
+            assert!(
+                d.len() == 10 && d[4] == b'-' && d[7] == b'-',
+                "{n}: updated {:?} is not YYYY-MM-DD",
+                s.updated
+            );
+            for t in &s.themes {
+                assert!(THEMES.contains(&t.as_str()), "{n}: unknown theme {t}");
+            }
+            assert!(!s.channels.is_empty(), "{n}: no channel");
+            assert!(s.visits_required <= 2, "{n}: too many visits");
+            if s.online_application {
+                assert!(
+                    s.channels.contains(&contract::Channel::Online),
+                    "{n}: online application without the online channel"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn limits_are_consistent() {
+        for s in services() {
+            let n = &s.name;
+            if s.statutory_limit > 0 {
+                assert!(
+                    s.promised_limit <= s.statutory_limit,
+                    "{n}: promised {} > statutory {}",
+                    s.promised_limit,
+                    s.statutory_limit
+                );
+            }
+            for o in s.situations.iter().flat_map(|q| &q.options) {
+                if let (Some(p), true) = (o.promised_limit, s.statutory_limit > 0) {
+                    assert!(p <= s.statutory_limit, "{n}: option {} promises {p}", o.id);
+                }
+            }
+            if s.case_type == CaseType::Committed {
+                assert!(s.promised_limit > 0, "{n}: 承诺件 without a promised limit");
+            }
+            if s.case_type == CaseType::Immediate {
+                assert_eq!(s.promised_limit, 0, "{n}: 即办件 with a promised limit");
+            }
+            if s.statutory_limit == 0 && s.case_type == CaseType::Committed {
+                assert!(
+                    !s.limit_note.is_empty(),
+                    "{n}: explain the missing statutory limit"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fees_each_have_a_basis() {
+        for s in services() {
+            for f in &s.fees {
+                assert!(
+                    !f.item.is_empty() && !f.standard.is_empty(),
+                    "{}: fee",
+                    s.name
+                );
+                assert!(
+                    !f.basis.is_empty(),
+                    "{}: fee {} has no basis",
+                    s.name,
+                    f.item
+                );
+                assert!(
+                    f.basis.iter().all(|b| !b.law.is_empty()),
+                    "{}: empty basis",
+                    s.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn materials_and_situations_are_well_formed() {
+        for s in services() {
+            let n = &s.name;
+            let mut ids = HashSet::new();
+            for m in &s.materials {
+                assert!(
+                    is_slug(&m.id),
+                    "{n}: material id {:?} is not an ASCII slug",
+                    m.id
+                );
+                assert!(
+                    ids.insert(m.id.as_str()),
+                    "{n}: duplicate material id {}",
+                    m.id
+                );
+                assert!(m.copies >= 1, "{n}: {} has no copies", m.id);
+                if let MaterialSource::Department { issuer, .. } = &m.source {
+                    assert!(!issuer.is_empty(), "{n}: {} has no issuer", m.id);
+                }
+            }
+            assert!(
+                s.materials
+                    .iter()
+                    .any(|m| m.required == Necessity::Required),
+                "{n}: no required material"
+            );
+            let mut question_ids = HashSet::new();
+            for q in &s.situations {
+                assert!(
+                    question_ids.insert(q.id.as_str()),
+                    "{n}: duplicate question {}",
+                    q.id
+                );
+                assert!(
+                    q.options.len() >= 2,
+                    "{n}: question {} has one option",
+                    q.id
+                );
+            }
+            let options = option_ids(&s);
+            let unique: HashSet<_> = options.iter().collect();
+            assert_eq!(
+                unique.len(),
+                options.len(),
+                "{n}: duplicate situation option id"
+            );
+            assert!(
+                options.iter().all(|o| is_slug(o)),
+                "{n}: option id not an ASCII slug"
+            );
+            for id in s
+                .materials
+                .iter()
+                .flat_map(|m| &m.applies_when)
+                .chain(s.fees.iter().flat_map(|f| &f.applies_when))
+            {
+                assert!(
+                    options.contains(&id.as_str()),
+                    "{n}: applies_when {id} is no option"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_online_service_has_exactly_one_form() {
+        let all = services();
+        let by_code: BTreeMap<_, _> = all.iter().map(|s| (s.code.as_str(), s)).collect();
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        for f in forms() {
+            let service = by_code
+                .get(f.service_code.as_str())
+                .unwrap_or_else(|| panic!("form for unknown service {}", f.service_code));
+            assert!(
+                service.online_application,
+                "form for {} which takes no online application",
+                service.name
+            );
+            *count.entry(f.service_code.clone()).or_default() += 1;
+        }
+        for s in all.iter().filter(|s| s.online_application) {
+            assert_eq!(
+                count.get(&s.code),
+                Some(&1),
+                "{} needs exactly one form",
+                s.name
+            );
+        }
+    }
+
+    #[test]
+    fn form_fields_are_well_formed() {
+        // The portal always asks these itself.
+        let reserved = ["name", "id_number", "phone", "address"];
+        for f in forms() {
+            assert!(!f.fields.is_empty(), "form {} has no field", f.service_code);
+            let mut ids = HashSet::new();
+            for field in &f.fields {
+                let c = &f.service_code;
+                assert!(is_slug(&field.id), "{c}: field id {:?}", field.id);
+                assert!(
+                    !reserved.contains(&field.id.as_str()),
+                    "{c}: {} is reserved",
+                    field.id
+                );
+                assert!(
+                    ids.insert(field.id.as_str()),
+                    "{c}: duplicate field {}",
+                    field.id
+                );
+                assert!(!field.label.is_empty(), "{c}: {} has no label", field.id);
+                match &field.kind {
+                    FieldKind::Text { max_chars } => assert!(*max_chars > 0, "{c}: {}", field.id),
+                    FieldKind::Choice { options } => {
+                        assert!(options.len() >= 2, "{c}: {} needs options", field.id);
+                        let unique: HashSet<_> = options.iter().collect();
+                        assert_eq!(unique.len(), options.len(), "{c}: {}", field.id);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn mentions(s: &Service, word: &str) -> bool {
+        s.name.contains(word) || s.aliases.iter().any(|a| a.contains(word))
+    }
+
+    #[test]
+    fn id_card_search_finds_first_application_renewal_and_replacement() {
+        let all = services();
+        for variant in ["首次申领", "换领", "补领"] {
+            let found = all.iter().any(|s| {
+                mentions(s, "身份证")
+                    && (mentions(s, variant)
+                        || s.situations
+                            .iter()
+                            .flat_map(|q| &q.options)
+                            .any(|o| o.label.contains(variant)))
+            });
+            assert!(found, "searching 身份证 does not find 居民身份证{variant}");
+        }
+    }
+
+    #[test]
+    fn business_license_search_finds_individual_business_registration() {
+        let all = services();
+        let s = all
+            .iter()
+            .find(|s| s.name.contains("个体工商户设立登记"))
+            .expect("个体工商户设立登记 is in the catalog");
+        assert!(s.aliases.iter().any(|a| a == "营业执照"));
+    }
+
+    #[test]
+    fn marriage_is_not_found_by_id_card() {
+        // The end-to-end test searches 身份证 and expects 结婚登记 to be filtered out.
+        for s in services().iter().filter(|s| s.name.contains("结婚")) {
+            assert!(!mentions(s, "身份证"), "{} mentions 身份证", s.name);
+        }
+    }
+}

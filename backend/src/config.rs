@@ -1,0 +1,42 @@
+//! Command-line and environment settings: `backend` serves; `backend staff ...` acts on cases.
+
+use std::path::PathBuf;
+
+use crate::cases::cli::StaffCommand;
+
+#[derive(clap::Parser, Debug, Clone)]
+#[command(name = "backend", about = "政务服务门户 reference backend")]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    /// Without a subcommand the backend serves.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(clap::Subcommand, Debug, Clone)]
+pub enum Command {
+    /// 工作人员办件操作 on the database in --data-dir.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "PORTAL_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Folder holding the SQLite database and uploaded files.
+    #[arg(long, env = "PORTAL_DATA_DIR", default_value = "./data", global = true)]
+    pub data_dir: PathBuf,
+    /// Folder of the built app (trunk's output).
+    #[arg(long, env = "PORTAL_DIST_DIR", default_value = "./dist")]
+    pub dist_dir: PathBuf,
+    /// Bearer token of the staff API; without it the staff API answers 403.
+    #[arg(long, env = "PORTAL_STAFF_TOKEN", hide_env_values = true)]
+    pub staff_token: Option<String>,
+    /// Take the client address from the last X-Forwarded-For entry (only behind a reverse
+    /// proxy that sets it), so rate limits apply per citizen rather than to the proxy.
+    #[arg(long, env = "PORTAL_TRUST_PROXY")]
+    pub trust_proxy: bool,
+}

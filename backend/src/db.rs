@@ -1,0 +1,162 @@
+//! The SQLite database: one file under the data directory, migrations applied at start-up.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use anyhow::Context;
+use rusqlite::Connection;
+
+use crate::error::AppError;
+
+/// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
+/// Append only: a released migration is never edited.
+const MIGRATIONS: &[&str] = &[
+    // 1: the catalog.
+    "CREATE TABLE services (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        department TEXT NOT NULL,
+        body TEXT NOT NULL,
+        pinyin TEXT NOT NULL,
+        etag TEXT NOT NULL
+    );
+    CREATE TABLE forms (
+        service_code TEXT PRIMARY KEY REFERENCES services(code),
+        body TEXT NOT NULL
+    );",
+    // 2: cases (办件) with their timeline, clock pauses and supplement requests; uploads;
+    // idempotency keys of submissions. Dates are China dates (YYYY-MM-DD); `created_at`
+    // columns are Unix seconds.
+    "CREATE TABLE cases (
+        case_number TEXT PRIMARY KEY,
+        query_code TEXT NOT NULL,
+        service_code TEXT NOT NULL,
+        service_name TEXT NOT NULL,
+        department TEXT NOT NULL,
+        status TEXT NOT NULL,
+        applicant_name TEXT NOT NULL,
+        applicant_id_number TEXT NOT NULL,
+        application TEXT NOT NULL,
+        promised_limit INTEGER NOT NULL,
+        submitted_at TEXT NOT NULL,
+        submitted_on TEXT NOT NULL,
+        accepted_on TEXT,
+        frozen_due_date TEXT,
+        decision_reason TEXT,
+        tracking_number TEXT,
+        rating TEXT
+    );
+    CREATE INDEX cases_by_day ON cases(submitted_on);
+    CREATE TABLE case_timeline (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_number TEXT NOT NULL REFERENCES cases(case_number),
+        status TEXT NOT NULL,
+        department TEXT NOT NULL,
+        handler TEXT NOT NULL,
+        opinion TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX case_timeline_by_case ON case_timeline(case_number, id);
+    CREATE TABLE case_pauses (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_number TEXT NOT NULL REFERENCES cases(case_number),
+        kind TEXT NOT NULL,
+        special_procedure TEXT,
+        since TEXT NOT NULL,
+        until TEXT,
+        reason TEXT NOT NULL
+    );
+    CREATE INDEX case_pauses_by_case ON case_pauses(case_number, id);
+    CREATE TABLE case_supplements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_number TEXT NOT NULL REFERENCES cases(case_number),
+        pause_id INTEGER NOT NULL REFERENCES case_pauses(id),
+        material_id TEXT NOT NULL,
+        material_name TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        supplied INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX case_supplements_by_case ON case_supplements(case_number, pause_id);
+    CREATE TABLE uploads (
+        id TEXT PRIMARY KEY,
+        draft_id TEXT NOT NULL,
+        case_number TEXT REFERENCES cases(case_number),
+        material_id TEXT,
+        page INTEGER,
+        content_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX uploads_by_draft ON uploads(draft_id);
+    CREATE INDEX uploads_by_case ON uploads(case_number, material_id, page);
+    CREATE INDEX uploads_unattached ON uploads(created_at) WHERE case_number IS NULL;
+    CREATE TABLE idempotency_keys (
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_sha256 TEXT NOT NULL,
+        case_number TEXT NOT NULL REFERENCES cases(case_number),
+        receipt TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );",
+];
+
+#[derive(Clone)]
+pub struct Db {
+    conn: Arc<Mutex<Connection>>,
+}
+
+impl Db {
+    pub fn open(data_dir: &Path) -> anyhow::Result<Db> {
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("creating data directory {}", data_dir.display()))?;
+        let path = data_dir.join("portal.sqlite3");
+        let mut conn = Connection::open(&path)
+            .with_context(|| format!("opening database {}", path.display()))?;
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+        )?;
+        migrate(&mut conn)?;
+        Ok(Db {
+            conn: Arc::new(Mutex::new(conn)),
+        })
+    }
+
+    /// Runs `f` on the connection off the async runtime.
+    pub async fn call<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, AppError> + Send + 'static,
+    {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn
+                .lock()
+                .map_err(|_| AppError::internal("database lock poisoned"))?;
+            f(&mut guard)
+        })
+        .await
+        .map_err(AppError::internal)?
+    }
+
+    /// Synchronous access for start-up and command-line actions.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Connection) -> T) -> anyhow::Result<T> {
+        let mut guard = self
+            .conn
+            .lock()
+            .map_err(|_| anyhow::anyhow!("database lock poisoned"))?;
+        Ok(f(&mut guard))
+    }
+}
+
+fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
+    let applied: usize =
+        conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)
+            .with_context(|| format!("migration {}", i + 1))?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! Reference backend of the citizen portal: serves the contract's JSON API on SQLite and the built app.
+
+mod app;
+mod applications;
+mod calendar;
+mod cases;
+mod catalog;
+mod client_ip;
+mod clock;
+mod config;
+mod db;
+mod error;
+mod json;
+mod openapi;
+mod pinyin_keys;
+mod ratelimit;
+mod security;
+mod services;
+mod staff_auth;
+mod static_files;
+mod tokens;
+mod uploads;
+
+#[cfg(test)]
+mod tests;
+
+use std::net::SocketAddr;
+
+use clap::Parser;
+use config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = cli.config;
+    if let Some(Command::Staff(command)) = cli.command {
+        // A refused action is an answer for the operator, not a crash: no backtrace.
+        if let Err(e) = cases::cli::run(&config, command) {
+            eprintln!("{e:#}");
+            std::process::exit(1);
+        }
+        return Ok(());
+    }
+    tracing_subscriber::fmt()
+        .json()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .init();
+    let state = app::AppState::open(&config)?;
+    if state.staff_token.is_none() {
+        tracing::info!("no staff token configured: the staff API is off");
+    }
+    uploads::cleanup::spawn(state.clone());
+    let router = app::router(state, &config)?;
+    let listener = tokio::net::TcpListener::bind(&config.addr).await?;
+    tracing::info!(addr = %listener.local_addr()?, data_dir = %config.data_dir.display(),
+        today_in_china = %clock::today_in_china(), "portal backend listening");
+    // Connection info gives the rate limits the client's address.
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

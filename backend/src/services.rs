@@ -1,0 +1,150 @@
+//! The catalog endpoints: the service list for search and one whole guide, with ETags.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use contract::{FormDefinition, Service, ServiceSummary};
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use crate::app::AppState;
+use crate::error::{ApiResult, AppError};
+use crate::pinyin_keys;
+
+/// Seeds the catalog on first start, when the table is empty.
+pub fn seed_if_empty(conn: &mut Connection) -> anyhow::Result<()> {
+    let count: i64 = conn.query_row("SELECT COUNT(*) FROM services", [], |r| r.get(0))?;
+    if count > 0 {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for service in crate::catalog::services() {
+        let body = serde_json::to_string(&service)?;
+        let pinyin = serde_json::to_string(&pinyin_keys::keys(&service.name, &service.aliases))?;
+        tx.execute(
+            "INSERT INTO services (code, name, department, body, pinyin, etag) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![service.code, service.name, service.department, body, pinyin, etag_of(&body)],
+        )?;
+    }
+    for form in crate::catalog::forms() {
+        tx.execute(
+            "INSERT INTO forms (service_code, body) VALUES (?1, ?2)",
+            params![form.service_code, serde_json::to_string(&form)?],
+        )?;
+    }
+    tx.commit()?;
+    tracing::info!("seeded the service catalog");
+    Ok(())
+}
+
+fn etag_of(body: &str) -> String {
+    let digest = Sha256::digest(body.as_bytes());
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
+/// Answers 304 when the client already holds this version, else the JSON with its ETag.
+fn with_etag(headers: &HeaderMap, etag: String, body: String) -> Response {
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    let common = [
+        (header::ETAG, etag),
+        (header::CACHE_CONTROL, "no-cache".to_string()),
+    ];
+    if fresh {
+        return (StatusCode::NOT_MODIFIED, common).into_response();
+    }
+    (
+        common,
+        [(header::CONTENT_TYPE, "application/json".to_string())],
+        body,
+    )
+        .into_response()
+}
+
+/// Loads every summary, in catalog order.
+pub fn list_summaries(conn: &Connection) -> Result<Vec<ServiceSummary>, AppError> {
+    let mut stmt = conn.prepare("SELECT body, pinyin FROM services ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (body, pinyin) = row?;
+        let service: Service = serde_json::from_str(&body)?;
+        out.push(service.summary(serde_json::from_str(&pinyin)?));
+    }
+    Ok(out)
+}
+
+/// Loads one whole service.
+pub fn load_service(conn: &Connection, code: &str) -> Result<Option<Service>, AppError> {
+    let body: Option<String> = conn
+        .query_row("SELECT body FROM services WHERE code = ?1", [code], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(match body {
+        Some(b) => Some(serde_json::from_str(&b)?),
+        None => None,
+    })
+}
+
+#[utoipa::path(get, path = "/api/services", tag = "catalog",
+    responses((status = 200, description = "Every service, with the fields search needs", body = [ServiceSummary]),
+              (status = 304, description = "Not modified")))]
+pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
+    let summaries = state.db.call(|c| list_summaries(c)).await?;
+    let body = serde_json::to_string(&summaries)?;
+    let etag = etag_of(&body);
+    Ok(with_etag(&headers, etag, body))
+}
+
+#[utoipa::path(get, path = "/api/services/{code}", tag = "catalog",
+    params(("code" = String, Path, description = "实施编码")),
+    responses((status = 200, description = "The whole guide", body = Service),
+              (status = 304, description = "Not modified"),
+              (status = 404, description = "Unknown code", body = contract::ApiError)))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let found = state
+        .db
+        .call(move |c| {
+            Ok(c.query_row(
+                "SELECT body, etag FROM services WHERE code = ?1",
+                [code],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+            )
+            .optional()?)
+        })
+        .await?;
+    let (body, etag) = found.ok_or_else(AppError::not_found)?;
+    Ok(with_etag(&headers, etag, body))
+}
+
+#[utoipa::path(get, path = "/api/services/{code}/form", tag = "catalog",
+    params(("code" = String, Path, description = "实施编码")),
+    responses((status = 200, description = "The service-specific application fields", body = FormDefinition),
+              (status = 404, description = "The service takes no online applications", body = contract::ApiError)))]
+pub async fn form(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> ApiResult<Json<FormDefinition>> {
+    let body: Option<String> = state
+        .db
+        .call(move |c| {
+            Ok(c.query_row(
+                "SELECT body FROM forms WHERE service_code = ?1",
+                [code],
+                |r| r.get(0),
+            )
+            .optional()?)
+        })
+        .await?;
+    let body = body.ok_or_else(AppError::not_found)?;
+    Ok(Json(serde_json::from_str(&body)?))
+}

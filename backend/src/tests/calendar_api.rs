@@ -1,0 +1,66 @@
+use axum::http::StatusCode;
+
+use super::*;
+
+#[tokio::test]
+async fn serves_each_loaded_year() {
+    let t = TestApp::new();
+    let (status, body) = t.get("/api/calendar/2026").await;
+    assert_eq!(status, StatusCode::OK);
+    let year: contract::calendar::CalendarYear = serde_json::from_value(body).unwrap();
+    assert_eq!(year.year, 2026);
+    assert_eq!(year.working_days, 248);
+    assert!(year.holidays.iter().any(|h| h.name == "春节"));
+    for missing in ["1999", "2100", "abc", "2026.5"] {
+        let (status, body) = t.get(&format!("/api/calendar/{missing}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+        assert_eq!(body["code"], "not_found");
+    }
+}
+
+#[tokio::test]
+async fn openapi_documents_every_route() {
+    let t = TestApp::new();
+    let (status, doc) = t.get("/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/health", "get"),
+        ("/api/services", "get"),
+        ("/api/services/{code}", "get"),
+        ("/api/services/{code}/form", "get"),
+        ("/api/calendar/{year}", "get"),
+        ("/api/uploads", "post"),
+        ("/api/applications", "post"),
+        ("/api/cases/lookup", "post"),
+        ("/api/cases/supplement", "post"),
+        ("/api/cases/rating", "post"),
+        ("/api/staff/cases", "get"),
+        ("/api/staff/cases/{number}", "get"),
+        ("/api/staff/cases/{number}/actions", "post"),
+        ("/api/staff/uploads/{id}", "get"),
+    ] {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path}"
+        );
+    }
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for schema in [
+        "CaseView",
+        "StaffAction",
+        "Application",
+        "SubmitReceipt",
+        "UploadReceipt",
+        "CalendarYear",
+        "RatingSubmission",
+        "SupplementSubmission",
+        "StaffCaseDetail",
+        "PauseInfo",
+        "ApiError",
+    ] {
+        assert!(schemas.contains_key(schema), "{schema}");
+    }
+    assert!(doc["components"]["securitySchemes"]["staff_token"].is_object());
+    assert_eq!(schemas["BinaryFile"]["format"], "binary");
+}

@@ -1,0 +1,85 @@
+//! The promised limit counts working days from acceptance and stops while paused.
+
+use super::*;
+
+fn date(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+#[tokio::test]
+async fn a_supplement_pause_moves_the_due_date_by_its_length() {
+    let t = TestApp::new();
+    let calendar = t.state.calendar.clone();
+    let r = t.new_case().await;
+    // Monday 2026-03-02: accepted; 5 working days → Monday 2026-03-09.
+    let view = t.act(&r.case_number, action("accept")).await;
+    assert_eq!(view.accepted_on.as_deref(), Some("2026-03-02"));
+    assert_eq!(view.due_date.as_deref(), Some("2026-03-09"));
+    let before = date("2026-03-09");
+
+    // Tuesday: supplement requested; the clock stops.
+    t.days_later(1);
+    let view = t.act(&r.case_number, action("request_supplement")).await;
+    let paused = view.paused.clone().unwrap();
+    assert_eq!(
+        (paused.kind, paused.since.as_str()),
+        (PauseKind::Supplement, "2026-03-03")
+    );
+    assert!(paused.reason.contains("签名不清晰"));
+    // While it lasts, the due date moves out a working day each working day.
+    t.days_later(2);
+    let view = t.lookup(&r).await;
+    assert_eq!(view.due_date.as_deref(), Some("2026-03-12"));
+
+    // Thursday: the pages arrive; Tuesday to Thursday (3 working days) were not counted.
+    let page = t.upload_png().await;
+    let (status, body) = t
+        .post(
+            "/api/cases/supplement",
+            json!({"case_number": r.case_number, "query_code": r.query_code,
+                   "materials": [{"material_id": "form", "upload_ids": [page]}]}),
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{body}");
+    let view: CaseView = serde_json::from_value(body).unwrap();
+    let after = date(view.due_date.as_deref().unwrap());
+    assert_eq!(calendar.working_days_between(before, after), 3);
+    assert_eq!(view.pauses[0].until.as_deref(), Some("2026-03-05"));
+    assert_eq!(view.paused, None);
+
+    // Once running again, waiting does not move it.
+    t.days_later(1);
+    assert_eq!(t.lookup(&r).await.due_date, view.due_date);
+
+    // A special procedure pauses the clock as well.
+    let view = t
+        .act(&r.case_number, action("start_special_procedure"))
+        .await;
+    let paused = view.paused.unwrap();
+    assert_eq!(paused.kind, PauseKind::SpecialProcedure);
+    assert_eq!(paused.procedure, Some(SpecialProcedureKind::Inspection));
+    t.days_later(3); // Friday → Monday
+    let view = t.act(&r.case_number, action("end_special_procedure")).await;
+    let ended = date(view.due_date.as_deref().unwrap());
+    // Friday 03-06 and Monday 03-09 were paused.
+    assert_eq!(calendar.working_days_between(after, ended), 2);
+
+    // Concluded: frozen, however long one waits.
+    let view = t.act(&r.case_number, action("approve")).await;
+    let frozen = view.due_date.clone();
+    t.days_later(40);
+    assert_eq!(t.lookup(&r).await.due_date, frozen);
+}
+
+#[tokio::test]
+async fn holidays_are_not_working_days() {
+    let t = TestApp::new();
+    // Accepted on Thursday 2026-04-30: 05-01 and 05-04/05 are 劳动节, 05-09 (Sat) is worked.
+    t.state
+        .clock
+        .set(crate::clock::china_midnight(date("2026-04-30")) + 9 * 3600);
+    let r = t.new_case().await;
+    let view = t.act(&r.case_number, action("accept")).await;
+    // 05-06 (1), 05-07 (2), 05-08 (3), 05-09 Sat worked (4), 05-11 (5).
+    assert_eq!(view.due_date.as_deref(), Some("2026-05-11"));
+}

@@ -1,0 +1,75 @@
+//! Removes uploads that no case refers to once they are a day old: abandoned drafts should
+//! not keep citizens' ID photos on disk.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use rusqlite::{params, Connection};
+
+use crate::app::AppState;
+use crate::error::AppError;
+use crate::uploads::store;
+
+/// How long an upload may wait for its application.
+pub const MAX_AGE_SECS: i64 = 24 * 3600;
+const INTERVAL: Duration = Duration::from_secs(3600);
+
+/// Deletes free uploads older than `MAX_AGE_SECS` (rows and files), and leftover temporary
+/// files of interrupted writes. Returns how many uploads were removed.
+pub fn sweep(conn: &mut Connection, dir: &Path, now: i64) -> Result<usize, AppError> {
+    let tx = conn.transaction()?;
+    let ids: Vec<String> = {
+        let mut stmt =
+            tx.prepare("SELECT id FROM uploads WHERE case_number IS NULL AND created_at < ?1")?;
+        let rows = stmt.query_map(params![now - MAX_AGE_SECS], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for id in &ids {
+        tx.execute("DELETE FROM uploads WHERE id = ?1", [id])?;
+    }
+    // Rows go first: once committed no application can attach these uploads any more.
+    tx.commit()?;
+    for id in &ids {
+        if let Err(e) = store::remove_file(&dir.join(id)) {
+            tracing::warn!(upload = %id, error = %e, "could not remove an expired upload");
+        }
+    }
+    remove_stale_temp_files(dir);
+    Ok(ids.len())
+}
+
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let cutoff = SystemTime::now() - Duration::from_secs(MAX_AGE_SECS as u64);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_temp = name.to_string_lossy().ends_with(".tmp");
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < cutoff);
+        if is_temp && old {
+            let _ = store::remove_file(&entry.path());
+        }
+    }
+}
+
+/// Sweeps at start-up and then every hour.
+pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(INTERVAL);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            let dir = state.uploads_dir.clone();
+            let now = state.clock.now();
+            match state.db.call(move |c| sweep(c, &dir, now)).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(removed = n, "removed expired uploads"),
+                Err(e) => tracing::warn!(error = ?e.body, "upload cleanup failed"),
+            }
+        }
+    })
+}

@@ -1,0 +1,85 @@
+//! The pages a citizen sends for each material: tidied, and checked against the uploads table
+//! before they are attached to a case.
+
+use contract::{FieldError, MaterialPages};
+use rusqlite::Connection;
+
+use crate::error::AppError;
+use crate::uploads::store;
+
+/// Trims ids, drops blank ones, and merges entries of the same material (first order kept).
+pub fn tidy(pages: &[MaterialPages]) -> Vec<MaterialPages> {
+    let mut out: Vec<MaterialPages> = Vec::new();
+    for p in pages {
+        let material_id = p.material_id.trim().to_string();
+        let ids = p
+            .upload_ids
+            .iter()
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty());
+        match out.iter_mut().find(|o| o.material_id == material_id) {
+            Some(o) => o.upload_ids.extend(ids),
+            None => out.push(MaterialPages {
+                material_id,
+                upload_ids: ids.collect(),
+            }),
+        }
+    }
+    out
+}
+
+/// Errors (`material.<id>`) for uploads that do not exist, already belong to a case, or are
+/// given twice. Run inside the transaction that attaches them.
+pub fn check_free(conn: &Connection, pages: &[MaterialPages]) -> Result<Vec<FieldError>, AppError> {
+    let mut errors = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for p in pages {
+        let mut problem = None;
+        for id in &p.upload_ids {
+            if seen.contains(&id.as_str()) {
+                problem = Some("同一文件不能重复提交，请重新上传");
+            } else {
+                match store::attachment(conn, id)? {
+                    None => problem = Some("文件已失效，请重新上传"),
+                    Some(Some(_)) => problem = Some("文件已被其他办件使用，请重新上传"),
+                    Some(None) => {}
+                }
+            }
+            seen.push(id);
+        }
+        if let Some(message) = problem {
+            errors.push(FieldError {
+                field: format!("material.{}", p.material_id),
+                message: message.to_string(),
+            });
+        }
+    }
+    Ok(errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidies_pages() {
+        let pages = vec![
+            MaterialPages {
+                material_id: " a ".into(),
+                upload_ids: vec!["1".into(), " ".into()],
+            },
+            MaterialPages {
+                material_id: "b".into(),
+                upload_ids: vec![],
+            },
+            MaterialPages {
+                material_id: "a".into(),
+                upload_ids: vec![" 2".into()],
+            },
+        ];
+        let tidy = tidy(&pages);
+        assert_eq!(tidy.len(), 2);
+        assert_eq!(tidy[0].upload_ids, ["1", "2"]);
+        assert!(tidy[1].upload_ids.is_empty());
+    }
+}

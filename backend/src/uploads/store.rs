@@ -1,0 +1,159 @@
+//! Upload files on disk and their rows in SQLite.
+//!
+//! A file is written to a temporary name, flushed to disk, renamed into place and the folder
+//! flushed too, so that after a crash an upload the citizen was told about is really there.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::AppError;
+
+/// Where uploads live under the data directory.
+pub fn dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("uploads")
+}
+
+/// Writes `bytes` durably as `dir/id`.
+pub fn write_file(dir: &Path, id: &str, bytes: &[u8]) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{id}.tmp"));
+    let result = (|| {
+        let mut file = File::create_new(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, dir.join(id))?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Flushes the folder entry (the rename) itself; only possible on Unix.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Removes a file, a missing one being already removed.
+pub fn remove_file(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+pub struct NewUpload<'a> {
+    pub id: &'a str,
+    pub draft_id: &'a str,
+    pub content_type: &'a str,
+    pub bytes: u64,
+    pub sha256: &'a str,
+    pub created_at: i64,
+}
+
+pub fn insert(conn: &Connection, u: &NewUpload) -> Result<(), AppError> {
+    conn.execute(
+        "INSERT INTO uploads (id, draft_id, content_type, bytes, sha256, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            u.id,
+            u.draft_id,
+            u.content_type,
+            u.bytes as i64,
+            u.sha256,
+            u.created_at
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn count_for_draft(conn: &Connection, draft_id: &str) -> Result<u64, AppError> {
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM uploads WHERE draft_id = ?1",
+        [draft_id],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}
+
+/// The case an upload is attached to: `None` when there is no such upload,
+/// `Some(None)` when it is free.
+pub fn attachment(conn: &Connection, id: &str) -> Result<Option<Option<String>>, AppError> {
+    Ok(conn
+        .query_row("SELECT case_number FROM uploads WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Attaches free uploads to a case as the pages of one material, after its existing pages.
+pub fn attach(
+    conn: &Connection,
+    case_number: &str,
+    material_id: &str,
+    upload_ids: &[String],
+) -> Result<(), AppError> {
+    let last: i64 = conn.query_row(
+        "SELECT COALESCE(MAX(page), 0) FROM uploads WHERE case_number = ?1 AND material_id = ?2",
+        params![case_number, material_id],
+        |r| r.get(0),
+    )?;
+    for (i, id) in upload_ids.iter().enumerate() {
+        let changed = conn.execute(
+            "UPDATE uploads SET case_number = ?1, material_id = ?2, page = ?3
+             WHERE id = ?4 AND case_number IS NULL",
+            params![case_number, material_id, last + 1 + i as i64, id],
+        )?;
+        if changed != 1 {
+            return Err(AppError::internal(format!("upload {id} is not free")));
+        }
+    }
+    Ok(())
+}
+
+/// `(material id, upload id)` of a case, each material's pages in order.
+pub fn of_case(conn: &Connection, case_number: &str) -> Result<Vec<(String, String)>, AppError> {
+    let mut stmt = conn.prepare(
+        "SELECT COALESCE(material_id, ''), id FROM uploads WHERE case_number = ?1
+         ORDER BY material_id, page, rowid",
+    )?;
+    let rows = stmt.query_map([case_number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Content type of a stored upload.
+pub fn content_type(conn: &Connection, id: &str) -> Result<Option<String>, AppError> {
+    Ok(conn
+        .query_row(
+            "SELECT content_type FROM uploads WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_durably_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let uploads = super::dir(dir.path());
+        write_file(&uploads, "abc", b"hello").unwrap();
+        assert_eq!(fs::read(uploads.join("abc")).unwrap(), b"hello");
+        let names: Vec<_> = fs::read_dir(&uploads).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        remove_file(&uploads.join("abc")).unwrap();
+        remove_file(&uploads.join("abc")).unwrap();
+    }
+}

@@ -1,0 +1,17 @@
+import { expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Fails the test on any axe violation of the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+/** Waits until the wasm app has replaced the shell's loading text. */
+export async function openApp(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('.toolbar')).toBeVisible();
+}

@@ -1,0 +1,52 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, openApp } from './helpers';
+
+test('home shows the four entry points and finds services as you type', async ({ page }) => {
+  await openApp(page, '/');
+  for (const name of ['办事指南', '一次性告知清单', '在线申报', '办件查询']) {
+    await expect(page.getByRole('link', { name: new RegExp(name) }).first()).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  await page.getByLabel('搜索办事事项').fill('身份证');
+  const results = page.getByRole('region', { name: '搜索结果' });
+  await expect(results.getByRole('link', { name: /居民身份证/ }).first()).toBeVisible();
+  // Services that have nothing to do with 身份证 are filtered out.
+  await expect(results.getByRole('link', { name: /结婚登记/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('a guide shows its materials, time limit and fee', async ({ page }) => {
+  await openApp(page, '/services?q=身份证');
+  await expect(page.getByLabel('搜索办事事项')).toHaveValue('身份证');
+  await page.getByRole('link', { name: /居民身份证/ }).first().click();
+  await expect(page).toHaveURL(/\/services\/[^?]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('身份证');
+  const summary = page.getByRole('region', { name: '事项概要' });
+  await expect(summary.getByText('承诺时限')).toBeVisible();
+  await expect(summary.getByText(/工作日|即时办结/)).toBeVisible();
+  await expect(summary.getByText('收费')).toBeVisible();
+  await expect(summary.getByText(/元|不收费/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
+  await expect(page.locator('#materials li').first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('with the backend unreachable, a clear message and a working retry appear', async ({ page }) => {
+  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await openApp(page, '/services');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('网络连接失败');
+  await expectAccessible(page);
+
+  await page.unroute('**/api/**');
+  await alert.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.service-list li').first()).toBeVisible();
+});
+
+test('an unknown address says so instead of a blank page', async ({ page }) => {
+  await openApp(page, '/no-such-page');
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,86 @@
+//! The API client: JSON over `fetch`, with errors turned into messages a citizen can act on.
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::i18n::t;
+
+/// Why a request failed, in the terms the page needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiErr {
+    /// The request never got an answer (offline, backend down, timeout).
+    Network,
+    /// The backend answered 404.
+    NotFound,
+    /// The backend refused with its own message (validation, rules).
+    Rejected(contract::ApiError),
+    /// Any other failure status, or a body we could not read.
+    Server,
+}
+
+impl ApiErr {
+    pub fn message(&self) -> String {
+        match self {
+            ApiErr::Network => t::ERROR_NETWORK.into(),
+            ApiErr::NotFound => t::NOT_FOUND_BODY.into(),
+            ApiErr::Rejected(e) => e.message.clone(),
+            ApiErr::Server => t::ERROR_SERVER.into(),
+        }
+    }
+}
+
+fn url(path: &str) -> String {
+    format!("{}{}", crate::config::api_base(), path)
+}
+
+/// GET a JSON document.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErr> {
+    let window = web_sys::window().ok_or(ApiErr::Network)?;
+    let resp = JsFuture::from(window.fetch_with_str(&url(path)))
+        .await
+        .map_err(|_| ApiErr::Network)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| ApiErr::Server)?;
+    let text = read_text(&resp).await?;
+    decode(resp.status(), &text)
+}
+
+async fn read_text(resp: &web_sys::Response) -> Result<String, ApiErr> {
+    let promise = resp.text().map_err(|_| ApiErr::Network)?;
+    let value = JsFuture::from(promise).await.map_err(|_| ApiErr::Network)?;
+    value.as_string().ok_or(ApiErr::Server)
+}
+
+/// Maps an HTTP status and body to the result; pure, so it is tested natively.
+pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErr> {
+    match status {
+        200..=299 => serde_json::from_str(body).map_err(|_| ApiErr::Server),
+        404 => Err(ApiErr::NotFound),
+        400..=499 => match serde_json::from_str::<contract::ApiError>(body) {
+            Ok(e) => Err(ApiErr::Rejected(e)),
+            Err(_) => Err(ApiErr::Server),
+        },
+        _ => Err(ApiErr::Server),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_success_and_errors() {
+        assert_eq!(decode::<Vec<u32>>(200, "[1,2]"), Ok(vec![1, 2]));
+        assert_eq!(decode::<Vec<u32>>(200, "<html>"), Err(ApiErr::Server));
+        assert_eq!(decode::<Vec<u32>>(404, "{}"), Err(ApiErr::NotFound));
+        assert_eq!(decode::<Vec<u32>>(502, "Bad gateway"), Err(ApiErr::Server));
+        let rejected = decode::<Vec<u32>>(
+            422,
+            r#"{"code":"invalid","message":"提交的信息有误","fields":[]}"#,
+        );
+        match rejected {
+            Err(ApiErr::Rejected(e)) => assert_eq!(e.message, "提交的信息有误"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

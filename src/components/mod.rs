@@ -1,0 +1,14 @@
+//! Pieces every page uses: loading and error states, the page heading, the large-text switch.
+
+mod elder;
+mod status;
+
+pub use elder::ElderToggle;
+pub use status::{ErrorRetry, Loading, NotFound};
+
+/// Sets the browser tab's title for the current page.
+pub fn set_title(page: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{page} - {}", crate::i18n::t::SITE_TITLE));
+    }
+}

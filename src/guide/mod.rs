@@ -1,0 +1,9 @@
+//! 办事指南: the searchable service list and each service's full guide.
+
+mod list;
+mod page;
+mod results;
+
+pub use list::ServiceListPage;
+pub use page::GuidePage;
+pub use results::ServiceResults;

@@ -1,0 +1,219 @@
+//! `/services/{code}`: the whole guide, summary card first, every section linkable.
+
+use contract::{MaterialSource, Service};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api;
+use crate::components::{set_title, ErrorRetry, Loading};
+use crate::i18n::t;
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.with(|p| p.get("code").unwrap_or_default());
+    let service = LocalResource::new(move || {
+        let code = code();
+        async move {
+            api::get::<Service>(&format!(
+                "/api/services/{}",
+                js_sys::encode_uri_component(&code)
+            ))
+            .await
+        }
+    });
+    view! {
+        <main id="main" class="page guide">
+            {move || match service.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorRetry message=e.message() on_retry=Callback::new(move |_| service.refetch())/>
+                }
+                .into_any(),
+                Some(Ok(s)) => {
+                    set_title(&s.name);
+                    guide(s).into_any()
+                }
+            }}
+        </main>
+    }
+}
+
+fn guide(s: Service) -> impl IntoView {
+    let fee_summary = if s.fees.is_empty() {
+        t::FREE.to_string()
+    } else {
+        s.fees
+            .iter()
+            .map(|f| f.standard.clone())
+            .collect::<Vec<_>>()
+            .join("；")
+    };
+    let apply_href = format!("/apply/{}", s.code);
+    let checklist_href = format!("/checklists/{}", s.code);
+    view! {
+        <h1>{s.name.clone()}</h1>
+        <p class="lead">{s.department.clone()}</p>
+        <section class="summary-card" aria-label=t::OVERVIEW>
+            <dl>
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(s.promised_limit)}</dd></div>
+                <div><dt>{t::FEE}</dt><dd>{fee_summary}</dd></div>
+                <div><dt>{t::VISITS}</dt><dd>{t::visits(s.visits_required)}</dd></div>
+                <div><dt>{t::ONLINE}</dt><dd>{if s.online_application { t::ONLINE_YES } else { t::ONLINE_NO }}</dd></div>
+            </dl>
+            <div class="actions">
+                {s.online_application.then(|| view! { <A href=apply_href attr:class="button">{t::APPLY_ONLINE}</A> })}
+                <A href=checklist_href attr:class="button secondary">{t::VIEW_CHECKLIST}</A>
+            </div>
+        </section>
+        <nav class="toc" aria-label="目录">
+            <a href="#materials">{t::MATERIALS}</a>
+            <a href="#conditions">{t::CONDITIONS}</a>
+            <a href="#limits">{t::PROMISED_LIMIT}</a>
+            <a href="#fees">{t::FEES}</a>
+            <a href="#process">{t::PROCESS}</a>
+            <a href="#places">{t::PLACES}</a>
+            <a href="#contacts">{t::CONTACTS}</a>
+            <a href="#appeal">{t::APPEAL}</a>
+        </nav>
+        {materials_section(&s)}
+        {sections(s)}
+    }
+}
+
+fn materials_section(s: &Service) -> impl IntoView {
+    view! {
+        <section id="materials" class="section">
+            <h2>{t::MATERIALS}</h2>
+            <ol class="materials">
+                {s.materials.iter().map(|m| {
+                    let fetched = matches!(m.source, MaterialSource::Department { fetched_by_center: true, .. });
+                    let source = match &m.source {
+                        MaterialSource::Applicant => "申请人自备".to_string(),
+                        MaterialSource::Department { issuer, .. } => format!("{issuer}核发"),
+                    };
+                    view! {
+                        <li class="material">
+                            <p class="material-name">{m.name.clone()}</p>
+                            <p class="material-meta">
+                                <span>{t::material_form(m.form)}</span>
+                                <span>{t::copies(m.copies)}</span>
+                                <span>{t::necessity(m.required)}</span>
+                                <span>{source}</span>
+                            </p>
+                            {fetched.then(|| view! { <p class="note good">{t::NO_NEED_TO_BRING}</p> })}
+                            {(!m.notes.is_empty()).then(|| view! { <p class="note">{m.notes.clone()}</p> })}
+                            {m.blank_form.clone().map(|href| view! { <a class="doc-link" href=href>{t::BLANK_FORM}</a> })}
+                            {m.sample.clone().map(|href| view! { <a class="doc-link" href=href>{t::SAMPLE}</a> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn list(items: Vec<String>) -> impl IntoView {
+    view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+}
+
+fn sections(s: Service) -> impl IntoView {
+    let basis: Vec<String> = s
+        .legal_basis
+        .iter()
+        .map(|b| format!("{}{}", b.law, b.article))
+        .collect();
+    view! {
+        <section id="conditions" class="section">
+            <h2>{t::CONDITIONS}</h2>
+            {list(s.conditions.clone())}
+        </section>
+        <section id="limits" class="section">
+            <h2>{t::PROMISED_LIMIT}</h2>
+            <dl class="facts">
+                <div><dt>{t::CASE_TYPE}</dt><dd>{t::case_type(s.case_type)}</dd></div>
+                <div><dt>{t::STATUTORY_LIMIT}</dt><dd>{t::working_days(s.statutory_limit)}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(s.promised_limit)}</dd></div>
+            </dl>
+            {(!s.limit_note.is_empty()).then(|| view! { <p class="note">{s.limit_note.clone()}</p> })}
+        </section>
+        <section id="fees" class="section">
+            <h2>{t::FEES}</h2>
+            {if s.fees.is_empty() {
+                view! { <p class="fee-free">{t::FREE}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="fees">
+                        {s.fees.iter().map(|f| {
+                            let basis: Vec<String> = f.basis.iter().map(|b| format!("{}{}", b.law, b.article)).collect();
+                            view! {
+                                <li>
+                                    <p><strong>{f.item.clone()}</strong>"："{f.standard.clone()}</p>
+                                    <p class="note">{t::BASIS}"："{basis.join("；")}</p>
+                                    {(!f.reductions.is_empty()).then(|| view! { <p class="note">{t::REDUCTIONS}"："{f.reductions.clone()}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section id="process" class="section">
+            <h2>{t::PROCESS}</h2>
+            <ol class="steps">
+                {s.steps.iter().map(|st| view! { <li><strong>{st.name.clone()}</strong>"："{st.description.clone()}</li> }).collect_view()}
+            </ol>
+        </section>
+        <section id="places" class="section">
+            <h2>{t::PLACES}</h2>
+            <ul>
+                {s.places.iter().map(|p| view! {
+                    <li><strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section id="contacts" class="section">
+            <h2>{t::CONTACTS}</h2>
+            <dl class="facts">
+                <div><dt>{t::CONSULT_PHONE}</dt><dd><a href=format!("tel:{}", s.consult_phone)>{s.consult_phone.clone()}</a></dd></div>
+                <div><dt>{t::COMPLAINT_PHONE}</dt><dd><a href=format!("tel:{}", s.complaint_phone)>{s.complaint_phone.clone()}</a></dd></div>
+            </dl>
+        </section>
+        <section id="result" class="section">
+            <h2>{t::RESULT}</h2>
+            <p>{s.result.name.clone()}"（"{s.result.kind.clone()}"）"</p>
+        </section>
+        <section id="basis" class="section">
+            <h2>{t::LEGAL_BASIS}</h2>
+            {list(basis)}
+            <dl class="facts">
+                <div><dt>{t::KIND}</dt><dd>{t::kind(s.kind)}</dd></div>
+                <div><dt>{t::DEPARTMENT}</dt><dd>{s.department.clone()}</dd></div>
+                {s.delegated_department.clone().map(|d| view! { <div><dt>{t::DELEGATED}</dt><dd>{d}</dd></div> })}
+                <div><dt>{t::AUDIENCE}</dt><dd>{s.audience.iter().map(|a| t::audience(*a)).collect::<Vec<_>>().join("、")}</dd></div>
+                <div><dt>{t::CHANNELS}</dt><dd>{s.channels.iter().map(|c| t::channel(*c)).collect::<Vec<_>>().join("、")}</dd></div>
+            </dl>
+        </section>
+        {(!s.faq.is_empty()).then(|| view! {
+            <section id="faq" class="section">
+                <h2>{t::FAQ}</h2>
+                {s.faq.iter().map(|f| view! {
+                    <details><summary>{f.question.clone()}</summary><p>{f.answer.clone()}</p></details>
+                }).collect_view()}
+            </section>
+        })}
+        <section id="refusal" class="section">
+            <h2>{t::REFUSAL}</h2>
+            {list(s.refusal_reasons.clone())}
+        </section>
+        <section id="appeal" class="section">
+            <h2>{t::APPEAL}</h2>
+            <dl class="facts">
+                <div><dt>{t::APPEAL_REVIEW}</dt><dd>{s.appeal.review.clone()}</dd></div>
+                <div><dt>{t::APPEAL_LITIGATION}</dt><dd>{s.appeal.litigation.clone()}</dd></div>
+            </dl>
+        </section>
+        <p class="version">{t::VERSION}" "{s.version.clone()}" · "{t::UPDATED}" "{s.updated.clone()}</p>
+    }
+}

@@ -1,0 +1,16 @@
+//! The citizen portal: a Leptos single-page app rendered in the browser.
+
+mod api;
+mod app;
+mod components;
+mod config;
+mod guide;
+mod home;
+mod i18n;
+mod photo;
+mod search;
+mod storage;
+
+fn main() {
+    app::mount();
+}

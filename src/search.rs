@@ -1,0 +1,167 @@
+//! As-you-type search over the service list: names, aliases, pinyin initials and departments,
+//! ranked so the likeliest service comes first. Pure functions, tested natively.
+
+use contract::{Audience, ServiceSummary};
+
+/// The filters a citizen can set beside the query; all of them are carried in the URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub department: Option<String>,
+    pub audience: Option<Audience>,
+    pub theme: Option<String>,
+    pub online_only: bool,
+    pub zero_visits: bool,
+}
+
+impl Filters {
+    fn admits(&self, s: &ServiceSummary) -> bool {
+        self.department.as_ref().is_none_or(|d| &s.department == d)
+            && self.audience.is_none_or(|a| s.audience.contains(&a))
+            && self.theme.as_ref().is_none_or(|t| s.themes.contains(t))
+            && (!self.online_only || s.online_application)
+            && (!self.zero_visits || s.visits_required == 0)
+    }
+}
+
+/// How well one term matches one service; higher is better, `None` is no match.
+fn term_score(s: &ServiceSummary, term: &str) -> Option<u32> {
+    let ascii = term.is_ascii();
+    let lower = term.to_ascii_lowercase();
+    if s.name == term {
+        Some(100)
+    } else if s.name.starts_with(term) {
+        Some(90)
+    } else if s.name.contains(term) {
+        Some(80)
+    } else if s.aliases.iter().any(|a| a == term) {
+        Some(75)
+    } else if s.aliases.iter().any(|a| a.contains(term)) {
+        Some(70)
+    } else if ascii && s.pinyin.iter().any(|p| p.starts_with(&lower)) {
+        Some(60)
+    } else if ascii && lower.len() >= 2 && s.pinyin.iter().any(|p| p.contains(&lower)) {
+        Some(50)
+    } else if s.department.contains(term) {
+        Some(40)
+    } else {
+        None
+    }
+}
+
+/// Indices of the services that match `query` and `filters`, best first. Every space-separated
+/// term must match; an empty query lists everything the filters admit, in catalog order.
+pub fn search(services: &[ServiceSummary], query: &str, filters: &Filters) -> Vec<usize> {
+    let terms: Vec<&str> = query.split_whitespace().collect();
+    let mut hits: Vec<(u32, usize)> = services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| filters.admits(s))
+        .filter_map(|(i, s)| {
+            terms
+                .iter()
+                .try_fold(0u32, |acc, t| term_score(s, t).map(|sc| acc + sc))
+                .map(|score| (score, i))
+        })
+        .collect();
+    // Stable sort keeps catalog order among equal scores.
+    hits.sort_by(|a, b| b.0.cmp(&a.0));
+    hits.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use contract::CaseType;
+
+    fn svc(name: &str, aliases: &[&str], dept: &str, pinyin: &[&str]) -> ServiceSummary {
+        ServiceSummary {
+            code: name.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            department: dept.into(),
+            audience: vec![Audience::Person],
+            themes: vec![],
+            case_type: CaseType::Committed,
+            promised_limit: 5,
+            visits_required: 1,
+            online_application: false,
+            free: true,
+            pinyin: pinyin.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn catalog() -> Vec<ServiceSummary> {
+        vec![
+            svc(
+                "个体工商户设立登记",
+                &["营业执照"],
+                "市场监督管理局",
+                &["gtgshsldj", "yyzz"],
+            ),
+            svc("居民身份证换领", &["身份证"], "公安局", &["jmsfzhl", "sfz"]),
+            svc("身份证明开具", &[], "公安局", &["sfzmkj"]),
+            svc("结婚登记", &["领证"], "民政局", &["jhdj", "lz"]),
+        ]
+    }
+
+    fn names(c: &[ServiceSummary], idx: Vec<usize>) -> Vec<&str> {
+        idx.into_iter().map(|i| c[i].name.as_str()).collect()
+    }
+
+    #[test]
+    fn name_prefix_beats_alias() {
+        let c = catalog();
+        let got = names(&c, search(&c, "身份证", &Filters::default()));
+        assert_eq!(got, vec!["身份证明开具", "居民身份证换领"]);
+    }
+
+    #[test]
+    fn alias_finds_formal_name() {
+        let c = catalog();
+        let got = names(&c, search(&c, "营业执照", &Filters::default()));
+        assert_eq!(got, vec!["个体工商户设立登记"]);
+    }
+
+    #[test]
+    fn pinyin_initials_match_case_insensitively() {
+        let c = catalog();
+        let got = names(&c, search(&c, "SFZ", &Filters::default()));
+        assert_eq!(got, vec!["居民身份证换领", "身份证明开具"]);
+    }
+
+    #[test]
+    fn department_and_multiple_terms() {
+        let c = catalog();
+        assert_eq!(
+            names(&c, search(&c, "民政", &Filters::default())),
+            vec!["结婚登记"]
+        );
+        assert_eq!(
+            names(&c, search(&c, "公安 换领", &Filters::default())),
+            vec!["居民身份证换领"]
+        );
+        assert!(search(&c, "护照", &Filters::default()).is_empty());
+    }
+
+    #[test]
+    fn filters_narrow_the_list() {
+        let mut c = catalog();
+        c[3].online_application = true;
+        c[3].visits_required = 0;
+        let f = Filters {
+            online_only: true,
+            ..Default::default()
+        };
+        assert_eq!(names(&c, search(&c, "", &f)), vec!["结婚登记"]);
+        let f = Filters {
+            department: Some("公安局".into()),
+            ..Default::default()
+        };
+        assert_eq!(search(&c, "", &f), vec![1, 2]);
+        let f = Filters {
+            audience: Some(Audience::LegalPerson),
+            ..Default::default()
+        };
+        assert!(search(&c, "", &f).is_empty());
+    }
+}

@@ -1,0 +1,69 @@
+//! `cargo xtask bench`: the figures we budget. First-load bytes of the release build, each file
+//! raw, gzip and brotli, against the 120 KB brotli budget.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use crate::build::root;
+use crate::tools;
+
+const BUDGET_BROTLI: usize = 120 * 1024;
+
+fn gzip(raw: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = enc.write_all(raw);
+    enc.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+fn brotli(raw: &[u8]) -> usize {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        let _ = w.write_all(raw);
+    }
+    out.len()
+}
+
+pub fn bench() -> anyhow::Result<()> {
+    let env = tools::ensure_build_tools()?;
+    crate::build::app(&env)?;
+    let dist = root().join("dist");
+    let mut first_load: Vec<String> = vec!["index.html".into()];
+    for entry in std::fs::read_dir(&dist).context("reading dist")? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".js") && name != "sw.js"
+            || name.ends_with(".wasm")
+            || name.ends_with(".css")
+        {
+            first_load.push(name);
+        }
+    }
+    first_load.sort_by_key(|n| (n != "index.html", n.rsplit('.').next().map(str::to_owned)));
+    println!("\nFirst-load bytes of the release build (dist/):");
+    println!(
+        "{:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let (mut t_raw, mut t_gz, mut t_br) = (0, 0, 0);
+    for name in &first_load {
+        let raw = std::fs::read(dist.join(name)).with_context(|| format!("reading {name}"))?;
+        let (gz, br) = (gzip(&raw), brotli(&raw));
+        println!("{:<44} {:>10} {:>10} {:>10}", name, raw.len(), gz, br);
+        t_raw += raw.len();
+        t_gz += gz;
+        t_br += br;
+    }
+    println!("{:<44} {:>10} {:>10} {:>10}", "total", t_raw, t_gz, t_br);
+    println!(
+        "budget: {} bytes brotli; used {:.1}% ({})",
+        BUDGET_BROTLI,
+        t_br as f64 * 100.0 / BUDGET_BROTLI as f64,
+        if t_br <= BUDGET_BROTLI {
+            "within budget"
+        } else {
+            "OVER BUDGET"
+        }
+    );
+    Ok(())
+}

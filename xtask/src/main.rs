@@ -1,0 +1,76 @@
+//! `cargo xtask run | test | bench`: the project's commands.
+
+mod bench;
+mod build;
+mod server;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(&args[1..]),
+        Some("bench") => bench::bench(),
+        Some("build") => tools::ensure_build_tools().and_then(|env| build::release(&env)),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n  run    install what is missing, build, serve at http://127.0.0.1:8080\n  test   every check and test\n  bench  first-load bytes and timings"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let env = tools::ensure_build_tools()?;
+    build::release(&env)?;
+    let addr = std::env::var("PORTAL_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".into());
+    let data = std::env::var("PORTAL_DATA_DIR").unwrap_or_else(|_| "data".into());
+    println!("Serving the portal at http://{addr} (data in {data}); Ctrl-C stops it.");
+    build::run_checked(std::process::Command::new(build::backend_binary()).args([
+        "--addr",
+        &addr,
+        "--data-dir",
+        &data,
+        "--dist-dir",
+        "dist",
+    ]))
+}
+
+fn test(args: &[String]) -> anyhow::Result<()> {
+    let only_e2e = args.iter().any(|a| a == "--e2e");
+    let env = tools::ensure_build_tools()?;
+    if !only_e2e {
+        build::step(
+            "cargo fmt --check",
+            build::cargo(&env).args(["fmt", "--all", "--", "--check"]),
+        )?;
+        build::step(
+            "cargo clippy",
+            build::cargo(&env).args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        )?;
+        build::step(
+            "native tests",
+            build::cargo(&env).args(["test", "--workspace"]),
+        )?;
+    }
+    build::release(&env)?;
+    tools::ensure_browser_test_tools()?;
+    server::end_to_end(&env)
+}

@@ -1,0 +1,89 @@
+//! Starts the real backend on a free port with a fresh data directory and runs the browser tests
+//! against it; the backend is stopped whatever the tests do.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+
+use crate::build::{backend_binary, root, step};
+use crate::tools::BuildEnv;
+
+/// Token the tests use for the staff API; never a production value.
+pub const TEST_STAFF_TOKEN: &str = "e2e-staff-token";
+
+pub struct Backend {
+    child: Child,
+    pub base_url: String,
+    _data: tempfile::TempDir,
+}
+
+impl Drop for Backend {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+pub fn start_backend() -> anyhow::Result<Backend> {
+    let port = free_port()?;
+    let data = tempfile::tempdir()?;
+    let addr = format!("127.0.0.1:{port}");
+    let child = Command::new(backend_binary())
+        .args(["--addr", &addr, "--dist-dir"])
+        .arg(root().join("dist"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .env("PORTAL_STAFF_TOKEN", TEST_STAFF_TOKEN)
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .context("starting the backend")?;
+    let backend = Backend {
+        child,
+        base_url: format!("http://{addr}"),
+        _data: data,
+    };
+    wait_healthy(&addr)?;
+    Ok(backend)
+}
+
+fn wait_healthy(addr: &str) -> anyhow::Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(mut s) = TcpStream::connect(addr) {
+            let _ = s.write_all(b"GET /api/health HTTP/1.0\r\n\r\n");
+            let mut reply = String::new();
+            let _ = s.read_to_string(&mut reply);
+            if reply.starts_with("HTTP/1.0 200") || reply.starts_with("HTTP/1.1 200") {
+                return Ok(());
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    bail!("the backend did not become healthy at {addr}")
+}
+
+pub fn end_to_end(env: &BuildEnv) -> anyhow::Result<()> {
+    let backend = start_backend()?;
+    println!(
+        "xtask: backend for end-to-end tests at {}",
+        backend.base_url
+    );
+    let result = step(
+        "end-to-end tests (Playwright, Chromium)",
+        Command::new("npx")
+            .args(["playwright", "test"])
+            .current_dir(root().join("end2end"))
+            .env("PATH", &env.path)
+            .env("BASE_URL", &backend.base_url)
+            .env("STAFF_TOKEN", TEST_STAFF_TOKEN),
+    );
+    drop(backend);
+    result
+}
