@@ -34,15 +34,32 @@ fn url(path: &str) -> String {
     format!("{}{}", crate::config::api_base(), path)
 }
 
+/// A document and, when the service worker answered from its cache because the network failed,
+/// the time that saved copy was fetched (shown as "saved copy from ...").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded<T> {
+    pub value: T,
+    pub saved_at: Option<String>,
+}
+
+/// The header our service worker adds to a response it serves from its cache.
+const SAVED_AT_HEADER: &str = "x-portal-saved-at";
+
 /// GET a JSON document.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErr> {
+    get_cached(path).await.map(|l| l.value)
+}
+
+/// GET a JSON document, saying whether it is a saved copy from the offline cache.
+pub async fn get_cached<T: DeserializeOwned>(path: &str) -> Result<Loaded<T>, ApiErr> {
     let window = web_sys::window().ok_or(ApiErr::Network)?;
     let resp = JsFuture::from(window.fetch_with_str(&url(path)))
         .await
         .map_err(|_| ApiErr::Network)?;
     let resp: web_sys::Response = resp.dyn_into().map_err(|_| ApiErr::Server)?;
+    let saved_at = resp.headers().get(SAVED_AT_HEADER).ok().flatten();
     let text = read_text(&resp).await?;
-    decode(resp.status(), &text)
+    decode(resp.status(), &text).map(|value| Loaded { value, saved_at })
 }
 
 async fn read_text(resp: &web_sys::Response) -> Result<String, ApiErr> {

@@ -8,6 +8,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, ApiErr};
+use crate::checklist::{ChecklistBrowsePage, ChecklistPage};
 use crate::components::{ElderToggle, NotFound};
 use crate::guide::{GuidePage, ServiceListPage};
 use crate::home::HomePage;
@@ -28,6 +29,18 @@ pub fn mount() {
     root.set_inner_html("");
     if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
         leptos::mount::mount_to(root, App).forget();
+    }
+    register_service_worker();
+}
+
+/// The service worker keeps opened guides and lists readable offline (see public/sw.js).
+fn register_service_worker() {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    // Absent on plain-HTTP origins other than localhost: then the portal simply works online only.
+    if js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = nav.service_worker().register("/sw.js");
     }
 }
 
@@ -53,6 +66,8 @@ fn App() -> impl IntoView {
                 <Route path=path!("/") view=HomePage/>
                 <Route path=path!("/services") view=ServiceListPage/>
                 <Route path=path!("/services/:code") view=GuidePage/>
+                <Route path=path!("/checklists") view=ChecklistBrowsePage/>
+                <Route path=path!("/checklists/:code") view=ChecklistPage/>
             </Routes>
         </Router>
     }

@@ -2,6 +2,7 @@
 
 mod api;
 mod app;
+mod checklist;
 mod components;
 mod config;
 mod guide;

@@ -65,6 +65,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/services/{code}", get(services::get_one))
         .route("/api/services/{code}/form", get(services::form))
         .route("/api/calendar/{year}", get(calendar::get_year))
+        .route("/api/qr.svg", get(crate::qr::qr))
         .route(
             "/api/uploads",
             post(uploads::create).layer(DefaultBodyLimit::max(uploads::MAX_BYTES)),

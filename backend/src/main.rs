@@ -13,6 +13,7 @@ mod error;
 mod json;
 mod openapi;
 mod pinyin_keys;
+mod qr;
 mod ratelimit;
 mod security;
 mod services;

@@ -16,6 +16,7 @@ use utoipa::{Modify, OpenApi};
         crate::services::get_one,
         crate::services::form,
         crate::calendar::get_year,
+        crate::qr::qr,
         crate::uploads::create,
         crate::applications::submit,
         crate::cases::lookup::lookup,

@@ -1,10 +1,12 @@
 //! Pieces every page uses: loading and error states, the page heading, the large-text switch.
 
 mod elder;
+mod share;
 mod status;
 
 pub use elder::ElderToggle;
-pub use status::{ErrorRetry, Loading, NotFound};
+pub use share::ShareBox;
+pub use status::{saved_copy_notice, ErrorRetry, Loading, NotFound};
 
 /// Sets the browser tab's title for the current page.
 pub fn set_title(page: &str) {

@@ -33,3 +33,8 @@ pub fn NotFound() -> impl IntoView {
         </main>
     }
 }
+
+/// "Saved copy from <time>" when the page was served from the offline cache.
+pub fn saved_copy_notice(saved_at: Option<String>) -> impl IntoView {
+    saved_at.map(|at| view! { <p class="notice offline" role="status">{t::saved_copy(&at)}</p> })
+}

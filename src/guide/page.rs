@@ -16,7 +16,7 @@ pub fn GuidePage() -> impl IntoView {
     let service = LocalResource::new(move || {
         let code = code();
         async move {
-            api::get::<Service>(&format!(
+            api::get_cached::<Service>(&format!(
                 "/api/services/{}",
                 js_sys::encode_uri_component(&code)
             ))
@@ -31,9 +31,13 @@ pub fn GuidePage() -> impl IntoView {
                     <ErrorRetry message=e.message() on_retry=Callback::new(move |_| service.refetch())/>
                 }
                 .into_any(),
-                Some(Ok(s)) => {
-                    set_title(&s.name);
-                    guide(s).into_any()
+                Some(Ok(loaded)) => {
+                    set_title(&loaded.value.name);
+                    view! {
+                        {crate::components::saved_copy_notice(loaded.saved_at.clone())}
+                        {guide(loaded.value)}
+                    }
+                    .into_any()
                 }
             }}
         </main>

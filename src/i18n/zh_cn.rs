@@ -81,6 +81,31 @@ pub const APPLY_ONLINE: &str = "在线申报";
 pub const VIEW_CHECKLIST: &str = "一次性告知清单";
 pub const OVERVIEW: &str = "事项概要";
 
+pub const FILTERS: &str = "筛选";
+pub const ALL: &str = "全部";
+pub const THEME: &str = "主题";
+pub const ZERO_VISITS: &str = "零跑动（全程网办）";
+
+// Checklists.
+pub const CHECKLIST_INTRO: &str = "出门前看一看：要带的材料、条件、时限、收费和地点，一次告诉您。";
+pub const GROUP_BY: &str = "分类方式";
+pub const BY_DEPARTMENT: &str = "按部门";
+pub const BY_THEME: &str = "按主题";
+pub const ANSWER_FIRST: &str = "请先回答上面的问题，我们只列出适用于您的材料。";
+pub const MATERIALS_TO_BRING: &str = "需要准备的材料";
+pub const TICK_HINT: &str = "准备好一项就勾选一项，勾选会保存在本机。";
+pub const LIMITS_AND_FEES: &str = "时限和收费";
+pub const SHARE: &str = "打印和分享";
+pub const PRINT: &str = "打印清单";
+pub const COPY_LINK: &str = "复制链接";
+pub const LINK_COPIED: &str = "链接已复制";
+pub const SHARE_LINK: &str = "清单链接";
+pub const QR_ALT: &str = "清单链接的二维码，用手机扫码打开";
+
+pub fn saved_copy(at: &str) -> String {
+    format!("当前无法连接网络，以下为 {at} 保存的副本，内容可能不是最新。")
+}
+
 pub fn working_days(n: u32) -> String {
     if n == 0 {
         "即时办结".into()

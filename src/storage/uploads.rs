@@ -20,6 +20,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use leptos::reactive::graph::Observer;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::spawn_local;
@@ -108,15 +109,21 @@ pub fn items() -> ReadSignal<Vec<QueueItem>> {
     ITEMS.with(|s| s.read_only()).into()
 }
 
-/// One photo's status (reactive inside a view or effect); `None` if it is not queued.
+/// One photo's status; `None` if it is not queued. Inside a view or effect it subscribes to
+/// changes; in an event handler it is a plain read.
 pub fn status(photo_id: &str) -> Option<UploadStatus> {
+    let find = |items: &Vec<QueueItem>| {
+        items
+            .iter()
+            .find(|i| i.photo_id == photo_id)
+            .map(|i| i.status.clone())
+    };
     ITEMS.with(|s| {
-        s.with(|items| {
-            items
-                .iter()
-                .find(|i| i.photo_id == photo_id)
-                .map(|i| i.status.clone())
-        })
+        if Observer::get().is_some() {
+            s.with(find)
+        } else {
+            s.with_untracked(find)
+        }
     })
 }
 

@@ -1,0 +1,100 @@
+// Service worker: guides and lists a citizen has opened stay readable in the hall without a network.
+// - API GETs (catalog, calendar, QR): network first; on failure the saved copy, marked with the
+//   time it was saved (x-portal-saved-at) so the page can say so.
+// - Hashed assets (name-<16 hex>.js/.wasm/.css): cache first; they never change.
+// - Pages: network first, falling back to the saved app shell. A new deploy is picked up at once
+//   because index.html is always tried on the network first; assets it no longer names are pruned.
+const API_CACHE = 'portal-api-v1';
+const ASSET_CACHE = 'portal-assets-v1';
+const SHELL_CACHE = 'portal-shell-v1';
+const KEEP = [API_CACHE, ASSET_CACHE, SHELL_CACHE];
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const CACHED_API = /^\/api\/(services(\/[^/]+)?|calendar\/\d+|qr\.svg)$/;
+
+self.addEventListener('install', () => self.skipWaiting());
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => !KEEP.includes(n)).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+function stamp() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+async function apiNetworkFirst(request) {
+  const cache = await caches.open(API_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const body = await response.clone().blob();
+      const headers = new Headers(response.headers);
+      headers.set('x-portal-saved-at', stamp());
+      await cache.put(request, new Response(body, { status: 200, headers }));
+    }
+    return response;
+  } catch (err) {
+    const saved = await cache.match(request, { ignoreVary: true });
+    if (saved) return saved;
+    throw err;
+  }
+}
+
+async function assetCacheFirst(request) {
+  const cache = await caches.open(ASSET_CACHE);
+  const hit = await cache.match(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+async function pruneAssets(html) {
+  const named = new Set();
+  for (const m of html.matchAll(/["'(]\/?([\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))/g)) named.add(m[1]);
+  if (named.size === 0) return;
+  const cache = await caches.open(ASSET_CACHE);
+  for (const req of await cache.keys()) {
+    const file = new URL(req.url).pathname.split('/').pop();
+    // The wasm is named by the JS loader, not by index.html: keep it when its JS is named.
+    const js = file.replace(/_bg\.wasm$/, '.js');
+    if (!named.has(file) && !named.has(js)) await cache.delete(req);
+  }
+}
+
+async function pageNetworkFirst(request) {
+  const cache = await caches.open(SHELL_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const html = await response.clone().text();
+      await cache.put('/', new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+      pruneAssets(html);
+    }
+    return response;
+  } catch (err) {
+    const saved = await cache.match('/');
+    if (saved) return saved;
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(pageNetworkFirst(request));
+  } else if (CACHED_API.test(url.pathname)) {
+    event.respondWith(apiNetworkFirst(request));
+  } else if (HASHED.test(url.pathname)) {
+    event.respondWith(assetCacheFirst(request));
+  }
+});

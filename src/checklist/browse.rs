@@ -1,0 +1,54 @@
+//! `/checklists`: every list, grouped by department or by life-event theme.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::app::Catalog;
+use crate::components::{set_title, ErrorRetry, Loading};
+use crate::i18n::t;
+
+#[component]
+pub fn ChecklistBrowsePage() -> impl IntoView {
+    set_title(t::ENTRY_CHECKLIST);
+    let Catalog(catalog) = expect_context::<Catalog>();
+    let query = use_query_map();
+    let by_theme = move || query.with(|q| q.get("by").as_deref() == Some("theme"));
+    view! {
+        <main id="main" class="page">
+            <h1>{t::ENTRY_CHECKLIST}</h1>
+            <p class="lead">{t::CHECKLIST_INTRO}</p>
+            <nav class="segmented" aria-label=t::GROUP_BY>
+                <A href="/checklists" attr:aria-current=move || (!by_theme()).then_some("page")>{t::BY_DEPARTMENT}</A>
+                <A href="/checklists?by=theme" attr:aria-current=move || by_theme().then_some("page")>{t::BY_THEME}</A>
+            </nav>
+            {move || match catalog.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorRetry message=e.message() on_retry=Callback::new(move |_| catalog.refetch())/>
+                }.into_any(),
+                Some(Ok(all)) => {
+                    let mut groups: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+                    for s in all.iter() {
+                        let keys = if by_theme() { s.themes.clone() } else { vec![s.department.clone()] };
+                        for k in keys {
+                            groups.entry(k).or_default().push((s.code.clone(), s.name.clone()));
+                        }
+                    }
+                    groups.into_iter().map(|(group, items)| view! {
+                        <section class="group">
+                            <h2>{group}</h2>
+                            <ul class="link-list">
+                                {items.into_iter().map(|(code, name)| view! {
+                                    <li><A href=format!("/checklists/{code}")>{name}</A></li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }).collect_view().into_any()
+                }
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,9 @@
+//! 一次性告知清单: browse every list, and one service's list with 精准告知 by situation,
+//! ticks kept on the device, print and share.
+
+mod browse;
+mod page;
+mod situation;
+
+pub use browse::ChecklistBrowsePage;
+pub use page::ChecklistPage;

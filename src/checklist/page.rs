@@ -1,0 +1,200 @@
+//! `/checklists/{code}`: everything to bring and know, told once. With situations, the citizen
+//! answers first and sees only what applies (精准告知). Ticks stay on the device.
+
+use contract::{MaterialSource, Service};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::situation::{all_answered, answer, parse_answers};
+use crate::api;
+use crate::components::{set_title, ErrorRetry, Loading, ShareBox};
+use crate::i18n::t;
+use crate::storage::local;
+
+#[component]
+pub fn ChecklistPage() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.with(|p| p.get("code").unwrap_or_default());
+    let service = LocalResource::new(move || {
+        let code = code();
+        async move {
+            api::get_cached::<Service>(&format!(
+                "/api/services/{}",
+                js_sys::encode_uri_component(&code)
+            ))
+            .await
+        }
+    });
+    view! {
+        <main id="main" class="page checklist">
+            {move || match service.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorRetry message=e.message() on_retry=Callback::new(move |_| service.refetch())/>
+                }.into_any(),
+                Some(Ok(loaded)) => {
+                    set_title(&format!("{}{}", loaded.value.name, t::ENTRY_CHECKLIST));
+                    view! {
+                        {crate::components::saved_copy_notice(loaded.saved_at.clone())}
+                        <Checklist service=loaded.value/>
+                    }.into_any()
+                }
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn Checklist(service: Service) -> impl IntoView {
+    let service = StoredValue::new(service);
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let answers = Memo::new(move |_| {
+        let raw = query.with(|q| q.get("s").unwrap_or_default());
+        service.with_value(|s| parse_answers(s, &raw))
+    });
+    let code = service.with_value(|s| s.code.clone());
+    let ticks_key = format!("ticks.{code}");
+    let ticks = RwSignal::new(local::get::<Vec<String>>(&ticks_key).unwrap_or_default());
+    Effect::new(move |_| {
+        ticks.with(|v| local::set(&ticks_key, v));
+    });
+    let choose = move |question: String, option: String| {
+        let next = service.with_value(|s| answer(s, &answers.get_untracked(), &question, &option));
+        let path = service.with_value(|s| format!("/checklists/{}?s={}", s.code, next.join(",")));
+        navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let share_path = Signal::derive(move || {
+        let a = answers.get();
+        let base = service.with_value(|s| format!("/checklists/{}", s.code));
+        if a.is_empty() {
+            base
+        } else {
+            format!("{base}?s={}", a.join(","))
+        }
+    });
+    view! {
+        <h1>{service.with_value(|s| s.name.clone())}</h1>
+        <p class="lead">{t::ENTRY_CHECKLIST}" · "{service.with_value(|s| s.department.clone())}</p>
+        {service.with_value(|s| s.situations.clone()).into_iter().map(|q| {
+            let qid = q.id.clone();
+            let choose = choose.clone();
+            view! {
+                <fieldset class="situation no-print-if-answered">
+                    <legend>{q.question.clone()}</legend>
+                    {q.options.into_iter().map(|o| {
+                        let (qid, oid, choose) = (qid.clone(), o.id.clone(), choose.clone());
+                        let checked_id = o.id.clone();
+                        let input_id = format!("sit-{}-{}", qid, o.id);
+                        view! {
+                            <div class="radio">
+                                <input type="radio" id=input_id.clone() name=qid.clone()
+                                    prop:checked=move || answers.with(|a| a.contains(&checked_id))
+                                    on:change=move |_| choose(qid.clone(), oid.clone())/>
+                                <label for=input_id>{o.label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+        }).collect_view()}
+        {move || {
+            let chosen = answers.get();
+            service.with_value(|s| {
+                if !all_answered(s, &chosen) {
+                    return view! { <p class="notice" role="status">{t::ANSWER_FIRST}</p> }.into_any();
+                }
+                body(s, &chosen, ticks).into_any()
+            })
+        }}
+        <ShareBox path=share_path/>
+    }
+}
+
+fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl IntoView {
+    let materials: Vec<_> = s.materials_for(chosen).cloned().collect();
+    let fees: Vec<_> = s.fees_for(chosen).cloned().collect();
+    let limit = s.promised_limit_for(chosen);
+    view! {
+        <section class="section" aria-labelledby="cl-materials">
+            <h2 id="cl-materials">{t::MATERIALS_TO_BRING}</h2>
+            <p class="note">{t::TICK_HINT}</p>
+            <ul class="ticks">
+                {materials.into_iter().map(|m| {
+                    let id = m.id.clone();
+                    let id2 = m.id.clone();
+                    let input_id = format!("tick-{}", m.id);
+                    let fetched = matches!(m.source, MaterialSource::Department { fetched_by_center: true, .. });
+                    view! {
+                        <li class="tick">
+                            <input type="checkbox" id=input_id.clone()
+                                prop:checked=move || ticks.with(|v| v.contains(&id))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    ticks.update(|v| {
+                                        v.retain(|x| x != &id2);
+                                        if on { v.push(id2.clone()); }
+                                    });
+                                }/>
+                            <label for=input_id>
+                                <span class="material-name">{m.name.clone()}</span>
+                                <span class="material-meta">
+                                    {t::material_form(m.form)}" · "{t::copies(m.copies)}" · "{t::necessity(m.required)}
+                                </span>
+                                {fetched.then(|| view! { <span class="note good">{t::NO_NEED_TO_BRING}</span> })}
+                                {(!m.notes.is_empty()).then(|| view! { <span class="note">{m.notes.clone()}</span> })}
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="section">
+            <h2>{t::CONDITIONS}</h2>
+            <ul>{s.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+        </section>
+        <section class="section">
+            <h2>{t::LIMITS_AND_FEES}</h2>
+            <dl class="facts">
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(limit)}</dd></div>
+                <div><dt>{t::STATUTORY_LIMIT}</dt><dd>{t::working_days(s.statutory_limit)}</dd></div>
+                <div><dt>{t::VISITS}</dt><dd>{t::visits(s.visits_required)}</dd></div>
+                <div><dt>{t::FEE}</dt><dd>{if fees.is_empty() {
+                    t::FREE.to_string()
+                } else {
+                    fees.iter().map(|f| format!("{}：{}", f.item, f.standard)).collect::<Vec<_>>().join("；")
+                }}</dd></div>
+            </dl>
+            {(!s.limit_note.is_empty()).then(|| view! { <p class="note">{s.limit_note.clone()}</p> })}
+        </section>
+        <section class="section">
+            <h2>{t::PLACES}</h2>
+            <ul>{s.places.iter().map(|p| view! {
+                <li><strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}</li>
+            }).collect_view()}</ul>
+            <dl class="facts">
+                <div><dt>{t::CONSULT_PHONE}</dt><dd><a href=format!("tel:{}", s.consult_phone)>{s.consult_phone.clone()}</a></dd></div>
+                <div><dt>{t::COMPLAINT_PHONE}</dt><dd><a href=format!("tel:{}", s.complaint_phone)>{s.complaint_phone.clone()}</a></dd></div>
+            </dl>
+        </section>
+        <section class="section">
+            <h2>{t::REFUSAL}</h2>
+            <ul>{s.refusal_reasons.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+        </section>
+        <section class="section">
+            <h2>{t::APPEAL}</h2>
+            <dl class="facts">
+                <div><dt>{t::APPEAL_REVIEW}</dt><dd>{s.appeal.review.clone()}</dd></div>
+                <div><dt>{t::APPEAL_LITIGATION}</dt><dd>{s.appeal.litigation.clone()}</dd></div>
+            </dl>
+        </section>
+    }
+}
