@@ -62,6 +62,32 @@ pub async fn get_cached<T: DeserializeOwned>(path: &str) -> Result<Loaded<T>, Ap
     decode(resp.status(), &text).map(|value| Loaded { value, saved_at })
 }
 
+/// POST a JSON body and read the JSON answer. `idempotency_key`, when given, lets the backend
+/// recognise a retry of the same submission and answer it without acting twice.
+pub async fn post<B: serde::Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    idempotency_key: Option<&str>,
+) -> Result<T, ApiErr> {
+    let window = web_sys::window().ok_or(ApiErr::Network)?;
+    let json = serde_json::to_string(body).map_err(|_| ApiErr::Server)?;
+    let headers = web_sys::Headers::new().map_err(|_| ApiErr::Server)?;
+    let _ = headers.set("content-type", "application/json");
+    if let Some(key) = idempotency_key {
+        let _ = headers.set("idempotency-key", key);
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&headers);
+    init.set_body(&json.into());
+    let resp = JsFuture::from(window.fetch_with_str_and_init(&url(path), &init))
+        .await
+        .map_err(|_| ApiErr::Network)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| ApiErr::Server)?;
+    let text = read_text(&resp).await?;
+    decode(resp.status(), &text)
+}
+
 async fn read_text(resp: &web_sys::Response) -> Result<String, ApiErr> {
     let promise = resp.text().map_err(|_| ApiErr::Network)?;
     let value = JsFuture::from(promise).await.map_err(|_| ApiErr::Network)?;

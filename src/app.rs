@@ -8,6 +8,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, ApiErr};
+use crate::apply::{ApplyIndexPage, ApplyPage, ApplyStartPage, DonePage};
 use crate::checklist::{ChecklistBrowsePage, ChecklistPage};
 use crate::components::{ElderToggle, NotFound};
 use crate::guide::{GuidePage, ServiceListPage};
@@ -31,6 +32,8 @@ pub fn mount() {
         leptos::mount::mount_to(root, App).forget();
     }
     register_service_worker();
+    // Photos whose upload was cut off by a reload or a closed tab continue now.
+    crate::storage::uploads::resume_all();
 }
 
 /// The service worker keeps opened guides and lists readable offline (see public/sw.js).
@@ -68,6 +71,12 @@ fn App() -> impl IntoView {
                 <Route path=path!("/services/:code") view=GuidePage/>
                 <Route path=path!("/checklists") view=ChecklistBrowsePage/>
                 <Route path=path!("/checklists/:code") view=ChecklistPage/>
+                <Route path=path!("/apply") view=ApplyIndexPage/>
+                <Route path=path!("/apply/done/:number") view=DonePage/>
+                <Route path=path!("/apply/:code") view=ApplyStartPage/>
+                <Route path=path!("/apply/:code/:draft/:step") view=ApplyPage/>
+                <Route path=path!("/track") view=crate::track::TrackPage/>
+                <Route path=path!("/track/:number") view=crate::track::CasePage/>
             </Routes>
         </Router>
     }

@@ -2,6 +2,7 @@
 
 mod api;
 mod app;
+mod apply;
 mod checklist;
 mod components;
 mod config;
@@ -11,6 +12,8 @@ mod i18n;
 mod photo;
 mod search;
 mod storage;
+mod today;
+mod track;
 
 fn main() {
     app::mount();

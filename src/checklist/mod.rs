@@ -7,3 +7,4 @@ mod situation;
 
 pub use browse::ChecklistBrowsePage;
 pub use page::ChecklistPage;
+pub use situation::answer;

@@ -95,8 +95,12 @@ pub async fn prepare(file: &File) -> Result<Prepared, PhotoError> {
         }
         _ => {}
     }
-    let source = Source::decode(file).await.ok_or(PhotoError::CannotDecode {
-        heic: kind == Kind::Heic,
+    let source = Source::decode(file).await.ok_or(match kind {
+        // Not an image by its bytes and not decodable: whatever its name says, it is no photo.
+        Kind::Unknown => PhotoError::NotSupported,
+        _ => PhotoError::CannotDecode {
+            heic: kind == Kind::Heic,
+        },
     })?;
     let prepared = encode(&source).await;
     source.close();

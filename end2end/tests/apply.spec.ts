@@ -1,0 +1,167 @@
+import { test, expect, Page, APIRequestContext } from '@playwright/test';
+import { expectAccessible, openApp } from './helpers';
+import { phonePhoto, jpegSize, GPS_MARKER } from './photos';
+
+// 无犯罪记录证明开具: a situation question, two service-specific fields, one required material,
+// and delivery by post.
+const SERVICE = '11990100GAHZ200006000';
+const staff = { Authorization: `Bearer ${process.env.STAFF_TOKEN ?? 'e2e-staff-token'}` };
+
+/** A name no other test uses, so the staff list can be searched for it. */
+function uniqueName(): string {
+  const chars = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华';
+  let s = '张';
+  for (let i = 0; i < 3; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+async function casesOf(request: APIRequestContext, name: string) {
+  const res = await request.get('/api/staff/cases', { headers: staff });
+  expect(res.ok()).toBeTruthy();
+  const list = (await res.json()) as { case_number: string; applicant_name: string }[];
+  return list.filter((c) => c.applicant_name === name);
+}
+
+/** Walks from the guide to the materials page, filling every answer by its label. */
+async function fillUpToMaterials(page: Page, name: string) {
+  await openApp(page, `/services/${SERVICE}`);
+  await page.getByRole('link', { name: '在线申报' }).click();
+  await page.getByRole('button', { name: '开始申报' }).click();
+  await expect(page.getByRole('heading', { name: '告知承诺和个人信息保护' })).toBeVisible();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('alert')).toContainText('请修改以下问题');
+  await page.getByLabel('我已阅读并同意').check();
+  await page.getByRole('button', { name: '继续' }).click();
+
+  await expect(page.getByRole('heading', { name: '您的办理情形' })).toBeVisible();
+  await page.getByLabel('本人申请').check();
+  await page.getByRole('button', { name: '继续' }).click();
+
+  await expect(page.getByRole('heading', { name: '申请人信息' })).toBeVisible();
+  await page.getByLabel('姓名').fill(name);
+  // A wrong check character is caught beside the field and in the summary.
+  await page.getByLabel('公民身份号码').fill('110105194912310021');
+  await page.getByLabel('手机号码').fill('1380013800');
+  await page.getByLabel('联系地址').fill('北京市东城区建国门内大街1号');
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('alert')).toContainText('校验位');
+  await expect(page.locator('#f-applicant-id-number-error')).toContainText('校验位');
+  await expect(page.locator('#f-applicant-phone-error')).toContainText('11位');
+  await expectAccessible(page);
+  await page.getByLabel('公民身份号码').fill('11010519491231002X');
+  await page.getByLabel('手机号码').fill('13800138000');
+  await page.getByRole('button', { name: '继续' }).click();
+
+  await expect(page.getByRole('heading', { name: '办理信息' })).toBeVisible();
+  await page.getByLabel('证明用途').selectOption('就业');
+  await page.getByLabel('用途说明').fill('应聘北京某科技有限公司');
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
+}
+
+test('a citizen applies with phone photos: upright, small, no GPS, and one case however often submit is tapped', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const name = uniqueName();
+  await fillUpToMaterials(page, name);
+
+  const idCard = page.getByRole('region', { name: '申请人居民身份证' });
+  // A file that is not an image is refused, with a message beside the material.
+  await idCard.getByLabel('从相册或文件选择').setInputFiles({
+    name: 'scan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a picture, just text'),
+  });
+  await expect(idCard.getByRole('alert')).toContainText('只能上传照片或 PDF 文件');
+
+  await idCard.getByLabel('拍照').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page) });
+  await idCard.getByLabel('拍照').setInputFiles({ name: 'back.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 1600, 1200) });
+  await expect(idCard.getByText('第 2 页', { exact: true })).toBeVisible();
+  await expect(idCard.getByText('已上传')).toHaveCount(2, { timeout: 30_000 });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '继续' }).click();
+
+  await expect(page.getByRole('heading', { name: '结果领取方式' })).toBeVisible();
+  await page.getByLabel('邮寄送达').check();
+  await page.getByLabel('收件人').fill(name);
+  await page.getByLabel('手机号码').fill('13800138000');
+  await page.getByLabel('邮寄地址').fill('北京市东城区建国门内大街1号');
+  await page.getByRole('button', { name: '继续' }).click();
+
+  await expect(page.getByRole('heading', { name: '核对并提交' })).toBeVisible();
+  await expect(page.getByText('110105********002X')).toBeVisible();
+  await expect(page.getByText('所有照片已上传。')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: '确认提交' }).dblclick();
+
+  await expect(page.getByRole('heading', { name: '申报已提交' })).toBeVisible();
+  const number = (await page.locator('#case-number').textContent())?.trim() ?? '';
+  await expect(page.locator('#query-code')).toHaveText(/^[A-Z2-9]{8}$/);
+  await expectAccessible(page);
+  const cases = await casesOf(request, name);
+  expect(cases.map((c) => c.case_number)).toEqual([number]);
+
+  // The stored photo is upright (portrait), at most 2000 px, and carries no EXIF or GPS.
+  const detail = await (await request.get(`/api/staff/cases/${number}`, { headers: staff })).json();
+  const ids: string[] = detail.materials.find((m: { material_id: string }) => m.material_id === 'id-card').upload_ids;
+  expect(ids).toHaveLength(2);
+  const stored = Buffer.from(await (await request.get(`/api/staff/uploads/${ids[0]}`, { headers: staff })).body());
+  expect(jpegSize(stored)).toEqual({ width: 1500, height: 2000 });
+  expect(stored.includes(Buffer.from('Exif'))).toBe(false);
+  expect(stored.includes(GPS_MARKER)).toBe(false);
+
+  // The receipt survives a reload; the draft is gone from the list of drafts.
+  await page.reload();
+  await expect(page.locator('#case-number')).toHaveText(number);
+  await openApp(page, '/apply');
+  await expect(page.getByText('未提交的草稿')).toHaveCount(0);
+});
+
+test('typed answers and photos survive a reload, and uploads cut by the network resume by themselves', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await fillUpToMaterials(page, uniqueName());
+  const idCard = page.getByRole('region', { name: '申请人居民身份证' });
+
+  // The network drops during the upload: the photo waits and says why.
+  await page.route('**/api/uploads**', (route) => route.abort('internetdisconnected'));
+  await idCard.getByLabel('拍照').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 2000, 1500) });
+  await expect(idCard.getByText('网络不畅，恢复后将自动继续上传')).toBeVisible({ timeout: 20_000 });
+
+  // A reload in the middle: the photo and the answers are still there, and the upload resumes.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
+  await expect(idCard.locator('img')).toHaveCount(1);
+  await page.unroute('**/api/uploads**');
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await expect(idCard.getByText('已上传')).toBeVisible({ timeout: 70_000 });
+
+  await page.getByRole('link', { name: '返回上一步' }).click();
+  await expect(page.getByLabel('用途说明')).toHaveValue('应聘北京某科技有限公司');
+});
+
+test('a network cut after the server saved the case still ends in exactly one case', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const name = uniqueName();
+  await fillUpToMaterials(page, name);
+  const idCard = page.getByRole('region', { name: '申请人居民身份证' });
+  await idCard.getByLabel('拍照').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 1600, 1200) });
+  await expect(idCard.getByText('已上传')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('button', { name: '继续' }).click();
+
+  // The server commits, but the answer never reaches the phone.
+  let cut = true;
+  await page.route('**/api/applications', async (route) => {
+    if (!cut) return route.continue();
+    cut = false;
+    await route.fetch();
+    await route.abort('internetdisconnected');
+  });
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await expect(page.getByRole('alert')).toContainText('不会重复提交');
+  expect(await casesOf(request, name)).toHaveLength(1);
+
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await expect(page.getByRole('heading', { name: '申报已提交' })).toBeVisible();
+  const number = (await page.locator('#case-number').textContent())?.trim();
+  const cases = await casesOf(request, name);
+  expect(cases.map((c) => c.case_number)).toEqual([number]);
+});

@@ -1,0 +1,58 @@
+//! `/apply/done/{number}`: the case number and query code, what happens next, a printable receipt.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::receipt;
+use crate::components::{set_title, NotFound};
+use crate::i18n::t;
+
+#[component]
+pub fn DonePage() -> impl IntoView {
+    let params = use_params_map();
+    let number = params.with_untracked(|p| p.get("number").unwrap_or_default());
+    let Some(r) = receipt::find(&number) else {
+        return view! { <NotFound/> }.into_any();
+    };
+    set_title(t::SUBMITTED_TITLE);
+    let track_link = format!(
+        "{}/track?n={}",
+        web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default(),
+        r.case_number
+    );
+    let qr = format!(
+        "{}/api/qr.svg?text={}",
+        crate::config::api_base(),
+        js_sys::encode_uri_component(&track_link)
+    );
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <main id="main" class="page done">
+            <div class="panel-success">
+                <h1>{t::SUBMITTED_TITLE}</h1>
+                <p>{t::CASE_NUMBER}</p>
+                <p class="big-code" id="case-number">{r.case_number.clone()}</p>
+                <p>{t::QUERY_CODE}</p>
+                <p class="big-code" id="query-code">{r.query_code.clone()}</p>
+            </div>
+            <p class="notice">{t::KEEP_CODES}</p>
+            <h2>{t::WHAT_NEXT}</h2>
+            <p>{t::what_next(&r.service_name, r.promised_limit)}</p>
+            <dl class="facts">
+                <div><dt>{t::SUBMITTED_AT}</dt><dd>{r.submitted_at.replace('T', " ").chars().take(16).collect::<String>()}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(r.promised_limit)}</dd></div>
+            </dl>
+            <img class="qr" src=qr alt=t::TRACK_QR_ALT width="160" height="160"/>
+            <div class="actions no-print">
+                <A href=format!("/track/{}", r.case_number) attr:class="button">{t::ENTRY_TRACK}</A>
+                <button type="button" class="button secondary" on:click=print>{t::PRINT_RECEIPT}</button>
+            </div>
+        </main>
+    }
+    .into_any()
+}

@@ -1,0 +1,217 @@
+//! The application draft (草稿): everything the citizen has entered, saved on the device at every
+//! change so a reload, a closed tab or a dead battery loses nothing. Photos live beside it in
+//! IndexedDB; the draft only names them.
+
+use contract::{Agent, Applicant, Application, Delivery, MaterialPages};
+use serde::{Deserialize, Serialize};
+
+use crate::storage::idb::{self, Store, StoreError};
+
+/// Drafts older than this are deleted when the list is read.
+pub const EXPIRY_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
+
+/// One photographed page of a material.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageRef {
+    pub material_id: String,
+    pub photo_id: String,
+    /// Quality warnings shown beside the preview (already in Chinese).
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// A PDF has no image preview.
+    #[serde(default)]
+    pub pdf: bool,
+}
+
+/// How the result is delivered, as the form holds it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeliveryChoice {
+    pub by_post: bool,
+    pub recipient: String,
+    pub phone: String,
+    pub address: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub id: String,
+    pub service_code: String,
+    pub service_name: String,
+    pub created_ms: f64,
+    pub updated_ms: f64,
+    /// Sent with the submission so retries and double taps create one case.
+    pub idempotency_key: String,
+    pub consent: bool,
+    pub situation: Vec<String>,
+    pub applicant: Applicant,
+    pub has_agent: bool,
+    pub agent: Agent,
+    pub fields: Vec<(String, String)>,
+    pub pages: Vec<PageRef>,
+    pub delivery: DeliveryChoice,
+}
+
+impl Draft {
+    pub fn new(id: String, service_code: &str, service_name: &str, now_ms: f64) -> Draft {
+        Draft {
+            idempotency_key: format!("k-{id}"),
+            id,
+            service_code: service_code.into(),
+            service_name: service_name.into(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            ..Default::default()
+        }
+    }
+
+    pub fn field(&self, id: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn set_field(&mut self, id: &str, value: String) {
+        match self.fields.iter_mut().find(|(k, _)| k == id) {
+            Some(slot) => slot.1 = value,
+            None => self.fields.push((id.into(), value)),
+        }
+    }
+
+    pub fn pages_of(&self, material_id: &str) -> Vec<PageRef> {
+        self.pages
+            .iter()
+            .filter(|p| p.material_id == material_id)
+            .cloned()
+            .collect()
+    }
+
+    pub fn expired(&self, now_ms: f64) -> bool {
+        now_ms - self.updated_ms > EXPIRY_MS
+    }
+
+    /// The submission, with upload ids looked up by `upload_id_of(photo_id)`.
+    pub fn to_application(&self, upload_id_of: impl Fn(&str) -> Option<String>) -> Application {
+        let mut materials: Vec<MaterialPages> = Vec::new();
+        for page in &self.pages {
+            let Some(upload_id) = upload_id_of(&page.photo_id) else {
+                continue;
+            };
+            match materials.iter_mut().find(|m| m.material_id == page.material_id) {
+                Some(m) => m.upload_ids.push(upload_id),
+                None => materials.push(MaterialPages {
+                    material_id: page.material_id.clone(),
+                    upload_ids: vec![upload_id],
+                }),
+            }
+        }
+        let trim = |s: &str| s.trim().to_string();
+        Application {
+            service_code: self.service_code.clone(),
+            situation: self.situation.clone(),
+            applicant: Applicant {
+                name: trim(&self.applicant.name),
+                id_number: trim(&self.applicant.id_number).to_uppercase(),
+                phone: trim(&self.applicant.phone),
+                address: trim(&self.applicant.address),
+            },
+            agent: self.has_agent.then(|| Agent {
+                name: trim(&self.agent.name),
+                id_number: trim(&self.agent.id_number).to_uppercase(),
+                phone: trim(&self.agent.phone),
+            }),
+            fields: self
+                .fields
+                .iter()
+                .map(|(k, v)| (k.clone(), v.trim().to_string()))
+                .collect(),
+            materials,
+            delivery: if self.delivery.by_post {
+                Delivery::Post {
+                    recipient: trim(&self.delivery.recipient),
+                    phone: trim(&self.delivery.phone),
+                    address: trim(&self.delivery.address),
+                }
+            } else {
+                Delivery::Window
+            },
+            consent: self.consent,
+        }
+    }
+}
+
+pub async fn save(draft: &Draft) -> Result<(), StoreError> {
+    let json = serde_json::to_string(draft).map_err(|_| StoreError::Failed)?;
+    idb::put_json(Store::Drafts, &draft.id, &json).await
+}
+
+pub async fn load(id: &str) -> Result<Option<Draft>, StoreError> {
+    Ok(idb::get_json(Store::Drafts, id)
+        .await?
+        .and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// Every draft on the device, newest first; expired ones are deleted on the way.
+pub async fn list(now_ms: f64) -> Result<Vec<Draft>, StoreError> {
+    let mut out = Vec::new();
+    for (_, json) in idb::all_json(Store::Drafts).await? {
+        let Ok(d) = serde_json::from_str::<Draft>(&json) else {
+            continue;
+        };
+        if d.expired(now_ms) {
+            remove(&d).await;
+        } else {
+            out.push(d);
+        }
+    }
+    out.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+    Ok(out)
+}
+
+/// Deletes the draft with its photos and their queue entries.
+pub async fn remove(draft: &Draft) {
+    for page in &draft.pages {
+        crate::storage::uploads::remove(&page.photo_id);
+        let _ = idb::delete_blob(&page.photo_id).await;
+    }
+    let _ = idb::delete(Store::Drafts, &draft.id).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn application_groups_pages_and_skips_unuploaded() {
+        let mut d = Draft::new("d1".into(), "S1", "服务", 0.0);
+        d.applicant.id_number = " 11010519491231002x ".into();
+        d.pages = vec![
+            PageRef { material_id: "id".into(), photo_id: "p1".into(), warnings: vec![], pdf: false },
+            PageRef { material_id: "form".into(), photo_id: "p2".into(), warnings: vec![], pdf: false },
+            PageRef { material_id: "id".into(), photo_id: "p3".into(), warnings: vec![], pdf: false },
+        ];
+        let app = d.to_application(|p| (p != "p2").then(|| format!("u-{p}")));
+        assert_eq!(app.applicant.id_number, "11010519491231002X");
+        assert_eq!(app.materials.len(), 1);
+        assert_eq!(app.materials[0].upload_ids, vec!["u-p1", "u-p3"]);
+        assert_eq!(app.delivery, Delivery::Window);
+        assert!(app.agent.is_none());
+    }
+
+    #[test]
+    fn drafts_expire_after_thirty_days() {
+        let d = Draft::new("d".into(), "S", "s", 0.0);
+        assert!(!d.expired(EXPIRY_MS - 1.0));
+        assert!(d.expired(EXPIRY_MS + 1.0));
+    }
+
+    #[test]
+    fn fields_are_set_in_place() {
+        let mut d = Draft::default();
+        d.set_field("a", "1".into());
+        d.set_field("a", "2".into());
+        assert_eq!(d.fields, vec![("a".to_string(), "2".to_string())]);
+        assert_eq!(d.field("b"), "");
+    }
+}

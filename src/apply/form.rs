@@ -1,0 +1,81 @@
+//! Form pieces of the question pages: inputs with their label, hint and error beside them, and
+//! the error summary at the top (GOV.UK pattern), all in the contract's field ids.
+
+use contract::FieldError;
+use leptos::prelude::*;
+
+use crate::i18n::t;
+
+/// DOM id for a contract field id (`applicant.name` → `f-applicant-name`).
+pub fn dom_id(field: &str) -> String {
+    format!("f-{}", field.replace(['.', '_'], "-"))
+}
+
+pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
+    errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
+}
+
+/// The list of problems at the top of the page, each linking to its field.
+#[component]
+pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    move || {
+        let list = errors.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1">
+                    <h2>{t::FIX_THESE}</h2>
+                    <ul>
+                        {list.into_iter().map(|e| view! {
+                            <li><a href=format!("#{}", dom_id(&e.field))>{e.message}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// A labelled text input bound to part of the draft.
+#[component]
+pub fn Field(
+    #[prop(into)] field: String,
+    label: String,
+    #[prop(optional)] hint: String,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+) -> impl IntoView {
+    let id = dom_id(&field);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let error = Signal::derive(move || errors.with(|e| error_for(e, &field)));
+    let described = {
+        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
+        let has_hint = !hint.is_empty();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> })}
+            {move || error.get().map(|m| view! { <p class="error-message" id=err_id.clone()>{m}</p> })}
+            <input id=id type=input_type autocomplete=autocomplete inputmode=inputmode
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))/>
+        </div>
+    }
+}

@@ -1,0 +1,41 @@
+//! The confirmation of a submission, kept on the device so the page survives a reload.
+
+use contract::SubmitReceipt;
+use serde::{Deserialize, Serialize};
+
+use crate::storage::local;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub case_number: String,
+    pub query_code: String,
+    pub service_code: String,
+    pub service_name: String,
+    pub promised_limit: u32,
+    pub submitted_at: String,
+}
+
+impl Receipt {
+    pub fn new(r: &SubmitReceipt, service_code: &str, service_name: &str) -> Receipt {
+        Receipt {
+            case_number: r.case_number.clone(),
+            query_code: r.query_code.clone(),
+            service_code: service_code.into(),
+            service_name: service_name.into(),
+            promised_limit: r.promised_limit,
+            submitted_at: r.submitted_at.clone(),
+        }
+    }
+}
+
+fn key(case_number: &str) -> String {
+    format!("receipt.{case_number}")
+}
+
+pub fn keep(r: &Receipt) {
+    local::set(&key(&r.case_number), r);
+}
+
+pub fn find(case_number: &str) -> Option<Receipt> {
+    local::get(&key(case_number))
+}

@@ -1,0 +1,132 @@
+//! `/apply`: services that take online applications and the drafts on this device;
+//! `/apply/{code}`: continue a draft of that service or start a new one.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use super::draft::{self, Draft};
+use super::steps::Step;
+use crate::components::{set_title, Loading};
+use crate::guide::ServiceResults;
+use crate::i18n::t;
+use crate::search::Filters;
+use crate::storage::new_id;
+
+fn drafts_resource() -> LocalResource<Result<Vec<Draft>, &'static str>> {
+    LocalResource::new(|| async { draft::list(js_sys::Date::now()).await.map_err(|e| e.message()) })
+}
+
+fn draft_href(d: &Draft) -> String {
+    format!("/apply/{}/{}/{}", d.service_code, d.id, Step::Notice.slug())
+}
+
+#[component]
+fn DraftList(drafts: LocalResource<Result<Vec<Draft>, &'static str>>, #[prop(optional)] only: Option<String>) -> impl IntoView {
+    move || match drafts.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(m)) => view! { <p class="notice">{m}</p> }.into_any(),
+        Some(Ok(list)) => {
+            let list: Vec<Draft> = list
+                .into_iter()
+                .filter(|d| only.as_ref().is_none_or(|c| &d.service_code == c))
+                .collect();
+            if list.is_empty() {
+                return ().into_any();
+            }
+            view! {
+                <section class="section drafts" aria-labelledby="drafts-title">
+                    <h2 id="drafts-title">{t::MY_DRAFTS}</h2>
+                    <ul class="service-list">
+                        {list.into_iter().map(|d| {
+                            let href = draft_href(&d);
+                            let updated = js_sys::Date::new(&d.updated_ms.into()).to_locale_string("zh-CN", &"{}".into());
+                            let doomed = d.clone();
+                            view! {
+                                <li class="draft-item">
+                                    <A href=href attr:class="service-item">
+                                        <span class="service-name">{t::CONTINUE_DRAFT}": "{d.service_name.clone()}</span>
+                                        <span class="service-meta">{t::SAVED_AT}" "{String::from(updated)}</span>
+                                    </A>
+                                    <button type="button" class="link-button danger" on:click=move |_| {
+                                        let confirmed = web_sys::window()
+                                            .and_then(|w| w.confirm_with_message(t::CONFIRM_DELETE_DRAFT).ok())
+                                            .unwrap_or(false);
+                                        if confirmed {
+                                            let d = doomed.clone();
+                                            leptos::task::spawn_local(async move {
+                                                draft::remove(&d).await;
+                                                drafts.refetch();
+                                            });
+                                        }
+                                    }>{t::DELETE_DRAFT}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn ApplyIndexPage() -> impl IntoView {
+    set_title(t::ENTRY_APPLY);
+    let drafts = drafts_resource();
+    let query = RwSignal::new(String::new());
+    let filters = Signal::derive(|| Filters { online_only: true, ..Default::default() });
+    view! {
+        <main id="main" class="page">
+            <h1>{t::ENTRY_APPLY}</h1>
+            <DraftList drafts=drafts/>
+            <div class="search-form" role="search">
+                <label for="apply-search" class="search-label">{t::APPLY_SEARCH}</label>
+                <input id="apply-search" type="search" autocomplete="off" placeholder=t::SEARCH_PLACEHOLDER
+                    on:input=move |ev| query.set(event_target_value(&ev))/>
+            </div>
+            <ServiceResults query=query filters=filters link_prefix="/apply/"/>
+        </main>
+    }
+}
+
+#[component]
+pub fn ApplyStartPage() -> impl IntoView {
+    let params = use_params_map();
+    let code = params.with_untracked(|p| p.get("code").unwrap_or_default());
+    let drafts = drafts_resource();
+    let navigate = use_navigate();
+    set_title(t::ENTRY_APPLY);
+    let code2 = code.clone();
+    let start_new = move |_| {
+        let id = new_id("d");
+        navigate(
+            &format!("/apply/{}/{}/{}", code2, id, Step::Notice.slug()),
+            NavigateOptions { replace: true, ..Default::default() },
+        );
+    };
+    let has_drafts = {
+        let code = code.clone();
+        move || {
+            drafts
+                .get()
+                .and_then(|r| r.ok())
+                .map(|l| l.iter().any(|d| d.service_code == code))
+        }
+    };
+    view! {
+        <main id="main" class="page">
+            <h1>{t::ENTRY_APPLY}</h1>
+            <DraftList drafts=drafts only=code.clone()/>
+            {move || match has_drafts() {
+                None => view! { <Loading/> }.into_any(),
+                Some(existing) => view! {
+                    <p>{if existing { t::START_OR_CONTINUE } else { t::START_INTRO }}</p>
+                    <button type="button" class="button" on:click=start_new.clone()>{t::START_NEW}</button>
+                }.into_any(),
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,282 @@
+//! `/track/{case_number}`: one case on the phone. The query code comes from my cases on this
+//! device; opening the page marks the case as seen.
+
+use contract::calendar::WorkCalendar;
+use contract::date::Date;
+use contract::{CaseStatus, CaseView, PauseInfo, PauseKind};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::countdown::{countdown, load_calendar, years_needed, Countdown};
+use super::rating::RatingSection;
+use super::result::ResultSection;
+use super::supplement::{self, SupplementSection};
+use super::timeline::{format_time, Timeline};
+use super::{case_error, fetch_case, my_cases};
+use crate::api::ApiErr;
+use crate::components::{set_title, ErrorRetry, Loading};
+use crate::i18n::t::track as t;
+use crate::today::today_in_china;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    Loading,
+    /// The device has no query code for this number.
+    NoCode,
+    Failed(ApiErr),
+    Ready(Box<CaseView>),
+}
+
+/// A colour family for the status badge.
+pub fn status_class(status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Submitted => "status-big pending",
+        CaseStatus::Accepted | CaseStatus::UnderReview => "status-big running",
+        CaseStatus::SupplementRequired | CaseStatus::SpecialProcedure => "status-big attention",
+        CaseStatus::Approved | CaseStatus::Delivered => "status-big done",
+        CaseStatus::NotAccepted | CaseStatus::Refused => "status-big refused",
+    }
+}
+
+fn with_weekday(date: Date) -> String {
+    format!("{date}（{}）", date.weekday().name_zh())
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    set_title(t::CASE_TITLE);
+    let params = use_params_map();
+    let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
+    let state = RwSignal::new(Load::Loading);
+    let refreshing = RwSignal::new(false);
+    let calendar = RwSignal::new(None::<WorkCalendar>);
+    // A one-line confirmation after the citizen's own action (补正 sent, rating given).
+    let notice = RwSignal::new(None::<&'static str>);
+
+    let show = move |view: CaseView| {
+        my_cases::mark_seen(&view);
+        if view.status != CaseStatus::SupplementRequired {
+            supplement::forget(&view.case_number);
+        }
+        let due = view.due_date.as_deref().and_then(Date::parse);
+        let years = years_needed(today_in_china(), due);
+        spawn_local(async move {
+            calendar.set(Some(load_calendar(&years).await));
+        });
+        set_title(&view.service_name);
+        state.set(Load::Ready(Box::new(view)));
+    };
+    let load = move |n: String| {
+        let Some(mine) = my_cases::get(&n) else {
+            state.set(Load::NoCode);
+            return;
+        };
+        refreshing.set(true);
+        spawn_local(async move {
+            let result = fetch_case(&mine.case_number, &mine.query_code).await;
+            refreshing.set(false);
+            match result {
+                Ok(view) => show(view),
+                Err(e) => state.set(Load::Failed(e)),
+            }
+        });
+    };
+    Effect::new(move |_| {
+        state.set(Load::Loading);
+        notice.set(None);
+        load(number.get());
+    });
+    let refresh = Callback::new(move |_: ()| {
+        if !refreshing.get_untracked() {
+            notice.set(None);
+            load(number.get_untracked());
+        }
+    });
+    let updated = Callback::new(move |(view, message): (CaseView, &'static str)| {
+        notice.set(Some(message));
+        show(view);
+    });
+
+    view! {
+        <main id="main" class="page case-page">
+            <p class="back no-print"><A href="/track">{t::BACK_TO_MY_CASES}</A></p>
+            {move || match state.get() {
+                Load::Loading => view! { <h1>{t::CASE_TITLE}</h1><Loading/> }.into_any(),
+                Load::NoCode => {
+                    let href = format!("/track?number={}", js_sys::encode_uri_component(&number.get_untracked()));
+                    view! {
+                        <h1>{t::CASE_TITLE}</h1>
+                        <div class="notice">
+                            <p>{t::NO_CODE_BODY}</p>
+                            <A href=href attr:class="button">{t::GO_LOOK_UP}</A>
+                        </div>
+                    }.into_any()
+                }
+                Load::Failed(e) => view! {
+                    <h1>{t::CASE_TITLE}</h1>
+                    <ErrorRetry message=case_error(&e) on_retry=refresh/>
+                }.into_any(),
+                Load::Ready(view) => view! {
+                    <CaseDetails view=*view calendar=calendar refreshing=refreshing
+                        notice=notice refresh=refresh updated=updated/>
+                }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn CaseDetails(
+    view: CaseView,
+    calendar: RwSignal<Option<WorkCalendar>>,
+    refreshing: RwSignal<bool>,
+    notice: RwSignal<Option<&'static str>>,
+    refresh: Callback<()>,
+    updated: Callback<(CaseView, &'static str)>,
+) -> impl IntoView {
+    let query_code = my_cases::get(&view.case_number)
+        .map(|c| c.query_code)
+        .unwrap_or_default();
+    let status = view.status;
+    let accepted = view.accepted_on.as_deref().and_then(Date::parse);
+    let supplement = (status == CaseStatus::SupplementRequired).then(|| {
+        let items: Vec<_> = view
+            .supplements
+            .iter()
+            .filter(|i| !i.supplied)
+            .cloned()
+            .collect();
+        view! {
+            <SupplementSection case_number=view.case_number.clone() query_code=query_code.clone()
+                items=items on_done=Callback::new(move |v| updated.run((v, t::SUPPLEMENT_SENT)))/>
+        }
+    });
+    let concluded = status.concluded().then(|| {
+        view! {
+            <ResultSection view=view.clone()/>
+            <RatingSection case_number=view.case_number.clone() query_code=query_code.clone()
+                rating=view.rating.clone()
+                on_rated=Callback::new(move |v| updated.run((v, t::RATING_THANKS)))/>
+        }
+    });
+    view! {
+        <h1>{view.service_name.clone()}</h1>
+        <p class="status-notice" role="status">{move || notice.get()}</p>
+        <section class="status-card" aria-labelledby="status-title">
+            <h2 id="status-title" class="status-title">{t::CURRENT_STATUS}</h2>
+            <p class=status_class(status)>{status.label()}</p>
+            <dl class="facts">
+                <div><dt>{t::CASE_NUMBER}</dt><dd class="case-number">{view.case_number.clone()}</dd></div>
+                <div><dt>{t::DEPARTMENT}</dt><dd>{view.department.clone()}</dd></div>
+                <div><dt>{t::APPLICANT}</dt><dd>{view.applicant_name.clone()}</dd></div>
+                <div><dt>{t::ID_NUMBER}</dt><dd>{view.applicant_id_masked.clone()}</dd></div>
+                <div><dt>{t::SUBMITTED_AT}</dt><dd>{format_time(&view.submitted_at)}</dd></div>
+                {accepted.map(|d| view! { <div><dt>{t::ACCEPTED_ON}</dt><dd>{d.to_string()}</dd></div> })}
+            </dl>
+            <div class="actions no-print">
+                <button type="button" class="button secondary" disabled=move || refreshing.get()
+                    on:click=move |_| refresh.run(())>
+                    {move || if refreshing.get() { t::REFRESHING_CASE } else { t::REFRESH }}
+                </button>
+            </div>
+        </section>
+        {(!status.concluded()).then(|| time_limit(&view, calendar))}
+        {supplement}
+        {concluded}
+        <Timeline steps=view.timeline.clone()/>
+    }
+}
+
+/// 办理时限: the promised limit, the due date, the countdown and any pause.
+fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl IntoView {
+    let status = view.status;
+    let due = view.due_date.as_deref().and_then(Date::parse);
+    let paused = view.paused.clone();
+    let is_paused = paused.is_some();
+    let limit = view.promised_limit;
+    let count = move || {
+        calendar.with(|c| {
+            c.as_ref()
+                .map(|c| countdown(c, today_in_china(), status, due, is_paused))
+        })
+    };
+    let closed: Vec<PauseInfo> = view
+        .pauses
+        .iter()
+        .filter(|p| p.until.is_some())
+        .cloned()
+        .collect();
+    view! {
+        <section class="section" aria-labelledby="limit-title">
+            <h2 id="limit-title">{t::TIME_LIMIT}</h2>
+            <dl class="facts">
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(limit)}</dd></div>
+                {due.map(|d| view! {
+                    <div>
+                        <dt>{t::DUE_DATE}</dt>
+                        <dd>{with_weekday(d)}{is_paused.then_some(t::DUE_MOVES)}</dd>
+                    </div>
+                })}
+            </dl>
+            {move || count().and_then(|c: Countdown| c.text().map(|text| view! {
+                <p class=c.class()>{text}</p>
+            }))}
+            {due.is_none().then(|| view! {
+                <p class="note">{if limit == 0 { t::NOT_STARTED_IMMEDIATE.to_string() } else { t::not_started(limit) }}</p>
+            })}
+            {paused.map(pause_notice)}
+            {(!closed.is_empty()).then(|| view! {
+                <details class="pause-history">
+                    <summary>{t::PAUSE_HISTORY}</summary>
+                    <ul>
+                        {closed.into_iter().map(|p| view! { <li>{t::pause_span(&p.since, p.until.as_deref().unwrap_or(""), &pause_what(&p))}</li> }).collect_view()}
+                    </ul>
+                </details>
+            })}
+        </section>
+    }
+}
+
+fn pause_what(p: &PauseInfo) -> String {
+    match (p.kind, p.procedure) {
+        (PauseKind::Supplement, _) => t::PAUSE_SUPPLEMENT.to_string(),
+        (PauseKind::SpecialProcedure, Some(kind)) => t::special(kind.label()),
+        (PauseKind::SpecialProcedure, None) => t::special(t::SPECIAL_PROCEDURE),
+    }
+}
+
+/// Why the clock is stopped, since when, and that the due date moves out.
+fn pause_notice(p: PauseInfo) -> impl IntoView {
+    let text = match (p.kind, p.procedure) {
+        (PauseKind::Supplement, _) => t::pause_supplement(&p.since),
+        (PauseKind::SpecialProcedure, kind) => t::pause_special(
+            kind.map_or(t::SPECIAL_PROCEDURE, |k| k.label()),
+            &p.since,
+        ),
+    };
+    view! {
+        <div class="notice pause">
+            <p class="notice-title">{t::CLOCK_PAUSED}</p>
+            <p>{text}</p>
+            {(!p.reason.is_empty()).then(|| view! { <p>{t::PAUSE_REASON}"："{p.reason.clone()}</p> })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_status_has_a_badge_colour_and_dates_a_weekday() {
+        for s in CaseStatus::ALL {
+            assert!(status_class(s).starts_with("status-big "));
+        }
+        assert_eq!(
+            with_weekday(Date::parse("2026-11-23").unwrap()),
+            "2026-11-23（星期一）"
+        );
+    }
+}

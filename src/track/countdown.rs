@@ -1,0 +1,230 @@
+//! 承诺办结日期 and the countdown in working days, computed on the phone with the same
+//! `WorkCalendar` the backend uses for due dates, built from `GET /api/calendar/{year}`.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use contract::calendar::{CalendarYear, WorkCalendar};
+use contract::date::Date;
+use contract::CaseStatus;
+
+use crate::api;
+use crate::i18n::t::track as t;
+
+/// Where the promised-limit clock stands, as the case page says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Countdown {
+    /// Not accepted yet: the limit starts on the working day after acceptance.
+    NotStarted,
+    /// The clock is stopped (需补正, 特别程序); `left` working days remain once it runs again.
+    Paused { left: i64 },
+    /// 还剩 N 个工作日 (N ≥ 1).
+    Left(i64),
+    /// 今天到期.
+    DueToday,
+    /// 已超期 N 个工作日 (N ≥ 1).
+    Overdue(i64),
+    /// Decided (or refused at intake): no countdown any more.
+    Finished,
+}
+
+/// The countdown for a case in `status` due on `due` (from `CaseView::due_date`), seen on
+/// `today`. `paused` is whether the clock is stopped now (`CaseView::paused` is set). While a
+/// pause runs, the backend's due date assumes it ends today, so the working days left until it
+/// are exactly what will remain when the clock runs again.
+pub fn countdown(
+    calendar: &WorkCalendar,
+    today: Date,
+    status: CaseStatus,
+    due: Option<Date>,
+    paused: bool,
+) -> Countdown {
+    if status.concluded() {
+        return Countdown::Finished;
+    }
+    let Some(due) = due else {
+        return Countdown::NotStarted;
+    };
+    let left = calendar.working_days_left(today, due);
+    if paused || status.clock_paused() {
+        return Countdown::Paused { left };
+    }
+    match left {
+        0 => Countdown::DueToday,
+        n if n > 0 => Countdown::Left(n),
+        n => Countdown::Overdue(-n),
+    }
+}
+
+impl Countdown {
+    /// The line shown under the due date; `None` when there is nothing to count.
+    pub fn text(self) -> Option<String> {
+        match self {
+            Countdown::NotStarted | Countdown::Finished => None,
+            Countdown::Paused { left } if left > 0 => Some(t::paused_left(left)),
+            Countdown::Paused { .. } => Some(t::CLOCK_PAUSED.into()),
+            Countdown::Left(n) => Some(t::days_left(n)),
+            Countdown::DueToday => Some(t::DUE_TODAY.into()),
+            Countdown::Overdue(n) => Some(t::overdue(n)),
+        }
+    }
+
+    /// CSS class for the countdown's colour: overdue and due-today stand out.
+    pub fn class(self) -> &'static str {
+        match self {
+            Countdown::Overdue(_) => "countdown overdue",
+            Countdown::DueToday => "countdown due-today",
+            Countdown::Paused { .. } => "countdown paused",
+            _ => "countdown",
+        }
+    }
+}
+
+thread_local! {
+    /// Calendar years fetched during this visit; `None` when the backend has no notice for it.
+    static YEARS: RefCell<HashMap<i32, Option<CalendarYear>>> = RefCell::new(HashMap::new());
+}
+
+/// The working-day calendar for `years`. A year the backend cannot give (not published yet,
+/// offline) is left out, so `WorkCalendar` counts it Monday–Friday; so does invalid data.
+pub async fn load_calendar(years: &[i32]) -> WorkCalendar {
+    let mut loaded = Vec::new();
+    for &year in years {
+        let cached = YEARS.with(|y| y.borrow().get(&year).cloned());
+        let data = match cached {
+            Some(data) => data,
+            None => match api::get::<CalendarYear>(&format!("/api/calendar/{year}")).await {
+                Ok(data) => {
+                    let data = (data.year == year).then_some(data);
+                    YEARS.with(|y| y.borrow_mut().insert(year, data.clone()));
+                    data
+                }
+                // 404: no notice for that year; remembered. Network errors are not, to retry.
+                Err(api::ApiErr::NotFound) => {
+                    YEARS.with(|y| y.borrow_mut().insert(year, None));
+                    None
+                }
+                Err(_) => None,
+            },
+        };
+        if let Some(data) = data {
+            if !loaded.iter().any(|y: &CalendarYear| y.year == data.year) {
+                loaded.push(data);
+            }
+        }
+    }
+    WorkCalendar::new(loaded).unwrap_or_default()
+}
+
+/// The years whose calendars a countdown from `today` to `due` needs.
+pub fn years_needed(today: Date, due: Option<Date>) -> Vec<i32> {
+    let mut years = vec![today.year()];
+    if let Some(due) = due {
+        let (lo, hi) = if due.year() < today.year() {
+            (due.year(), today.year())
+        } else {
+            (today.year(), due.year())
+        };
+        // Counting spans every year in between (rarely more than two).
+        years = (lo..=hi.min(lo + 3)).collect();
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CaseStatus::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).expect(s)
+    }
+
+    fn cal() -> WorkCalendar {
+        let year: CalendarYear =
+            serde_json::from_str(include_str!("../../backend/calendar/2026.json")).unwrap();
+        WorkCalendar::new([year]).unwrap()
+    }
+
+    fn text(today: &str, status: CaseStatus, due: Option<&str>, paused: bool) -> Option<String> {
+        countdown(&cal(), d(today), status, due.map(d), paused).text()
+    }
+
+    #[test]
+    fn counts_working_days_left_across_holidays() {
+        let due = Some("2026-02-24");
+        // Friday 02-13: the adjusted Saturday 02-14, then Spring Festival, then the due day.
+        assert_eq!(
+            countdown(&cal(), d("2026-02-13"), Accepted, due.map(d), false),
+            Countdown::Left(2)
+        );
+        assert_eq!(
+            text("2026-02-13", UnderReview, due, false).as_deref(),
+            Some("还剩 2 个工作日")
+        );
+        assert_eq!(
+            text("2026-02-17", Accepted, due, false).as_deref(),
+            Some("还剩 1 个工作日")
+        );
+        assert_eq!(
+            text("2026-02-24", Accepted, due, false).as_deref(),
+            Some("今天到期")
+        );
+        assert_eq!(
+            text("2026-02-25", Accepted, due, false).as_deref(),
+            Some("已超期 1 个工作日")
+        );
+        // The adjusted Saturday 02-28 counts as a day overdue.
+        assert_eq!(
+            countdown(&cal(), d("2026-03-01"), UnderReview, due.map(d), false),
+            Countdown::Overdue(4)
+        );
+        assert_eq!(Countdown::Overdue(4).class(), "countdown overdue");
+    }
+
+    #[test]
+    fn paused_cases_say_what_remains_once_the_clock_runs_again() {
+        assert_eq!(
+            text("2026-03-04", SupplementRequired, Some("2026-03-10"), true).as_deref(),
+            Some("计时已暂停，恢复计时后还剩 4 个工作日")
+        );
+        assert_eq!(
+            countdown(&cal(), d("2026-03-10"), SpecialProcedure, Some(d("2026-03-09")), true),
+            Countdown::Paused { left: -1 }
+        );
+        assert_eq!(
+            text("2026-03-10", SpecialProcedure, Some("2026-03-09"), true).as_deref(),
+            Some("计时已暂停")
+        );
+    }
+
+    #[test]
+    fn nothing_to_count_before_acceptance_or_after_a_decision() {
+        assert_eq!(
+            countdown(&cal(), d("2026-03-04"), Submitted, None, false),
+            Countdown::NotStarted
+        );
+        assert_eq!(text("2026-03-04", Submitted, None, false), None);
+        for status in [NotAccepted, Approved, Refused, Delivered] {
+            assert_eq!(
+                countdown(&cal(), d("2026-03-04"), status, Some(d("2026-03-01")), false),
+                Countdown::Finished
+            );
+        }
+    }
+
+    #[test]
+    fn years_to_load() {
+        assert_eq!(years_needed(d("2026-11-22"), None), [2026]);
+        assert_eq!(years_needed(d("2026-11-22"), Some(d("2026-12-01"))), [2026]);
+        assert_eq!(
+            years_needed(d("2026-12-28"), Some(d("2027-01-08"))),
+            [2026, 2027]
+        );
+        assert_eq!(
+            years_needed(d("2027-01-08"), Some(d("2026-12-28"))),
+            [2026, 2027]
+        );
+        assert_eq!(years_needed(d("2026-01-01"), Some(d("9999-01-01"))).len(), 4);
+    }
+}

@@ -1,0 +1,143 @@
+//! 我的办件 on `/track`: every case remembered on this device, refreshed in the background when
+//! the page opens (and all at once with 全部刷新), with 有新进展 on cases that moved since the
+//! citizen last looked.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use super::my_cases::{self, MyCase};
+use super::{case_error, case_path, fetch_case};
+use crate::i18n::t::track as t;
+
+#[component]
+pub fn MyCasesList() -> impl IntoView {
+    let cases = RwSignal::new(my_cases::list());
+    let refreshing = RwSignal::new(false);
+    // (case number, message) for each case whose refresh failed.
+    let failures = RwSignal::new(Vec::<(String, String)>::new());
+    let note = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(None::<String>);
+
+    let refresh_all = move || {
+        if refreshing.get_untracked() {
+            return;
+        }
+        let list = my_cases::list();
+        if list.is_empty() {
+            return;
+        }
+        refreshing.set(true);
+        note.set(None);
+        spawn_local(async move {
+            let mut failed = Vec::new();
+            // One at a time: a phone on a weak link gets each answer sooner.
+            for case in list {
+                match fetch_case(&case.case_number, &case.query_code).await {
+                    Ok(view) => my_cases::record(&view),
+                    Err(e) => failed.push((case.case_number.clone(), case_error(&e))),
+                }
+                cases.set(my_cases::list());
+            }
+            note.set(Some(if failed.is_empty() {
+                t::REFRESHED.to_string()
+            } else {
+                t::refresh_failed(failed.len())
+            }));
+            failures.set(failed);
+            refreshing.set(false);
+        });
+    };
+    // Opening /track looks at every case again, so the changed ones are marked.
+    refresh_all();
+
+    let news = move || cases.with(|c| c.iter().filter(|c| c.has_news()).count());
+    view! {
+        <section class="section my-cases" aria-labelledby="my-cases-title">
+            <h2 id="my-cases-title">
+                {t::MY_CASES}
+                {move || (news() > 0).then(|| view! {
+                    " "<span class="badge">{t::news_count(news())}</span>
+                })}
+            </h2>
+            {move || if cases.with(Vec::is_empty) {
+                view! { <p class="note">{t::MY_CASES_EMPTY}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="note">{t::MY_CASES_NOTE}</p>
+                    <div class="actions">
+                        <button type="button" class="button secondary" disabled=move || refreshing.get()
+                            on:click=move |_| refresh_all()>
+                            {t::REFRESH_ALL}
+                        </button>
+                    </div>
+                }.into_any()
+            }}
+            <p class="note" role="status">
+                {move || if refreshing.get() { Some(t::REFRESHING.to_string()) } else { note.get() }}
+            </p>
+            <ul class="my-case-list">
+                <For each=move || cases.get() key=|c| (c.case_number.clone(), c.status, c.seen_status, c.steps) let:case>
+                    <CaseRow case=case failures=failures confirming=confirming cases=cases/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn CaseRow(
+    case: MyCase,
+    failures: RwSignal<Vec<(String, String)>>,
+    confirming: RwSignal<Option<String>>,
+    cases: RwSignal<Vec<MyCase>>,
+) -> impl IntoView {
+    let number = StoredValue::new(case.case_number.clone());
+    let is_confirming = move || {
+        confirming.with(|c| number.with_value(|n| c.as_deref() == Some(n.as_str())))
+    };
+    let failure = move || {
+        failures.with(|f| {
+            number.with_value(|n| f.iter().find(|(k, _)| k == n).map(|(_, m)| m.clone()))
+        })
+    };
+    let remove = move |_| {
+        number.with_value(|n| my_cases::remove(n));
+        confirming.set(None);
+        cases.set(my_cases::list());
+    };
+    let label_id = format!("case-{}", case.case_number);
+    view! {
+        <li class="my-case" class:has-news=case.has_news()>
+            <A href=case_path(&case.case_number) attr:class="my-case-link" attr:id=label_id.clone()>
+                <span class="my-case-service">{case.service_name.clone()}</span>
+                <span class="my-case-meta">{t::CASE_NUMBER}"："{case.case_number.clone()}</span>
+                <span class="my-case-meta">
+                    {t::STATUS}"："<strong>{case.status.label()}</strong>
+                    {case.has_news().then(|| view! { " "<span class="badge">{t::HAS_NEWS}</span> })}
+                </span>
+            </A>
+            {move || failure().map(|m| view! { <p class="field-error">{m}</p> })}
+            {move || if is_confirming() {
+                view! {
+                    <div class="confirm" role="group" aria-label=t::REMOVE_CONFIRM>
+                        <p>{t::REMOVE_CONFIRM}</p>
+                        <div class="actions">
+                            <button type="button" class="button danger" on:click=remove>{t::REMOVE_YES}</button>
+                            <button type="button" class="button secondary"
+                                on:click=move |_| confirming.set(None)>{t::CANCEL}</button>
+                        </div>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="link-button remove"
+                        aria-describedby=label_id.clone()
+                        on:click=move |_| confirming.set(Some(number.get_value()))>
+                        {t::REMOVE}
+                    </button>
+                }.into_any()
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,47 @@
+//! 办件查询: look a case up with its number and query code, follow it on the phone, send the
+//! materials staff asked for again (补正), and rate the service (好差评).
+//!
+//! - `/track` ([`TrackPage`]): the look-up form and "my cases" on this device ([`my_cases`]).
+//! - `/track/{case_number}` ([`CasePage`]): the case, with the query code read from my cases,
+//!   never from the URL.
+
+mod case_page;
+mod countdown;
+mod list;
+mod lookup;
+pub mod my_cases;
+mod rating;
+mod result;
+mod supplement;
+mod timeline;
+
+pub use case_page::CasePage;
+pub use lookup::TrackPage;
+
+use contract::{CaseLookup, CaseView};
+
+use crate::api::{self, ApiErr};
+use crate::i18n::t::track as t;
+
+/// `POST /api/cases/lookup`.
+async fn fetch_case(case_number: &str, query_code: &str) -> Result<CaseView, ApiErr> {
+    let body = CaseLookup {
+        case_number: case_number.to_string(),
+        query_code: query_code.to_string(),
+    };
+    api::post("/api/cases/lookup", &body, None).await
+}
+
+/// What to tell the citizen when a case call fails. A 404 is the backend's one answer for an
+/// unknown number and a wrong code alike, and is worded the same here.
+fn case_error(e: &ApiErr) -> String {
+    match e {
+        ApiErr::NotFound => t::CASE_NOT_FOUND.into(),
+        other => other.message(),
+    }
+}
+
+/// The page address of a case.
+fn case_path(case_number: &str) -> String {
+    format!("/track/{}", js_sys::encode_uri_component(case_number))
+}
