@@ -1,6 +1,6 @@
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
 import { expectAccessible, openApp } from './helpers';
-import { phonePhoto, jpegSize, GPS_MARKER } from './photos';
+import { phonePhoto, jpegSize, GPS_MARKER } from './photos.mjs';
 
 // 无犯罪记录证明开具: a situation question, two service-specific fields, one required material,
 // and delivery by post.

@@ -20,6 +20,13 @@ pub fn ServiceResults(
     #[prop(optional)] limit: Option<usize>,
 ) -> impl IntoView {
     let Catalog(catalog) = expect_context::<Catalog>();
+    // Long lists are drawn a page at a time: a phone need not lay out 3,000 rows per keystroke.
+    let shown = RwSignal::new(limit.unwrap_or(PAGE));
+    Effect::new(move |_| {
+        query.track();
+        filters.track();
+        shown.set(limit.unwrap_or(PAGE));
+    });
     move || match catalog.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(e)) => view! {
@@ -28,16 +35,24 @@ pub fn ServiceResults(
         .into_any(),
         Some(Ok(all)) => {
             let hits = search(&all, &query.get(), &filters.get());
-            render_hits(all, hits, link_prefix, limit).into_any()
+            let more = (limit.is_none() && hits.len() > shown.get()).then(|| view! {
+                <button type="button" class="button secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {t::SHOW_MORE}
+                </button>
+            });
+            view! { {render_hits(all, hits, link_prefix, shown.get())} {more} }.into_any()
         }
     }
 }
+
+/// Rows drawn at first and added by each "show more".
+const PAGE: usize = 50;
 
 fn render_hits(
     all: Rc<Vec<ServiceSummary>>,
     hits: Vec<usize>,
     link_prefix: &'static str,
-    limit: Option<usize>,
+    limit: usize,
 ) -> impl IntoView {
     if hits.is_empty() {
         return view! {
@@ -49,7 +64,7 @@ fn render_hits(
         .into_any();
     }
     let count = hits.len();
-    let shown = hits.into_iter().take(limit.unwrap_or(usize::MAX));
+    let shown = hits.into_iter().take(limit);
     view! {
         <p class="result-count" role="status">{t::result_count(count)}</p>
         <ul class="service-list">

@@ -33,6 +33,7 @@ pub const HOTLINE_NOTE: &str = "咨询投诉请拨打 12345 政务服务便民�
 
 // Service list.
 pub const LIST_TITLE: &str = "办事指南";
+pub const SHOW_MORE: &str = "显示更多";
 pub const NO_MATCH: &str = "没有找到相关事项";
 pub const NO_MATCH_HINT: &str =
     "请换个说法试试，例如少输几个字，或输入拼音首字母（如 sfz）。也可拨打 12345 咨询。";
@@ -314,6 +315,11 @@ pub mod track {
         "本机还没有保存办件。查询过或在线提交的办件会保存在这里，下次打开即可查看进度。";
     pub const MY_CASES_NOTE: &str = "以下办件保存在本机，打开本页时自动更新状态。";
     pub const REFRESH_ALL: &str = "全部刷新";
+
+    pub fn status_changed(before: &str, now: &str) -> String {
+        format!("有新进展：{before} → {now}")
+    }
+
     pub const REFRESHING: &str = "正在更新办件状态…";
     pub const REFRESHED: &str = "已更新全部办件状态";
     pub const HAS_NEWS: &str = "有新进展";

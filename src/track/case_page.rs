@@ -53,9 +53,15 @@ pub fn CasePage() -> impl IntoView {
     let refreshing = RwSignal::new(false);
     let calendar = RwSignal::new(None::<WorkCalendar>);
     // A one-line confirmation after the citizen's own action (补正 sent, rating given).
-    let notice = RwSignal::new(None::<&'static str>);
+    let notice = RwSignal::new(None::<String>);
 
     let show = move |view: CaseView| {
+        // Progress since the citizen last looked is said once, then counts as seen.
+        if let Some(before) = my_cases::last_seen_status(&view.case_number) {
+            if before != view.status {
+                notice.set(Some(t::status_changed(before.label(), view.status.label())));
+            }
+        }
         my_cases::mark_seen(&view);
         if view.status != CaseStatus::SupplementRequired {
             supplement::forget(&view.case_number);
@@ -95,13 +101,13 @@ pub fn CasePage() -> impl IntoView {
         }
     });
     let updated = Callback::new(move |(view, message): (CaseView, &'static str)| {
-        notice.set(Some(message));
         show(view);
+        notice.set(Some(message.to_string()));
     });
 
     view! {
-        <main id="main" class="page case-page">
-            <p class="back no-print"><A href="/track">{t::BACK_TO_MY_CASES}</A></p>
+        <main id="main" class="page case-page track-page">
+            <p class="case-back no-print"><A href="/track">{t::BACK_TO_MY_CASES}</A></p>
             {move || match state.get() {
                 Load::Loading => view! { <h1>{t::CASE_TITLE}</h1><Loading/> }.into_any(),
                 Load::NoCode => {
@@ -132,7 +138,7 @@ fn CaseDetails(
     view: CaseView,
     calendar: RwSignal<Option<WorkCalendar>>,
     refreshing: RwSignal<bool>,
-    notice: RwSignal<Option<&'static str>>,
+    notice: RwSignal<Option<String>>,
     refresh: Callback<()>,
     updated: Callback<(CaseView, &'static str)>,
 ) -> impl IntoView {

@@ -57,7 +57,7 @@ pub fn MyCasesList() -> impl IntoView {
             <h2 id="my-cases-title">
                 {t::MY_CASES}
                 {move || (news() > 0).then(|| view! {
-                    " "<span class="badge">{t::news_count(news())}</span>
+                    " "<span class="news-badge">{t::news_count(news())}</span>
                 })}
             </h2>
             {move || if cases.with(Vec::is_empty) {
@@ -107,20 +107,22 @@ fn CaseRow(
         cases.set(my_cases::list());
     };
     let label_id = format!("case-{}", case.case_number);
+    let news = case.has_news();
+    let href = case_path(&case.case_number);
     view! {
-        <li class="my-case" class:has-news=case.has_news()>
-            <A href=case_path(&case.case_number) attr:class="my-case-link" attr:id=label_id.clone()>
-                <span class="my-case-service">{case.service_name.clone()}</span>
-                <span class="my-case-meta">{t::CASE_NUMBER}"："{case.case_number.clone()}</span>
+        <li class="my-case" class:has-news=news>
+            <A href=href attr:class="my-case-link" attr:id=label_id.clone()>
+                <span class="my-case-service">{case.service_name}</span>
+                <span class="my-case-meta">{t::CASE_NUMBER}"："{case.case_number}</span>
                 <span class="my-case-meta">
                     {t::STATUS}"："<strong>{case.status.label()}</strong>
-                    {case.has_news().then(|| view! { " "<span class="badge">{t::HAS_NEWS}</span> })}
+                    {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS}</span> })}
                 </span>
             </A>
-            {move || failure().map(|m| view! { <p class="field-error">{m}</p> })}
+            {move || failure().map(|m| view! { <p class="track-error">{m}</p> })}
             {move || if is_confirming() {
                 view! {
-                    <div class="confirm" role="group" aria-label=t::REMOVE_CONFIRM>
+                    <div class="track-confirm" role="group" aria-label=t::REMOVE_CONFIRM>
                         <p>{t::REMOVE_CONFIRM}</p>
                         <div class="actions">
                             <button type="button" class="button danger" on:click=remove>{t::REMOVE_YES}</button>

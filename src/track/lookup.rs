@@ -10,11 +10,11 @@ use super::{case_error, case_path, fetch_case, my_cases};
 use crate::components::set_title;
 use crate::i18n::t::track as t;
 
+/// The errors beside the case number and the query code.
+type FieldErrors = (Option<&'static str>, Option<&'static str>);
+
 /// Trimmed case number and query code (upper case, as printed), or the errors beside each field.
-pub fn check_lookup(
-    number: &str,
-    code: &str,
-) -> Result<(String, String), (Option<&'static str>, Option<&'static str>)> {
+pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), FieldErrors> {
     let number = number.trim();
     let code = code.trim().to_ascii_uppercase();
     let number_error = number.is_empty().then_some(t::CASE_NUMBER_REQUIRED);
@@ -93,7 +93,7 @@ pub fn TrackPage() -> impl IntoView {
             || form_error.with(Option::is_some)
     };
     view! {
-        <main id="main" class="page track">
+        <main id="main" class="page track track-page">
             <h1>{t::TRACK_TITLE}</h1>
             <p class="lead">{t::TRACK_INTRO}</p>
             <div id="track-errors" class="error-summary" role="alert" tabindex="-1" hidden=move || !has_errors()>
@@ -121,7 +121,7 @@ pub fn TrackPage() -> impl IntoView {
                         prop:value=move || number.get()
                         on:input=move |ev| number.set(event_target_value(&ev))/>
                     {move || number_error.get().map(|m| view! {
-                        <p class="field-error" id="case-number-error">{m}</p>
+                        <p class="track-error" id="case-number-error">{m}</p>
                     })}
                 </div>
                 <div class="field">
@@ -138,7 +138,7 @@ pub fn TrackPage() -> impl IntoView {
                         prop:value=move || code.get()
                         on:input=move |ev| code.set(event_target_value(&ev))/>
                     {move || code_error.get().map(|m| view! {
-                        <p class="field-error" id="query-code-error">{m}</p>
+                        <p class="track-error" id="query-code-error">{m}</p>
                     })}
                 </div>
                 <button type="submit" class="button wide" disabled=move || busy.get()>

@@ -133,7 +133,7 @@ fn RatingForm(case_number: String, query_code: String, on_rated: Callback<CaseVi
                         </div>
                     }
                 }).collect_view()}
-                {move || score_error.get().map(|m| view! { <p class="field-error" id="rating-score-error">{m}</p> })}
+                {move || score_error.get().map(|m| view! { <p class="track-error" id="rating-score-error">{m}</p> })}
             </fieldset>
             {move || needs_reason(score.get()).then(|| view! {
                 <div class="field">
@@ -146,7 +146,7 @@ fn RatingForm(case_number: String, query_code: String, on_rated: Callback<CaseVi
                             reason.set(event_target_value(&ev));
                             reason_error.set(None);
                         }></textarea>
-                    {move || reason_error.get().map(|m| view! { <p class="field-error" id="rating-reason-error">{m}</p> })}
+                    {move || reason_error.get().map(|m| view! { <p class="track-error" id="rating-reason-error">{m}</p> })}
                 </div>
             })}
             <div class="field">
@@ -155,7 +155,7 @@ fn RatingForm(case_number: String, query_code: String, on_rated: Callback<CaseVi
                     prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             </div>
-            {move || form_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            {move || form_error.get().map(|m| view! { <p class="track-error" role="alert">{m}</p> })}
             <button type="submit" class="button wide" disabled=move || sending.get()>
                 {move || if sending.get() { t::SUBMITTING } else { t::SUBMIT_RATING }}
             </button>

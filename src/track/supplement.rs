@@ -314,7 +314,7 @@ pub fn SupplementSection(
                 }).collect_view()}
             </ol>
             <p class="note" role="status">{move || t::supplement_progress(done_count(), total)}</p>
-            {move || form_error.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+            {move || form_error.get().map(|m| view! { <p class="track-error" role="alert">{m}</p> })}
             <button type="button" class="button wide" disabled=move || submitting.get() on:click=submit>
                 {move || if submitting.get() { t::SUBMITTING } else { t::SUBMIT_SUPPLEMENT }}
             </button>
@@ -328,8 +328,8 @@ fn SupplementMaterial(
     photos: RwSignal<Vec<SuppPhoto>>,
     messages: RwSignal<Vec<(String, String)>>,
     processing: RwSignal<Option<String>>,
-    add_files: impl Fn(String, Vec<web_sys::File>) + Copy + 'static,
-    remove_photo: impl Fn(String) + Copy + 'static,
+    add_files: impl Fn(String, Vec<web_sys::File>) + Copy + Send + Sync + 'static,
+    remove_photo: impl Fn(String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let material_id = StoredValue::new(item.material_id.clone());
     let input_id = format!("supp-file-{}", item.material_id);
@@ -372,12 +372,12 @@ fn SupplementMaterial(
         <li class="supp-item">
             <h3 id=name_id.clone()>{item.material_name.clone()}</h3>
             <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON}"："</strong>{item.reason.clone()}</p>
-            <ul class="pages">
+            <ul class="supp-pages">
                 <For each=mine key=|p| p.photo_id.clone() children=move |p: SuppPhoto| view! {
                     <PageRow photo=p remove_photo=remove_photo/>
                 }/>
             </ul>
-            {move || message().map(|m| view! { <p class="field-error" id=message_id.clone()>{m}</p> })}
+            {move || message().map(|m| view! { <p class="track-error" id=message_id.clone()>{m}</p> })}
             {move || busy().then(|| view! { <p class="note" role="status">{t::PROCESSING_PHOTO}</p> })}
             <input type="file" id=input_id.clone() class="file-input" accept="image/*,application/pdf"
                 multiple on:change=on_change/>
@@ -389,7 +389,7 @@ fn SupplementMaterial(
 }
 
 #[component]
-fn PageRow(photo: SuppPhoto, remove_photo: impl Fn(String) + Copy + 'static) -> impl IntoView {
+fn PageRow(photo: SuppPhoto, remove_photo: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
     let page = photo.page_index + 1;
     let id = StoredValue::new(photo.photo_id.clone());
     let status = move || uploads::status(&id.get_value());
@@ -416,9 +416,9 @@ fn PageRow(photo: SuppPhoto, remove_photo: impl Fn(String) + Copy + 'static) -> 
     view! {
         <li class="page-row">
             {move || match (url.get(), is_pdf.get()) {
-                (Some(src), _) => view! { <img class="thumb" src=src alt=t::page_n(page)/> }.into_any(),
-                (None, true) => view! { <span class="thumb pdf">"PDF"</span> }.into_any(),
-                (None, false) => view! { <span class="thumb" aria-hidden="true"></span> }.into_any(),
+                (Some(src), _) => view! { <img class="supp-thumb" src=src alt=t::page_n(page)/> }.into_any(),
+                (None, true) => view! { <span class="supp-thumb pdf">"PDF"</span> }.into_any(),
+                (None, false) => view! { <span class="supp-thumb" aria-hidden="true"></span> }.into_any(),
             }}
             <div class="page-info">
                 <p class="page-name">{t::page_n(page)}</p>

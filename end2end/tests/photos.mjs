@@ -1,15 +1,14 @@
-import { Page } from '@playwright/test';
-
 /**
  * A camera-like photo made in the browser: a landscape JPEG of `width`×`height` with printed text,
  * plus an EXIF block saying "rotate 90° clockwise to display" (orientation 6) and a GPS position,
  * as a phone writes them. Upright, it is portrait.
  */
-export async function phonePhoto(page: Page, width = 4000, height = 3000): Promise<Buffer> {
+/** @param {import('@playwright/test').Page} page @returns {Promise<Buffer>} */
+export async function phonePhoto(page, width = 4000, height = 3000) {
   const b64 = await page.evaluate(
     async ([w, h]) => {
       const c = new OffscreenCanvas(w, h);
-      const g = c.getContext('2d')!;
+      const g = c.getContext('2d');
       g.fillStyle = '#f4f1ea';
       g.fillRect(0, 0, w, h);
       g.fillStyle = '#111';
@@ -31,7 +30,7 @@ export async function phonePhoto(page: Page, width = 4000, height = 3000): Promi
 /** The latitude written into the GPS tag, so a test can look for it in a stored file. */
 export const GPS_MARKER = Buffer.from([0, 0, 0, 39, 0, 0, 0, 1, 0, 0, 0, 54, 0, 0, 0, 1]);
 
-function withExif(jpeg: Buffer): Buffer {
+function withExif(jpeg) {
   const tiff = Buffer.alloc(140);
   tiff.write('MM', 0, 'ascii');
   tiff.writeUInt16BE(42, 2);
@@ -57,7 +56,7 @@ function withExif(jpeg: Buffer): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), app1, header, tiff, jpeg.subarray(2)]);
 }
 
-function entry(buf: Buffer, at: number, tag: number, type: number, count: number, value: number) {
+function entry(buf, at, tag, type, count, value) {
   buf.writeUInt16BE(tag, at);
   buf.writeUInt16BE(type, at + 2);
   buf.writeUInt32BE(count, at + 4);
@@ -65,7 +64,8 @@ function entry(buf: Buffer, at: number, tag: number, type: number, count: number
 }
 
 /** Width and height from a JPEG's SOF marker. */
-export function jpegSize(jpeg: Buffer): { width: number; height: number } | null {
+/** @returns {{width: number, height: number} | null} */
+export function jpegSize(jpeg) {
   let i = 2;
   while (i + 9 < jpeg.length) {
     if (jpeg[i] !== 0xff) return null;

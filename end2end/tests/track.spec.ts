@@ -1,0 +1,371 @@
+import { test, expect, APIRequestContext, Page } from '@playwright/test';
+import { deflateSync } from 'node:zlib';
+import { expectAccessible, openApp } from './helpers';
+
+// 办件查询 on the phone, against the real backend: a case is created through the API, looked up in
+// the browser, and driven through 受理 → 需补正 → 补正 → 准予 → 送达 by the staff API.
+
+const STAFF_TOKEN = process.env.STAFF_TOKEN ?? 'e2e-staff-token';
+const NOT_FOUND = '未找到该办件，请核对办件编号和查询码';
+
+// ---------------------------------------------------------------------------------------------
+// A small real PNG, generated here so the test needs no fixture files.
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/** An RGB PNG with dark "text lines" on white, so it looks like a document page. */
+function png(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3, 0xff);
+    row[0] = 0; // filter: none
+    if (y % 24 < 6) {
+      for (let x = 16; x < width - 16; x++) {
+        if ((x >> 3) % 3 !== 0) row.fill(0x20, 1 + x * 3, 4 + x * 3);
+      }
+    }
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and driving cases through the API.
+
+type Receipt = { case_number: string; query_code: string };
+type Material = { id: string; name: string; required: string; source: { kind: string; fetched_by_center?: boolean } };
+type Service = {
+  code: string;
+  name: string;
+  promised_limit: number;
+  online_application: boolean;
+  situations: unknown[];
+  materials: Material[];
+  places: { name: string; address: string; hours: string }[];
+};
+type Field = { id: string; kind: string; required: boolean; options?: string[]; max_chars?: number };
+
+let picked: { service: Service; fields: Field[] } | undefined;
+
+/** An online service without situations, with a promised limit, a required material and a window. */
+async function pickService(request: APIRequestContext) {
+  if (picked) return picked;
+  const list = await (await request.get('/api/services')).json();
+  for (const summary of list) {
+    if (!summary.online_application || summary.promised_limit < 1) continue;
+    const code = encodeURIComponent(summary.code);
+    const service: Service = await (await request.get(`/api/services/${code}`)).json();
+    if (service.situations.length > 0 || service.places.length === 0) continue;
+    if (!toUpload(service).length) continue;
+    const form = await (await request.get(`/api/services/${code}/form`)).json();
+    picked = { service, fields: form.fields };
+    return picked;
+  }
+  throw new Error('no online service without situations in the catalog');
+}
+
+function toUpload(service: Service): Material[] {
+  return service.materials.filter(
+    (m) => m.required === 'required' && !(m.source.kind === 'department' && m.source.fetched_by_center),
+  );
+}
+
+function valueFor(field: Field): string {
+  switch (field.kind) {
+    case 'id_number':
+      return '11010519491231002X';
+    case 'phone':
+      return '13800138000';
+    case 'date':
+      return '2026-01-05';
+    case 'choice':
+      return field.options?.[0] ?? '';
+    case 'address':
+      return '北京市西城区某某街1号';
+    default:
+      return '测试内容'.slice(0, field.max_chars ?? 4);
+  }
+}
+
+async function createCase(request: APIRequestContext): Promise<Receipt & { service: Service }> {
+  const { service, fields } = await pickService(request);
+  const draft = `e2e-track-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const materials = [];
+  for (const m of toUpload(service)) {
+    const res = await request.post(`/api/uploads?draft=${draft}`, {
+      data: png(120, 160),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    materials.push({ material_id: m.id, upload_ids: [(await res.json()).upload_id] });
+  }
+  const res = await request.post('/api/applications', {
+    headers: { 'idempotency-key': `${draft}-submit` },
+    data: {
+      service_code: service.code,
+      situation: [],
+      applicant: { name: '张三', id_number: '11010519491231002X', phone: '13800138000', address: '北京市西城区某某街1号' },
+      fields: fields.map((f) => [f.id, valueFor(f)]),
+      materials,
+      delivery: { kind: 'window' },
+      consent: true,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return { ...(await res.json()), service };
+}
+
+async function staff(request: APIRequestContext, caseNumber: string, action: Record<string, unknown>) {
+  const res = await request.post(`/api/staff/cases/${caseNumber}/actions`, {
+    headers: { authorization: `Bearer ${STAFF_TOKEN}` },
+    data: { handler: '王审查', ...action },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+async function lookUp(page: Page, caseNumber: string, code: string) {
+  await page.getByLabel('办件编号').fill(caseNumber);
+  await page.getByLabel('查询码').fill(code);
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+}
+
+const status = (page: Page) => page.locator('.status-big');
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test('a case followed from submission to rating, with a supplement on the way', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const c = await createCase(request);
+  const material = toUpload(c.service)[0];
+
+  await test.step('look the case up by number and query code', async () => {
+    await openApp(page, '/track');
+    await expect(page.getByRole('heading', { name: '我的办件' })).toBeVisible();
+    await expectAccessible(page);
+    // The code is typed in lower case: it is not case-sensitive.
+    await lookUp(page, c.case_number, c.query_code.toLowerCase());
+    await expect(page).toHaveURL(new RegExp(`/track/${c.case_number}$`));
+    await expect(status(page)).toHaveText('待受理');
+    expect(page.url()).not.toContain(c.query_code);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.service.name);
+    await expect(page.getByText('110105********002X')).toBeVisible();
+    await expect(page.getByText(/自受理后的下一个工作日起计算/)).toBeVisible();
+    await expect(page.getByRole('list').filter({ hasText: '待受理' }).first()).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  await test.step('accepted: the countdown runs in working days', async () => {
+    await staff(request, c.case_number, { action: 'accept', handler: '李受理', opinion: '材料齐全，予以受理' });
+    await page.getByRole('button', { name: '刷新' }).click();
+    await expect(status(page)).toHaveText('已受理');
+    await expect(page.locator('.countdown')).toHaveText(/^还剩 \d+ 个工作日$/);
+    await expect(page.getByText('承诺办结日期')).toBeVisible();
+    const timeline = page.locator('ol.timeline > li');
+    await expect(timeline).toHaveCount(2);
+    await expect(timeline.nth(1)).toContainText('李受理');
+    await expect(timeline.nth(1)).toContainText('材料齐全，予以受理');
+    await expectAccessible(page);
+    await shot(page, 'track-accepted');
+  });
+
+  await test.step('supplement requested: the reason is shown and the clock stops', async () => {
+    await staff(request, c.case_number, {
+      action: 'request_supplement',
+      items: [{ material_id: material.id, reason: '照片模糊，请重新拍摄' }],
+    });
+    await page.reload();
+    await expect(status(page)).toHaveText('需补正');
+    const section = page.getByRole('region', { name: '补正材料' });
+    await expect(section.getByRole('heading', { name: material.name })).toBeVisible();
+    await expect(section.getByText('照片模糊，请重新拍摄')).toBeVisible();
+    await expect(page.locator('.countdown')).toHaveText(/^计时已暂停/);
+    await expect(page.getByText(/因需补正材料，办理时限自 \d{4}-\d\d-\d\d 起暂停计算/)).toBeVisible();
+    await expectAccessible(page);
+
+    // Sending without a photo names the material.
+    await section.getByRole('button', { name: '提交补正材料' }).click();
+    await expect(section.getByText(`请上传：${material.name}`)).toBeVisible();
+    await shot(page, 'track-supplement');
+  });
+
+  await test.step('the citizen photographs the flagged material and sends it', async () => {
+    const section = page.getByRole('region', { name: '补正材料' });
+    await section
+      .getByLabel(`拍照或选择照片：${material.name}`)
+      .setInputFiles({ name: 'page.png', mimeType: 'image/png', buffer: png(600, 800) });
+    await expect(section.getByText('第 1 页', { exact: true })).toBeVisible();
+    await expect(section.getByText('已上传', { exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(section.getByText('已上传 1/1 项材料')).toBeVisible();
+    await expectAccessible(page);
+    await shot(page, 'track-supplement-uploaded');
+
+    // The photo survives a reload (queue and page mapping are on the device).
+    await page.reload();
+    const again = page.getByRole('region', { name: '补正材料' });
+    await expect(again.getByText('第 1 页', { exact: true })).toBeVisible();
+    await expect(again.getByText('已上传', { exact: true })).toBeVisible();
+
+    await again.getByRole('button', { name: '提交补正材料' }).click();
+    await expect(status(page)).toHaveText('审查中');
+    await expect(page.getByText('补正材料已提交，办理时限恢复计算。')).toBeVisible();
+    await expect(page.getByRole('region', { name: '补正材料' })).toHaveCount(0);
+    await expect(page.locator('.countdown')).toHaveText(/^(还剩 \d+ 个工作日|今天到期)$/);
+    await expect(page.locator('ol.timeline > li').last()).toContainText('已补正材料');
+    await expectAccessible(page);
+  });
+
+  await test.step('approved and delivered at the window', async () => {
+    await staff(request, c.case_number, { action: 'approve', opinion: '符合条件，准予办理' });
+    await page.reload();
+    await expect(status(page)).toHaveText('准予');
+    const result = page.getByRole('region', { name: '办理结果' });
+    await expect(result.getByText('窗口领取')).toBeVisible();
+    await expect(result.getByText('待送达')).toBeVisible();
+    await expect(result.getByText(c.service.places[0].address, { exact: false })).toBeVisible();
+    await expectAccessible(page);
+
+    await staff(request, c.case_number, { action: 'deliver', handler: '赵窗口' });
+    await page.reload();
+    await expect(status(page)).toHaveText('已送达');
+    await expect(result.locator('.decision')).toHaveText('准予');
+    await expect(result.getByText('已送达')).toBeVisible();
+    await expect(page.locator('.countdown')).toHaveCount(0);
+    await expectAccessible(page);
+    await shot(page, 'track-delivered');
+  });
+
+  await test.step('rated once: 满意', async () => {
+    const rating = page.getByRole('region', { name: '好差评' });
+    // 不满意 asks for a reason before anything is sent.
+    await rating.getByLabel('不满意', { exact: true }).check();
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await expect(rating.getByText('请填写不满意的原因')).toBeVisible();
+    await expectAccessible(page);
+
+    await rating.getByLabel('满意', { exact: true }).check();
+    await rating.getByLabel('其他意见或建议（选填）').fill('办理很快');
+    await rating.getByRole('button', { name: '提交评价' }).click();
+    await expect(rating.getByText('您的评价：满意')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('region', { name: '好差评' }).getByText('您的评价：满意')).toBeVisible();
+    await expectAccessible(page);
+
+    const second = await request.post('/api/cases/rating', {
+      data: { case_number: c.case_number, query_code: c.query_code, rating: { score: 5 } },
+    });
+    expect(second.status()).toBe(409);
+    expect((await second.json()).message).toContain('只能评价一次');
+  });
+
+  await test.step('my cases survive a reload and mark a case that moved', async () => {
+    const other = await createCase(request);
+    await openApp(page, '/track');
+    await lookUp(page, other.case_number, other.query_code);
+    await expect(status(page)).toHaveText('待受理');
+
+    await staff(request, other.case_number, { action: 'accept', handler: '李受理' });
+    await openApp(page, '/track');
+    const mine = page.locator('.my-case');
+    await expect(mine).toHaveCount(2);
+    const moved = mine.filter({ hasText: other.case_number });
+    const done = mine.filter({ hasText: c.case_number });
+    await expect(moved.getByText('有新进展')).toBeVisible();
+    await expect(moved).toContainText('已受理');
+    await expect(done).toContainText('已送达');
+    await expect(done.getByText('有新进展')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: /我的办件/ })).toContainText('1 件有新进展');
+    await expectAccessible(page);
+    await shot(page, 'track-my-cases');
+
+    await page.getByRole('button', { name: '全部刷新' }).click();
+    await expect(page.getByText('已更新全部办件状态')).toBeVisible();
+
+    // Opening the case says what changed, and then it is no longer news.
+    await moved.getByRole('link').click();
+    await expect(status(page)).toHaveText('已受理');
+    await expect(page.getByText('有新进展：待受理 → 已受理')).toBeVisible();
+    await page.getByRole('link', { name: /我的办件/ }).click();
+    await expect(page.locator('.my-case')).toHaveCount(2);
+    await expect(page.getByText('有新进展')).toHaveCount(0);
+
+    // Removing asks first, and the list stays as it is after a reload.
+    const row = page.locator('.my-case').filter({ hasText: other.case_number });
+    await row.getByRole('button', { name: '移除' }).click();
+    await expect(row.getByText('确定从本机移除这个办件吗？', { exact: false })).toBeVisible();
+    await expectAccessible(page);
+    await row.getByRole('button', { name: '取消' }).click();
+    await expect(page.locator('.my-case')).toHaveCount(2);
+    await row.getByRole('button', { name: '移除' }).click();
+    await row.getByRole('button', { name: '确定移除' }).click();
+    await expect(page.locator('.my-case')).toHaveCount(1);
+    await page.reload();
+    await expect(page.locator('.my-case')).toHaveCount(1);
+    await expect(page.locator('.my-case')).toContainText(c.case_number);
+  });
+});
+
+test('a wrong query code reveals nothing more than an unknown number', async ({ page, request }) => {
+  const c = await createCase(request);
+  await openApp(page, '/track');
+
+  // Empty fields: errors beside each field and in the summary at the top.
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  const summary = page.locator('#track-errors');
+  await expect(summary).toContainText('请输入办件编号');
+  await expect(summary).toContainText('请输入查询码');
+  await expect(page.locator('#case-number-error')).toHaveText('请输入办件编号');
+  await expect(page.getByLabel('查询码')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+
+  const wrong = c.query_code === 'ABCDEFGH' ? 'ABCDEFGJ' : 'ABCDEFGH';
+  await lookUp(page, c.case_number, wrong);
+  await expect(summary).toContainText(NOT_FOUND);
+  const wrongCodeText = await summary.innerText();
+  await expectAccessible(page);
+
+  await lookUp(page, '2099010100001', c.query_code);
+  await expect(summary).toContainText(NOT_FOUND);
+  expect(await summary.innerText()).toBe(wrongCodeText);
+  await expect(page).toHaveURL(/\/track$/);
+  await expect(page.getByText(c.service.name)).toHaveCount(0);
+  await expect(page.locator('.my-case')).toHaveCount(0);
+
+  // A case page without a code on this device asks for it instead of showing anything.
+  await openApp(page, `/track/${c.case_number}`);
+  await expect(page.getByText('本机没有保存这个办件的查询码', { exact: false })).toBeVisible();
+  await expect(page.getByText(c.service.name)).toHaveCount(0);
+  await expectAccessible(page);
+});
