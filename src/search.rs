@@ -64,7 +64,7 @@ pub fn search(services: &[ServiceSummary], query: &str, filters: &Filters) -> Ve
         })
         .collect();
     // Stable sort keeps catalog order among equal scores.
-    hits.sort_by(|a, b| b.0.cmp(&a.0));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.0));
     hits.into_iter().map(|(_, i)| i).collect()
 }
 

@@ -183,7 +183,8 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.service.name);
     await expect(page.getByText('110105********002X')).toBeVisible();
     await expect(page.getByText(/自受理后的下一个工作日起计算/)).toBeVisible();
-    await expect(page.getByRole('list').filter({ hasText: '待受理' }).first()).toBeVisible();
+    await expect(page.locator('ol.timeline > li')).toHaveCount(1);
+    await expect(page.locator('ol.timeline > li').first()).toContainText('待受理');
     await expectAccessible(page);
   });
 
@@ -226,7 +227,7 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await section
       .getByLabel(`拍照或选择照片：${material.name}`)
       .setInputFiles({ name: 'page.png', mimeType: 'image/png', buffer: png(600, 800) });
-    await expect(section.getByText('第 1 页', { exact: true })).toBeVisible();
+    await expect(section.locator('.page-name')).toHaveText(['第 1 页']);
     await expect(section.getByText('已上传', { exact: true })).toBeVisible({ timeout: 20_000 });
     await expect(section.getByText('已上传 1/1 项材料')).toBeVisible();
     await expectAccessible(page);
@@ -235,7 +236,7 @@ test('a case followed from submission to rating, with a supplement on the way', 
     // The photo survives a reload (queue and page mapping are on the device).
     await page.reload();
     const again = page.getByRole('region', { name: '补正材料' });
-    await expect(again.getByText('第 1 页', { exact: true })).toBeVisible();
+    await expect(again.locator('.page-name')).toHaveText(['第 1 页']);
     await expect(again.getByText('已上传', { exact: true })).toBeVisible();
 
     await again.getByRole('button', { name: '提交补正材料' }).click();
@@ -346,6 +347,7 @@ test('a wrong query code reveals nothing more than an unknown number', async ({ 
   const summary = page.locator('#track-errors');
   await expect(summary).toContainText('请输入办件编号');
   await expect(summary).toContainText('请输入查询码');
+  await expect(summary).toBeFocused();
   await expect(page.locator('#case-number-error')).toHaveText('请输入办件编号');
   await expect(page.getByLabel('查询码')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
@@ -355,6 +357,7 @@ test('a wrong query code reveals nothing more than an unknown number', async ({ 
   await expect(summary).toContainText(NOT_FOUND);
   const wrongCodeText = await summary.innerText();
   await expectAccessible(page);
+  await shot(page, 'track-wrong-code');
 
   await lookUp(page, '2099010100001', c.query_code);
   await expect(summary).toContainText(NOT_FOUND);

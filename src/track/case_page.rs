@@ -14,7 +14,7 @@ use super::rating::RatingSection;
 use super::result::ResultSection;
 use super::supplement::{self, SupplementSection};
 use super::timeline::{format_time, Timeline};
-use super::{case_error, fetch_case, my_cases};
+use super::{case_error, facts, fetch_case, my_cases};
 use crate::api::ApiErr;
 use crate::components::{set_title, ErrorRetry, Loading};
 use crate::i18n::t::track as t;
@@ -167,20 +167,23 @@ fn CaseDetails(
                 on_rated=Callback::new(move |v| updated.run((v, t::RATING_THANKS)))/>
         }
     });
+    let mut rows = vec![
+        (t::CASE_NUMBER, view.case_number.clone()),
+        (t::DEPARTMENT, view.department.clone()),
+        (t::APPLICANT, view.applicant_name.clone()),
+        (t::ID_NUMBER, view.applicant_id_masked.clone()),
+        (t::SUBMITTED_AT, format_time(&view.submitted_at)),
+    ];
+    if let Some(d) = accepted {
+        rows.push((t::ACCEPTED_ON, d.to_string()));
+    }
     view! {
         <h1>{view.service_name.clone()}</h1>
         <p class="status-notice" role="status">{move || notice.get()}</p>
         <section class="status-card" aria-labelledby="status-title">
             <h2 id="status-title" class="status-title">{t::CURRENT_STATUS}</h2>
             <p class=status_class(status)>{status.label()}</p>
-            <dl class="facts">
-                <div><dt>{t::CASE_NUMBER}</dt><dd class="case-number">{view.case_number.clone()}</dd></div>
-                <div><dt>{t::DEPARTMENT}</dt><dd>{view.department.clone()}</dd></div>
-                <div><dt>{t::APPLICANT}</dt><dd>{view.applicant_name.clone()}</dd></div>
-                <div><dt>{t::ID_NUMBER}</dt><dd>{view.applicant_id_masked.clone()}</dd></div>
-                <div><dt>{t::SUBMITTED_AT}</dt><dd>{format_time(&view.submitted_at)}</dd></div>
-                {accepted.map(|d| view! { <div><dt>{t::ACCEPTED_ON}</dt><dd>{d.to_string()}</dd></div> })}
-            </dl>
+            {facts("facts", rows)}
             <div class="actions no-print">
                 <button type="button" class="button secondary" disabled=move || refreshing.get()
                     on:click=move |_| refresh.run(())>
@@ -214,18 +217,15 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
         .filter(|p| p.until.is_some())
         .cloned()
         .collect();
+    let mut rows = vec![(t::PROMISED_LIMIT, t::working_days(limit))];
+    if let Some(d) = due {
+        let moves = if is_paused { t::DUE_MOVES } else { "" };
+        rows.push((t::DUE_DATE, format!("{}{moves}", with_weekday(d))));
+    }
     view! {
         <section class="section" aria-labelledby="limit-title">
             <h2 id="limit-title">{t::TIME_LIMIT}</h2>
-            <dl class="facts">
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(limit)}</dd></div>
-                {due.map(|d| view! {
-                    <div>
-                        <dt>{t::DUE_DATE}</dt>
-                        <dd>{with_weekday(d)}{is_paused.then_some(t::DUE_MOVES)}</dd>
-                    </div>
-                })}
-            </dl>
+            {facts("facts", rows)}
             {move || count().and_then(|c: Countdown| c.text().map(|text| view! {
                 <p class=c.class()>{text}</p>
             }))}
@@ -257,10 +257,9 @@ fn pause_what(p: &PauseInfo) -> String {
 fn pause_notice(p: PauseInfo) -> impl IntoView {
     let text = match (p.kind, p.procedure) {
         (PauseKind::Supplement, _) => t::pause_supplement(&p.since),
-        (PauseKind::SpecialProcedure, kind) => t::pause_special(
-            kind.map_or(t::SPECIAL_PROCEDURE, |k| k.label()),
-            &p.since,
-        ),
+        (PauseKind::SpecialProcedure, kind) => {
+            t::pause_special(kind.map_or(t::SPECIAL_PROCEDURE, |k| k.label()), &p.since)
+        }
     };
     view! {
         <div class="notice pause">

@@ -189,7 +189,13 @@ mod tests {
             Some("计时已暂停，恢复计时后还剩 4 个工作日")
         );
         assert_eq!(
-            countdown(&cal(), d("2026-03-10"), SpecialProcedure, Some(d("2026-03-09")), true),
+            countdown(
+                &cal(),
+                d("2026-03-10"),
+                SpecialProcedure,
+                Some(d("2026-03-09")),
+                true
+            ),
             Countdown::Paused { left: -1 }
         );
         assert_eq!(
@@ -207,7 +213,13 @@ mod tests {
         assert_eq!(text("2026-03-04", Submitted, None, false), None);
         for status in [NotAccepted, Approved, Refused, Delivered] {
             assert_eq!(
-                countdown(&cal(), d("2026-03-04"), status, Some(d("2026-03-01")), false),
+                countdown(
+                    &cal(),
+                    d("2026-03-04"),
+                    status,
+                    Some(d("2026-03-01")),
+                    false
+                ),
                 Countdown::Finished
             );
         }
@@ -225,6 +237,9 @@ mod tests {
             years_needed(d("2027-01-08"), Some(d("2026-12-28"))),
             [2026, 2027]
         );
-        assert_eq!(years_needed(d("2026-01-01"), Some(d("9999-01-01"))).len(), 4);
+        assert_eq!(
+            years_needed(d("2026-01-01"), Some(d("9999-01-01"))).len(),
+            4
+        );
     }
 }

@@ -93,13 +93,11 @@ fn CaseRow(
     cases: RwSignal<Vec<MyCase>>,
 ) -> impl IntoView {
     let number = StoredValue::new(case.case_number.clone());
-    let is_confirming = move || {
-        confirming.with(|c| number.with_value(|n| c.as_deref() == Some(n.as_str())))
-    };
+    let is_confirming =
+        move || confirming.with(|c| number.with_value(|n| c.as_deref() == Some(n.as_str())));
     let failure = move || {
-        failures.with(|f| {
-            number.with_value(|n| f.iter().find(|(k, _)| k == n).map(|(_, m)| m.clone()))
-        })
+        failures
+            .with(|f| number.with_value(|n| f.iter().find(|(k, _)| k == n).map(|(_, m)| m.clone())))
     };
     let remove = move |_| {
         number.with_value(|n| my_cases::remove(n));

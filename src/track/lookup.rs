@@ -26,6 +26,12 @@ pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), FieldE
     }
 }
 
+/// Moves focus to the error summary once it has been drawn, so a screen reader reads it and a
+/// sighted user sees it even when the keyboard hid the top of the page.
+fn focus_errors() {
+    request_animation_frame(|| focus("track-errors"));
+}
+
 fn focus(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
@@ -64,7 +70,7 @@ pub fn TrackPage() -> impl IntoView {
             Err((ne, ce)) => {
                 number_error.set(ne);
                 code_error.set(ce);
-                focus("track-errors");
+                focus_errors();
                 return;
             }
         };
@@ -81,7 +87,7 @@ pub fn TrackPage() -> impl IntoView {
                 Err(e) => {
                     busy.set(false);
                     form_error.set(Some(case_error(&e)));
-                    focus("track-errors");
+                    focus_errors();
                 }
             }
         });

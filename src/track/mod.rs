@@ -45,3 +45,14 @@ fn case_error(e: &ApiErr) -> String {
 fn case_path(case_number: &str) -> String {
     format!("/track/{}", js_sys::encode_uri_component(case_number))
 }
+
+/// A `<dl>` of label–value rows. Every facts list on these pages goes through this one function,
+/// so the wasm holds its rendering code once.
+fn facts(class: &'static str, rows: Vec<(&'static str, String)>) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <dl class=class>
+            {rows.into_iter().map(|(dt, dd)| view! { <div><dt>{dt}</dt><dd>{dd}</dd></div> }).collect_view()}
+        </dl>
+    }
+}

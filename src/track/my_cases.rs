@@ -152,10 +152,7 @@ fn upsert(
 
 /// Updates a remembered case from a lookup; `false` if it is not remembered or nothing changed.
 fn apply(cases: &mut [MyCase], view: &CaseView, seen: bool) -> bool {
-    let Some(case) = cases
-        .iter_mut()
-        .find(|c| c.case_number == view.case_number)
-    else {
+    let Some(case) = cases.iter_mut().find(|c| c.case_number == view.case_number) else {
         return false;
     };
     let before = case.clone();
@@ -230,19 +227,35 @@ mod tests {
         let mut cases = Vec::new();
         upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::Submitted);
         // The first refresh only learns the step count: no news.
-        assert!(apply(&mut cases, &view("A", CaseStatus::Submitted, 1), false));
+        assert!(apply(
+            &mut cases,
+            &view("A", CaseStatus::Submitted, 1),
+            false
+        ));
         assert!(!cases[0].has_news());
         // Staff accepted it.
-        assert!(apply(&mut cases, &view("A", CaseStatus::Accepted, 2), false));
+        assert!(apply(
+            &mut cases,
+            &view("A", CaseStatus::Accepted, 2),
+            false
+        ));
         assert!(cases[0].has_news());
         assert_eq!(cases[0].seen_status, CaseStatus::Submitted);
         // The same answer again changes nothing.
-        assert!(!apply(&mut cases, &view("A", CaseStatus::Accepted, 2), false));
+        assert!(!apply(
+            &mut cases,
+            &view("A", CaseStatus::Accepted, 2),
+            false
+        ));
         // Opening the case page.
         assert!(apply(&mut cases, &view("A", CaseStatus::Accepted, 2), true));
         assert!(!cases[0].has_news());
         // Unknown cases are left alone.
-        assert!(!apply(&mut cases, &view("Z", CaseStatus::Accepted, 2), true));
+        assert!(!apply(
+            &mut cases,
+            &view("Z", CaseStatus::Accepted, 2),
+            true
+        ));
     }
 
     #[test]

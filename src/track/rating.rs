@@ -54,7 +54,11 @@ fn given(r: Rating) -> impl IntoView {
 }
 
 #[component]
-fn RatingForm(case_number: String, query_code: String, on_rated: Callback<CaseView>) -> impl IntoView {
+fn RatingForm(
+    case_number: String,
+    query_code: String,
+    on_rated: Callback<CaseView>,
+) -> impl IntoView {
     let score = RwSignal::new(None::<u8>);
     let reason = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
@@ -177,6 +181,9 @@ mod tests {
         assert_eq!(check(Some(3), ""), (None, None));
         assert_eq!(check(Some(5), ""), (None, None));
         let labels: Vec<_> = SCORES.iter().map(|s| t::rating_label(*s)).collect();
-        assert_eq!(labels, ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]);
+        assert_eq!(
+            labels,
+            ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
+        );
     }
 }

@@ -5,6 +5,7 @@ use contract::{CaseStatus, CaseView, Delivery, Service};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::facts;
 use crate::api;
 use crate::components::Loading;
 use crate::i18n::t::track as t;
@@ -26,10 +27,7 @@ pub fn decision(view: &CaseView) -> Option<CaseStatus> {
 #[component]
 pub fn ResultSection(view: CaseView) -> impl IntoView {
     let decided = decision(&view);
-    let refusal = matches!(
-        decided,
-        Some(CaseStatus::NotAccepted | CaseStatus::Refused)
-    );
+    let refusal = matches!(decided, Some(CaseStatus::NotAccepted | CaseStatus::Refused));
     let (label, note) = match decided {
         Some(CaseStatus::Approved) => (CaseStatus::Approved.label(), t::APPROVED_NOTE),
         Some(CaseStatus::Refused) => (CaseStatus::Refused.label(), t::REFUSED_NOTE),
@@ -66,31 +64,30 @@ fn delivery(view: &CaseView) -> impl IntoView {
     } else {
         t::NOT_YET_DELIVERED
     };
-    let how = match &view.delivery {
-        Delivery::Window => view! {
-            <div><dt>{t::DELIVERY_WAY}</dt><dd>{t::DELIVERY_WINDOW}</dd></div>
-        }
-        .into_any(),
+    let mut rows = Vec::new();
+    match &view.delivery {
+        Delivery::Window => rows.push((t::DELIVERY_WAY, t::DELIVERY_WINDOW.to_string())),
         Delivery::Post {
             recipient, address, ..
-        } => view! {
-            <div><dt>{t::DELIVERY_WAY}</dt><dd>{t::DELIVERY_POST}</dd></div>
-            <div><dt>{t::POST_RECIPIENT}</dt><dd>{recipient.clone()}</dd></div>
-            <div><dt>{t::POST_ADDRESS}</dt><dd>{address.clone()}</dd></div>
-            <div><dt>{t::TRACKING_NUMBER}</dt><dd>{
-                view.tracking_number.clone().unwrap_or_else(|| t::TRACKING_PENDING.to_string())
-            }</dd></div>
+        } => {
+            rows.push((t::DELIVERY_WAY, t::DELIVERY_POST.to_string()));
+            rows.push((t::POST_RECIPIENT, recipient.clone()));
+            rows.push((t::POST_ADDRESS, address.clone()));
+            rows.push((
+                t::TRACKING_NUMBER,
+                view.tracking_number
+                    .clone()
+                    .unwrap_or_else(|| t::TRACKING_PENDING.to_string()),
+            ));
         }
-        .into_any(),
-    };
-    let places = matches!(view.delivery, Delivery::Window)
+    }
+    rows.push((t::DELIVERY_STATUS, state.to_string()));
+    // Where to collect it, until it is collected.
+    let places = (matches!(view.delivery, Delivery::Window) && !delivered)
         .then(|| view! { <WindowPlaces code=view.service_code.clone()/> });
     view! {
         <h3>{t::DELIVERY_TITLE}</h3>
-        <dl class="facts">
-            {how}
-            <div><dt>{t::DELIVERY_STATUS}</dt><dd>{state}</dd></div>
-        </dl>
+        {facts("facts", rows)}
         {places}
     }
 }

@@ -26,6 +26,14 @@ pub struct SuppPhoto {
     pub page_index: u32,
 }
 
+/// Stored with the photo's blob, for whoever looks at the device's storage.
+#[derive(Serialize)]
+struct PhotoMeta<'a> {
+    case_number: &'a str,
+    material_id: &'a str,
+    content_type: &'a str,
+}
+
 fn key(case_number: &str) -> String {
     format!("supp.{case_number}")
 }
@@ -181,6 +189,7 @@ pub fn SupplementSection(
     let add_files = move |material_id: String, files: Vec<web_sys::File>| {
         processing.set(Some(material_id.clone()));
         set_message(&material_id, None);
+        form_error.set(None);
         let case_number = number.get_value();
         spawn_local(async move {
             let mut notes = Vec::new();
@@ -193,14 +202,12 @@ pub fn SupplementSection(
                     }
                 };
                 let photo_id = new_id("supp");
-                let meta = serde_json::json!({
-                    "case_number": case_number,
-                    "material_id": material_id,
-                    "content_type": prepared.content_type,
-                    "width": prepared.width,
-                    "height": prepared.height,
+                let meta = serde_json::to_string(&PhotoMeta {
+                    case_number: &case_number,
+                    material_id: &material_id,
+                    content_type: &prepared.content_type,
                 })
-                .to_string();
+                .unwrap_or_default();
                 if let Err(e) = idb::put_blob(&photo_id, &prepared.blob, &meta).await {
                     // Kept in memory: it still uploads while the page stays open.
                     notes.push(e.message().to_string());
@@ -337,12 +344,8 @@ fn SupplementMaterial(
     let message_id = format!("supp-msg-{}", item.material_id);
     let mine = move || {
         let id = material_id.get_value();
-        let mut list: Vec<SuppPhoto> = photos.with(|p| {
-            p.iter()
-                .filter(|p| p.material_id == id)
-                .cloned()
-                .collect()
-        });
+        let mut list: Vec<SuppPhoto> =
+            photos.with(|p| p.iter().filter(|p| p.material_id == id).cloned().collect());
         list.sort_by_key(|p| p.page_index);
         list
     };
@@ -389,7 +392,10 @@ fn SupplementMaterial(
 }
 
 #[component]
-fn PageRow(photo: SuppPhoto, remove_photo: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn PageRow(
+    photo: SuppPhoto,
+    remove_photo: impl Fn(String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let page = photo.page_index + 1;
     let id = StoredValue::new(photo.photo_id.clone());
     let status = move || uploads::status(&id.get_value());
@@ -486,7 +492,11 @@ mod tests {
 
     #[test]
     fn pages_are_numbered_per_material() {
-        let photos = [photo("a", "m1", 0), photo("b", "m1", 3), photo("c", "m2", 0)];
+        let photos = [
+            photo("a", "m1", 0),
+            photo("b", "m1", 3),
+            photo("c", "m2", 0),
+        ];
         assert_eq!(next_page(&photos, "m1"), 4);
         assert_eq!(next_page(&photos, "m2"), 1);
         assert_eq!(next_page(&photos, "m3"), 0);
@@ -495,7 +505,11 @@ mod tests {
     #[test]
     fn sends_uploaded_pages_in_page_order_once_all_are_up() {
         let items = [item("m1"), item("m2")];
-        let photos = [photo("b", "m1", 1), photo("a", "m1", 0), photo("c", "m2", 0)];
+        let photos = [
+            photo("b", "m1", 1),
+            photo("a", "m1", 0),
+            photo("c", "m2", 0),
+        ];
         let mut queue = vec![done("a", "u-a"), done("b", "u-b")];
         // m2's page is not in the queue yet: still on its way.
         assert_eq!(

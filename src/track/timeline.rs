@@ -3,6 +3,7 @@
 use contract::TimelineStep;
 use leptos::prelude::*;
 
+use super::facts;
 use crate::i18n::t::track as t;
 
 /// `2026-11-22T10:30:00+08:00` → `2026-11-22 10:30`; anything else is shown as it came.
@@ -11,6 +12,19 @@ pub fn format_time(at: &str) -> String {
         (Some(date), Some("T"), Some(time)) => format!("{date} {time}"),
         _ => at.to_string(),
     }
+}
+
+/// Department, handler and opinion, each when given.
+fn step_facts(s: &TimelineStep) -> Vec<(&'static str, String)> {
+    [
+        (t::STEP_DEPARTMENT, &s.department),
+        (t::STEP_HANDLER, &s.handler),
+        (t::STEP_OPINION, &s.opinion),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| (k, v.clone()))
+    .collect()
 }
 
 #[component]
@@ -23,17 +37,7 @@ pub fn Timeline(steps: Vec<TimelineStep>) -> impl IntoView {
                     <li class="timeline-step">
                         <p class="step-status">{s.status.label()}</p>
                         <p class="step-time">{format_time(&s.at)}</p>
-                        <dl class="step-facts">
-                            {(!s.department.is_empty()).then(|| view! {
-                                <div><dt>{t::STEP_DEPARTMENT}</dt><dd>{s.department.clone()}</dd></div>
-                            })}
-                            {(!s.handler.is_empty()).then(|| view! {
-                                <div><dt>{t::STEP_HANDLER}</dt><dd>{s.handler.clone()}</dd></div>
-                            })}
-                            {(!s.opinion.is_empty()).then(|| view! {
-                                <div><dt>{t::STEP_OPINION}</dt><dd>{s.opinion.clone()}</dd></div>
-                            })}
-                        </dl>
+                        {facts("step-facts", step_facts(&s))}
                     </li>
                 }).collect_view()}
             </ol>
@@ -47,10 +51,7 @@ mod tests {
 
     #[test]
     fn times_are_shown_to_the_minute() {
-        assert_eq!(
-            format_time("2026-11-22T10:30:00+08:00"),
-            "2026-11-22 10:30"
-        );
+        assert_eq!(format_time("2026-11-22T10:30:00+08:00"), "2026-11-22 10:30");
         assert_eq!(format_time("2026-11-22"), "2026-11-22");
         assert_eq!(format_time("昨天"), "昨天");
         assert_eq!(format_time(""), "");
