@@ -41,7 +41,7 @@ impl AppState {
         std::fs::create_dir_all(&uploads_dir)?;
         Ok(AppState {
             db,
-            calendar: Arc::new(calendar::load()?),
+            calendar: Arc::new(calendar::load(&config.data_dir)?),
             clock: Clock::default(),
             uploads_dir: Arc::new(uploads_dir),
             limiter: Arc::default(),

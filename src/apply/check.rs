@@ -33,7 +33,10 @@ pub fn check() -> impl IntoView {
     let server_errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let errors = Signal::derive(move || {
         let d = ctx.draft.get();
-        let mut e = ctx.service.with_value(|s| ctx.form.with_value(|f| all_errors(&d, s, f, today_in_china())));
+        let mut e = ctx.service.with_value(|s| {
+            ctx.form
+                .with_value(|f| all_errors(&d, s, f, today_in_china()))
+        });
         e.extend(server_errors.get());
         e
     });
@@ -42,11 +45,22 @@ pub fn check() -> impl IntoView {
         let pages = ctx.draft.with(|d| d.pages.clone());
         let done = pages
             .iter()
-            .filter(|p| matches!(uploads::status(&p.photo_id), Some(UploadStatus::Done { .. })))
+            .filter(|p| {
+                matches!(
+                    uploads::status(&p.photo_id),
+                    Some(UploadStatus::Done { .. })
+                )
+            })
             .count();
-        let refused = pages
-            .iter()
-            .any(|p| matches!(uploads::status(&p.photo_id), Some(UploadStatus::Failed { permanent: true, .. }) | None));
+        let refused = pages.iter().any(|p| {
+            matches!(
+                uploads::status(&p.photo_id),
+                Some(UploadStatus::Failed {
+                    permanent: true,
+                    ..
+                }) | None
+            )
+        });
         (done, pages.len(), refused)
     };
     let submit = move |_| {

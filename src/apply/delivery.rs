@@ -9,10 +9,16 @@ use crate::i18n::t;
 
 pub fn delivery(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let ctx = expect_context::<ApplyCtx>();
-    let post_offered = ctx.service.with_value(|s| s.channels.contains(&Channel::Post));
+    let post_offered = ctx
+        .service
+        .with_value(|s| s.channels.contains(&Channel::Post));
     let place = ctx
         .service
-        .with_value(|s| s.places.first().map(|p| format!("{}，{}（{}）", p.name, p.address, p.hours)))
+        .with_value(|s| {
+            s.places
+                .first()
+                .map(|p| format!("{}，{}（{}）", p.name, p.address, p.hours))
+        })
         .unwrap_or_default();
     let by_post = move || ctx.draft.with(|d| d.delivery.by_post);
     let recipient = Signal::derive(move || ctx.draft.with(|d| d.delivery.recipient.clone()));

@@ -18,7 +18,9 @@ pub fn DonePage() -> impl IntoView {
     set_title(t::SUBMITTED_TITLE);
     let track_link = format!(
         "{}/track?n={}",
-        web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default(),
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default(),
         r.case_number
     );
     let qr = format!(

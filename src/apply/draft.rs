@@ -98,7 +98,10 @@ impl Draft {
             let Some(upload_id) = upload_id_of(&page.photo_id) else {
                 continue;
             };
-            match materials.iter_mut().find(|m| m.material_id == page.material_id) {
+            match materials
+                .iter_mut()
+                .find(|m| m.material_id == page.material_id)
+            {
                 Some(m) => m.upload_ids.push(upload_id),
                 None => materials.push(MaterialPages {
                     material_id: page.material_id.clone(),
@@ -187,9 +190,24 @@ mod tests {
         let mut d = Draft::new("d1".into(), "S1", "服务", 0.0);
         d.applicant.id_number = " 11010519491231002x ".into();
         d.pages = vec![
-            PageRef { material_id: "id".into(), photo_id: "p1".into(), warnings: vec![], pdf: false },
-            PageRef { material_id: "form".into(), photo_id: "p2".into(), warnings: vec![], pdf: false },
-            PageRef { material_id: "id".into(), photo_id: "p3".into(), warnings: vec![], pdf: false },
+            PageRef {
+                material_id: "id".into(),
+                photo_id: "p1".into(),
+                warnings: vec![],
+                pdf: false,
+            },
+            PageRef {
+                material_id: "form".into(),
+                photo_id: "p2".into(),
+                warnings: vec![],
+                pdf: false,
+            },
+            PageRef {
+                material_id: "id".into(),
+                photo_id: "p3".into(),
+                warnings: vec![],
+                pdf: false,
+            },
         ];
         let app = d.to_application(|p| (p != "p2").then(|| format!("u-{p}")));
         assert_eq!(app.applicant.id_number, "11010519491231002X");

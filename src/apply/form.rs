@@ -12,7 +12,10 @@ pub fn dom_id(field: &str) -> String {
 }
 
 pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
-    errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.clone())
 }
 
 /// The list of problems at the top of the page, each linking to its field.

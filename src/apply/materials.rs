@@ -22,7 +22,15 @@ pub fn uploadable(ctx: &ApplyCtx) -> Vec<Material> {
     let chosen = ctx.draft.with_untracked(|d| d.situation.clone());
     ctx.service.with_value(|s| {
         s.materials_for(&chosen)
-            .filter(|m| !matches!(m.source, MaterialSource::Department { fetched_by_center: true, .. }))
+            .filter(|m| {
+                !matches!(
+                    m.source,
+                    MaterialSource::Department {
+                        fetched_by_center: true,
+                        ..
+                    }
+                )
+            })
             .cloned()
             .collect()
     })
@@ -54,7 +62,12 @@ pub fn materials(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     }
 }
 
-fn material_block(ctx: ApplyCtx, m: Material, errors: Signal<Vec<FieldError>>, previews: Previews) -> impl IntoView {
+fn material_block(
+    ctx: ApplyCtx,
+    m: Material,
+    errors: Signal<Vec<FieldError>>,
+    previews: Previews,
+) -> impl IntoView {
     let field = format!("material.{}", m.id);
     let section_id = dom_id(&field);
     let message: RwSignal<Option<String>> = RwSignal::new(None);
@@ -105,7 +118,13 @@ fn material_block(ctx: ApplyCtx, m: Material, errors: Signal<Vec<FieldError>>, p
     }
 }
 
-fn page_item(ctx: ApplyCtx, index: usize, page: PageRef, message: RwSignal<Option<String>>, previews: Previews) -> impl IntoView {
+fn page_item(
+    ctx: ApplyCtx,
+    index: usize,
+    page: PageRef,
+    message: RwSignal<Option<String>>,
+    previews: Previews,
+) -> impl IntoView {
     let pid = page.photo_id.clone();
     let status = {
         let pid = pid.clone();
@@ -148,7 +167,15 @@ fn page_item(ctx: ApplyCtx, index: usize, page: PageRef, message: RwSignal<Optio
             let page = page.clone();
             leptos::task::spawn_local(async move {
                 if let Some(file) = files.into_iter().next() {
-                    add_file(ctx, &page.material_id, file, Some(page.clone()), message, previews).await;
+                    add_file(
+                        ctx,
+                        &page.material_id,
+                        file,
+                        Some(page.clone()),
+                        message,
+                        previews,
+                    )
+                    .await;
                 }
             });
         }
@@ -221,10 +248,22 @@ async fn add_file(
     let page = PageRef {
         material_id: material_id.into(),
         photo_id: new_id("p"),
-        warnings: prepared.warnings.iter().map(|w| w.message().to_string()).collect(),
+        warnings: prepared
+            .warnings
+            .iter()
+            .map(|w| w.message().to_string())
+            .collect(),
         pdf: prepared.content_type == "application/pdf",
     };
-    if let Err(e) = store_and_queue(ctx, &page, &prepared.blob, &prepared.content_type, replacing.as_ref()).await {
+    if let Err(e) = store_and_queue(
+        ctx,
+        &page,
+        &prepared.blob,
+        &prepared.content_type,
+        replacing.as_ref(),
+    )
+    .await
+    {
         message.set(Some(e.into()));
         return;
     }
@@ -240,8 +279,17 @@ async fn add_file(
     }
 }
 
-async fn replace_page(ctx: ApplyCtx, old: &PageRef, blob: web_sys::Blob, message: RwSignal<Option<String>>, previews: Previews) {
-    let page = PageRef { photo_id: new_id("p"), ..old.clone() };
+async fn replace_page(
+    ctx: ApplyCtx,
+    old: &PageRef,
+    blob: web_sys::Blob,
+    message: RwSignal<Option<String>>,
+    previews: Previews,
+) {
+    let page = PageRef {
+        photo_id: new_id("p"),
+        ..old.clone()
+    };
     if let Err(e) = store_and_queue(ctx, &page, &blob, "image/jpeg", Some(old)).await {
         message.set(Some(e.into()));
         return;
@@ -263,8 +311,13 @@ async fn store_and_queue(
     content_type: &str,
     replacing: Option<&PageRef>,
 ) -> Result<(), &'static str> {
-    let meta = format!("{{\"material_id\":{:?},\"content_type\":{:?}}}", page.material_id, content_type);
-    idb::put_blob(&page.photo_id, blob, &meta).await.map_err(|e| e.message())?;
+    let meta = format!(
+        "{{\"material_id\":{:?},\"content_type\":{:?}}}",
+        page.material_id, content_type
+    );
+    idb::put_blob(&page.photo_id, blob, &meta)
+        .await
+        .map_err(|e| e.message())?;
     let draft_id = ctx.draft.with_untracked(|d| d.id.clone());
     let mut index = 0;
     ctx.update(|d| {
@@ -272,9 +325,18 @@ async fn store_and_queue(
             Some(i) => d.pages[i] = page.clone(),
             None => d.pages.push(page.clone()),
         }
-        index = d.pages.iter().filter(|p| p.material_id == page.material_id).count() as u32;
+        index = d
+            .pages
+            .iter()
+            .filter(|p| p.material_id == page.material_id)
+            .count() as u32;
     });
-    uploads::enqueue(&page.photo_id, &draft_id, &page.material_id, index.saturating_sub(1));
+    uploads::enqueue(
+        &page.photo_id,
+        &draft_id,
+        &page.material_id,
+        index.saturating_sub(1),
+    );
     Ok(())
 }
 

@@ -53,13 +53,19 @@ impl ApplyCtx {
     }
 }
 
-async fn load(code: String, draft_id: String) -> Result<(Service, FormDefinition, Draft, Option<&'static str>), ApiErr> {
+async fn load(
+    code: String,
+    draft_id: String,
+) -> Result<(Service, FormDefinition, Draft, Option<&'static str>), ApiErr> {
     let path = format!("/api/services/{}", js_sys::encode_uri_component(&code));
     let service: Service = api::get(&path).await?;
     let form: FormDefinition = api::get(&format!("{path}/form")).await?;
     let (draft, problem) = match draft::load(&draft_id).await {
         Ok(Some(d)) if d.service_code == service.code => (d, None),
-        Ok(_) => (Draft::new(draft_id, &service.code, &service.name, js_sys::Date::now()), None),
+        Ok(_) => (
+            Draft::new(draft_id, &service.code, &service.name, js_sys::Date::now()),
+            None,
+        ),
         Err(e) => (
             Draft::new(draft_id, &service.code, &service.name, js_sys::Date::now()),
             Some(e.message()),
@@ -148,7 +154,11 @@ fn Steps(step: Memo<Option<Step>>) -> impl IntoView {
             }
         };
         let errors = Signal::derive(move || {
-            if ctx.show_errors.get() { ctx.errors(current) } else { Vec::new() }
+            if ctx.show_errors.get() {
+                ctx.errors(current)
+            } else {
+                Vec::new()
+            }
         });
         view! {
             {back.map(|href| view! { <a class="back-link" href=href>{t::BACK}</a> })}

@@ -22,7 +22,9 @@ fn error_line(errors: Signal<Vec<FieldError>>, field: String) -> impl IntoView {
 /// 告知承诺 and the privacy notice; the citizen must agree to go on.
 pub fn notice(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let ctx = ctx();
-    let (limit, dept) = ctx.service.with_value(|s| (s.promised_limit, s.department.clone()));
+    let (limit, dept) = ctx
+        .service
+        .with_value(|s| (s.promised_limit, s.department.clone()));
     view! {
         <section class="notice-text">
             <h2>{t::COMMITMENT_TITLE}</h2>

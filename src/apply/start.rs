@@ -15,7 +15,11 @@ use crate::search::Filters;
 use crate::storage::new_id;
 
 fn drafts_resource() -> LocalResource<Result<Vec<Draft>, &'static str>> {
-    LocalResource::new(|| async { draft::list(js_sys::Date::now()).await.map_err(|e| e.message()) })
+    LocalResource::new(|| async {
+        draft::list(js_sys::Date::now())
+            .await
+            .map_err(|e| e.message())
+    })
 }
 
 fn draft_href(d: &Draft) -> String {
@@ -23,7 +27,10 @@ fn draft_href(d: &Draft) -> String {
 }
 
 #[component]
-fn DraftList(drafts: LocalResource<Result<Vec<Draft>, &'static str>>, #[prop(optional)] only: Option<String>) -> impl IntoView {
+fn DraftList(
+    drafts: LocalResource<Result<Vec<Draft>, &'static str>>,
+    #[prop(optional)] only: Option<String>,
+) -> impl IntoView {
     move || match drafts.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Err(m)) => view! { <p class="notice">{m}</p> }.into_any(),
@@ -77,7 +84,10 @@ pub fn ApplyIndexPage() -> impl IntoView {
     set_title(t::ENTRY_APPLY);
     let drafts = drafts_resource();
     let query = RwSignal::new(String::new());
-    let filters = Signal::derive(|| Filters { online_only: true, ..Default::default() });
+    let filters = Signal::derive(|| Filters {
+        online_only: true,
+        ..Default::default()
+    });
     view! {
         <main id="main" class="page">
             <h1>{t::ENTRY_APPLY}</h1>
@@ -104,7 +114,10 @@ pub fn ApplyStartPage() -> impl IntoView {
         let id = new_id("d");
         navigate(
             &format!("/apply/{}/{}/{}", code2, id, Step::Notice.slug()),
-            NavigateOptions { replace: true, ..Default::default() },
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
         );
     };
     let has_drafts = {

@@ -92,13 +92,24 @@ pub fn previous(steps: &[Step], current: Step) -> Option<Step> {
 
 /// Every error of the draft, counting a photo that is taken but still uploading as present
 /// (whether uploads finished is the check page's concern).
-pub fn all_errors(draft: &Draft, service: &Service, form: &FormDefinition, today: Date) -> Vec<FieldError> {
+pub fn all_errors(
+    draft: &Draft,
+    service: &Service,
+    form: &FormDefinition,
+    today: Date,
+) -> Vec<FieldError> {
     let app = draft.to_application(|photo| Some(photo.to_string()));
     validate_application(&app, service, form, today)
 }
 
 /// The errors to show on `step`.
-pub fn errors_on(step: Step, draft: &Draft, service: &Service, form: &FormDefinition, today: Date) -> Vec<FieldError> {
+pub fn errors_on(
+    step: Step,
+    draft: &Draft,
+    service: &Service,
+    form: &FormDefinition,
+    today: Date,
+) -> Vec<FieldError> {
     all_errors(draft, service, form, today)
         .into_iter()
         .filter(|e| Step::of_field(&e.field, form) == step)
@@ -141,7 +152,13 @@ mod tests {
 
     #[test]
     fn slugs_round_trip_and_order_moves() {
-        let steps = vec![Step::Notice, Step::Applicant, Step::Materials, Step::Delivery, Step::Check];
+        let steps = vec![
+            Step::Notice,
+            Step::Applicant,
+            Step::Materials,
+            Step::Delivery,
+            Step::Check,
+        ];
         for s in &steps {
             assert_eq!(Step::from_slug(s.slug()), Some(*s));
         }

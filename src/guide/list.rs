@@ -40,7 +40,14 @@ fn to_href(q: &str, f: &Filters) -> String {
         parts.push(format!("dept={}", enc(d)));
     }
     if let Some(a) = f.audience {
-        parts.push(format!("aud={}", if a == Audience::Person { "person" } else { "legal_person" }));
+        parts.push(format!(
+            "aud={}",
+            if a == Audience::Person {
+                "person"
+            } else {
+                "legal_person"
+            }
+        ));
     }
     if let Some(th) = &f.theme {
         parts.push(format!("theme={}", enc(th)));
@@ -69,18 +76,29 @@ pub fn ServiceListPage() -> impl IntoView {
     let navigate = use_navigate();
     // Typing replaces the history entry; changing a filter adds one, so Back undoes it.
     let go = move |q: String, f: Filters, replace: bool| {
-        navigate(&to_href(&q, &f), NavigateOptions { replace, scroll: false, ..Default::default() });
+        navigate(
+            &to_href(&q, &f),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     let options = move || {
-        catalog.get().and_then(|r| r.ok()).map(|all| {
-            let mut depts: Vec<String> = all.iter().map(|s| s.department.clone()).collect();
-            depts.sort();
-            depts.dedup();
-            let mut themes: Vec<String> = all.iter().flat_map(|s| s.themes.clone()).collect();
-            themes.sort();
-            themes.dedup();
-            (depts, themes)
-        }).unwrap_or_default()
+        catalog
+            .get()
+            .and_then(|r| r.ok())
+            .map(|all| {
+                let mut depts: Vec<String> = all.iter().map(|s| s.department.clone()).collect();
+                depts.sort();
+                depts.dedup();
+                let mut themes: Vec<String> = all.iter().flat_map(|s| s.themes.clone()).collect();
+                themes.sort();
+                themes.dedup();
+                (depts, themes)
+            })
+            .unwrap_or_default()
     };
     let go_text = go.clone();
     let go_dept = go.clone();

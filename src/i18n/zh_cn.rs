@@ -199,9 +199,11 @@ pub fn commitment_text(dept: &str, limit: u32) -> String {
     )
 }
 pub const PRIVACY_TITLE: &str = "个人信息保护说明";
-pub const PRIVACY_WHAT: &str = "收集哪些信息：姓名、公民身份号码、手机号码、地址，以及您上传的材料照片。";
+pub const PRIVACY_WHAT: &str =
+    "收集哪些信息：姓名、公民身份号码、手机号码、地址，以及您上传的材料照片。";
 pub const PRIVACY_WHY: &str = "为什么收集：仅用于办理本事项、与您联系和送达结果，不用于其他用途。";
-pub const PRIVACY_KEEP: &str = "保存多久：随办件档案按国家档案管理规定保存；未提交的上传文件24小时后自动删除。";
+pub const PRIVACY_KEEP: &str =
+    "保存多久：随办件档案按国家档案管理规定保存；未提交的上传文件24小时后自动删除。";
 pub const PRIVACY_DEVICE: &str = "草稿只保存在您的手机上，30天未提交自动删除，提交后立即清除。";
 pub const CONSENT_LABEL: &str = "我已阅读并同意以上告知承诺和个人信息保护说明";
 pub const NAME: &str = "姓名";
@@ -215,7 +217,8 @@ pub const AGENT: &str = "代办人";
 pub const AGENT_HINT: &str = "代办需上传授权委托书。";
 pub const OPTIONAL: &str = "（选填）";
 pub const PLEASE_CHOOSE: &str = "请选择";
-pub const MATERIALS_INTRO: &str = "请逐项拍照。多页材料（如身份证正反面）可拍多张。照片会立即在后台上传，网络不好时会自动重试。";
+pub const MATERIALS_INTRO: &str =
+    "请逐项拍照。多页材料（如身份证正反面）可拍多张。照片会立即在后台上传，网络不好时会自动重试。";
 pub const TAKE_PHOTO: &str = "拍照";
 pub const PICK_FILE: &str = "从相册或文件选择";
 pub const PREPARING_PHOTO: &str = "正在处理照片…";
@@ -227,7 +230,11 @@ pub fn page_n(n: usize) -> String {
     format!("第 {n} 页")
 }
 pub fn pages_count(n: usize) -> String {
-    if n == 0 { "未上传".into() } else { format!("已拍 {n} 页") }
+    if n == 0 {
+        "未上传".into()
+    } else {
+        format!("已拍 {n} 页")
+    }
 }
 pub const DELIVERY_QUESTION: &str = "您希望如何领取办理结果？";
 pub const DELIVERY_WINDOW: &str = "到窗口领取";
@@ -246,7 +253,8 @@ pub fn uploads_waiting(done: usize, total: usize) -> String {
 pub const SUBMITTED_TITLE: &str = "申报已提交";
 pub const CASE_NUMBER: &str = "办件编号";
 pub const QUERY_CODE: &str = "查询码";
-pub const KEEP_CODES: &str = "请记下办件编号和查询码，查询办理进度时需要。本机已自动加入“我的办件”。";
+pub const KEEP_CODES: &str =
+    "请记下办件编号和查询码，查询办理进度时需要。本机已自动加入“我的办件”。";
 pub const WHAT_NEXT: &str = "接下来";
 pub fn what_next(service: &str, limit: u32) -> String {
     format!("工作人员将审核您的“{service}”申报。受理后，将在受理次日起 {limit} 个工作日内办结；如需补正材料，会在办件查询中逐项告诉您。")
