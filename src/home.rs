@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
 
+use crate::apply::DraftBanner;
 use crate::components::set_title;
 use crate::guide::ServiceResults;
 use crate::i18n::t;
@@ -31,6 +32,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <main id="main" class="page home">
             <h1 class="visually-hidden">{t::SITE_TITLE}</h1>
+            <DraftBanner/>
             <Form action="/services" attr:class="search-form" attr:role="search">
                 <label for="home-search" class="search-label">{t::SEARCH_LABEL}</label>
                 <div class="search-row">

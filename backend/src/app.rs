@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use contract::calendar::WorkCalendar;
 use contract::Health;
 use tower_http::compression::CompressionLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 use crate::clock::Clock;
 use crate::config::Config;
@@ -91,7 +91,12 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         .layer(axum::middleware::from_fn(move |req, next| {
             security::headers(csp.clone(), req, next)
         }))
-        .layer(TraceLayer::new_for_http()))
+        // One structured (JSON) line per request at INFO: method, path, status, latency.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        ))
 }
 
 #[utoipa::path(get, path = "/api/health", tag = "system",

@@ -87,7 +87,12 @@ pub fn check() -> impl IntoView {
                 Ok(r) => {
                     let number = r.case_number.clone();
                     receipt::keep(&Receipt::new(&r, &d.service_code, &d.service_name));
-                    // TRACK-HOOK crate::track::my_cases::remember(&r.case_number, &r.query_code, &d.service_name, contract::CaseStatus::Submitted);
+                    crate::track::my_cases::remember(
+                        &r.case_number,
+                        &r.query_code,
+                        &d.service_name,
+                        contract::CaseStatus::Submitted,
+                    );
                     draft::remove(&d).await;
                     navigate(&format!("/apply/done/{number}"), Default::default());
                 }

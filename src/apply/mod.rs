@@ -16,4 +16,4 @@ mod steps;
 
 pub use done::DonePage;
 pub use page::ApplyPage;
-pub use start::{ApplyIndexPage, ApplyStartPage};
+pub use start::{ApplyIndexPage, ApplyStartPage, DraftBanner};

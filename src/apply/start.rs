@@ -143,3 +143,23 @@ pub fn ApplyStartPage() -> impl IntoView {
         </main>
     }
 }
+
+/// On the home page: "you have unfinished applications", so a draft is never forgotten.
+#[component]
+pub fn DraftBanner() -> impl IntoView {
+    let drafts = drafts_resource();
+    move || {
+        drafts
+            .get()
+            .and_then(|r| r.ok())
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                view! {
+                    <p class="notice draft-banner" role="status">
+                        {t::drafts_waiting(l.len())}" "
+                        <A href="/apply">{t::CONTINUE_DRAFT}</A>
+                    </p>
+                }
+            })
+    }
+}

@@ -87,6 +87,18 @@ fn guide(s: Service) -> impl IntoView {
 }
 
 fn materials_section(s: &Service) -> impl IntoView {
+    // Which situation answers a material belongs to, in words.
+    let situation_label = |ids: &[String]| -> Option<String> {
+        (!ids.is_empty()).then(|| {
+            s.situations
+                .iter()
+                .flat_map(|q| &q.options)
+                .filter(|o| ids.contains(&o.id))
+                .map(|o| o.label.clone())
+                .collect::<Vec<_>>()
+                .join("、")
+        })
+    };
     view! {
         <section id="materials" class="section">
             <h2>{t::MATERIALS}</h2>
@@ -106,6 +118,7 @@ fn materials_section(s: &Service) -> impl IntoView {
                                 <span>{t::necessity(m.required)}</span>
                                 <span>{source}</span>
                             </p>
+                            {situation_label(&m.applies_when).map(|l| view! { <p class="note">{t::APPLIES_WHEN}"："{l}</p> })}
                             {fetched.then(|| view! { <p class="note good">{t::NO_NEED_TO_BRING}</p> })}
                             {(!m.notes.is_empty()).then(|| view! { <p class="note">{m.notes.clone()}</p> })}
                             {m.blank_form.clone().map(|href| view! { <a class="doc-link" href=href>{t::BLANK_FORM}</a> })}

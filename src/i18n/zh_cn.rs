@@ -267,6 +267,10 @@ pub const CONTINUE_DRAFT: &str = "继续填写";
 pub const SAVED_AT: &str = "保存于";
 pub const DELETE_DRAFT: &str = "删除草稿";
 pub const CONFIRM_DELETE_DRAFT: &str = "确定删除这份草稿和其中的照片吗？删除后无法恢复。";
+pub fn drafts_waiting(n: usize) -> String {
+    format!("您有 {n} 份未提交的申报草稿，内容和照片都已保存在本机。")
+}
+pub const APPLIES_WHEN: &str = "适用情形";
 pub const APPLY_SEARCH: &str = "搜索可在线申报的事项";
 pub const START_INTRO: &str = "在线申报大约需要10分钟，请准备好身份证和需要拍照的材料。";
 pub const START_OR_CONTINUE: &str = "您有这个事项未提交的草稿，可以继续填写，也可以重新开始。";

@@ -71,8 +71,8 @@ pub fn ensure_build_tools() -> anyhow::Result<BuildEnv> {
 
     let wb_version = wasm_bindgen_version()?;
     let wb = cargo_bin("wasm-bindgen");
-    if !version_of(&wb, "--version")
-        .is_some_and(|v| v.split_whitespace().nth(1) == Some(wb_version.as_str()))
+    if version_of(&wb, "--version")
+        .is_none_or(|v| v.split_whitespace().nth(1) != Some(wb_version.as_str()))
     {
         println!("xtask: installing wasm-bindgen-cli {wb_version}");
         // Not --locked: its lock file names a dependency version the registry no longer has.
