@@ -71,6 +71,7 @@ type Service = {
   situations: unknown[];
   materials: Material[];
   places: { name: string; address: string; hours: string }[];
+  channels: string[];
 };
 type Field = { id: string; kind: string; required: boolean; options?: string[]; max_chars?: number };
 
@@ -116,8 +117,12 @@ function valueFor(field: Field): string {
   }
 }
 
-async function createCase(request: APIRequestContext): Promise<Receipt & { service: Service }> {
+async function createCase(request: APIRequestContext, byPost = false): Promise<Receipt & { service: Service }> {
   const { service, fields } = await pickService(request);
+  const delivery =
+    byPost && service.channels.includes('post')
+      ? { kind: 'post', recipient: '李四', phone: '13900139000', address: '北京市东城区某某路2号' }
+      : { kind: 'window' };
   const draft = `e2e-track-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   const materials = [];
   for (const m of toUpload(service)) {
@@ -136,7 +141,7 @@ async function createCase(request: APIRequestContext): Promise<Receipt & { servi
       applicant: { name: '张三', id_number: '11010519491231002X', phone: '13800138000', address: '北京市西城区某某街1号' },
       fields: fields.map((f) => [f.id, valueFor(f)]),
       materials,
-      delivery: { kind: 'window' },
+      delivery,
       consent: true,
     },
   });
@@ -246,6 +251,7 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await expect(page.locator('.countdown')).toHaveText(/^(还剩 \d+ 个工作日|今天到期)$/);
     await expect(page.locator('ol.timeline > li').last()).toContainText('已补正材料');
     await expectAccessible(page);
+    await shot(page, 'track-resumed');
   });
 
   await test.step('approved and delivered at the window', async () => {
@@ -283,6 +289,7 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await page.reload();
     await expect(page.getByRole('region', { name: '好差评' }).getByText('您的评价：满意')).toBeVisible();
     await expectAccessible(page);
+    await shot(page, 'track-rated');
 
     const second = await request.post('/api/cases/rating', {
       data: { case_number: c.case_number, query_code: c.query_code, rating: { score: 5 } },
@@ -371,4 +378,59 @@ test('a wrong query code reveals nothing more than an unknown number', async ({ 
   await expect(page.getByText('本机没有保存这个办件的查询码', { exact: false })).toBeVisible();
   await expect(page.getByText(c.service.name)).toHaveCount(0);
   await expectAccessible(page);
+  await shot(page, 'track-no-code');
+  // Its link leads to the form with the number filled in.
+  await page.getByRole('link', { name: '输入查询码' }).click();
+  await expect(page.getByLabel('办件编号')).toHaveValue(c.case_number);
+});
+
+test('a special procedure stops the clock; a refusal explains the right to appeal', async ({ page, request }) => {
+  const c = await createCase(request, true);
+  await openApp(page, '/track');
+  await lookUp(page, c.case_number, c.query_code);
+  await expect(status(page)).toHaveText('待受理');
+
+  await staff(request, c.case_number, { action: 'accept', handler: '李受理' });
+  await staff(request, c.case_number, {
+    action: 'start_special_procedure',
+    procedure: 'inspection',
+    reason: '需要现场核实',
+  });
+  await page.reload();
+  await expect(status(page)).toHaveText('特别程序');
+  await expect(page.locator('.countdown')).toHaveText(/^计时已暂停/);
+  await expect(page.getByText(/因进入特别程序（现场勘验），办理时限自 \d{4}-\d\d-\d\d 起暂停计算/)).toBeVisible();
+  await expect(page.getByText('原因：需要现场核实')).toBeVisible();
+  await expect(page.getByText('（暂停期间顺延）')).toBeVisible();
+  await expectAccessible(page);
+
+  await staff(request, c.case_number, { action: 'end_special_procedure', handler: '王审查' });
+  await staff(request, c.case_number, { action: 'refuse', reason: '申请材料与实际情况不符' });
+  await page.reload();
+  await expect(status(page)).toHaveText('不予许可');
+  const result = page.getByRole('region', { name: '办理结果' });
+  await expect(result.getByText('申请材料与实际情况不符')).toBeVisible();
+  await expect(result.getByText(/60 日内依法申请行政复议/)).toBeVisible();
+  await expect(result.getByText(/6 个月内依法向人民法院提起行政诉讼/)).toBeVisible();
+  await expectAccessible(page);
+
+  if (c.service.channels.includes('post')) {
+    await expect(result.getByText('邮寄送达')).toBeVisible();
+    await expect(result.getByText('寄出后在此显示')).toBeVisible();
+    await staff(request, c.case_number, { action: 'deliver', handler: '赵窗口', tracking_number: 'SF1234567890' });
+    await page.reload();
+    await expect(status(page)).toHaveText('已送达');
+    await expect(result.getByText('SF1234567890')).toBeVisible();
+    await expect(result.locator('.decision')).toHaveText('不予许可');
+    await expectAccessible(page);
+  }
+  await shot(page, 'track-refused');
+
+  // A 不满意 rating needs its reason; with it, it is recorded.
+  const rating = page.getByRole('region', { name: '好差评' });
+  await rating.getByLabel('非常不满意', { exact: true }).check();
+  await rating.getByLabel('不满意的原因（必填）').fill('等待时间太长');
+  await rating.getByRole('button', { name: '提交评价' }).click();
+  await expect(rating.getByText('您的评价：非常不满意')).toBeVisible();
+  await expect(rating.getByText('原因：等待时间太长')).toBeVisible();
 });

@@ -1,7 +1,9 @@
 //! 拍照上传: for each material the chosen situation requires, photograph or pick pages; each page
 //! is prepared on the phone, saved on the device and uploaded in the background at once.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
 
 use contract::{FieldError, Material, MaterialSource};
 use leptos::prelude::*;
@@ -75,14 +77,22 @@ fn material_block(
     let mid = m.id.clone();
     let camera_id = format!("camera-{}", m.id);
     let pick_id = format!("pick-{}", m.id);
+    // Files are prepared one at a time in the order chosen, so page 1 stays page 1 even when
+    // a later, smaller photo would be ready first.
+    let waiting: Rc<RefCell<VecDeque<web_sys::File>>> = Rc::default();
     let on_files = {
         let mid = mid.clone();
         move |ev: leptos::ev::Event| {
-            let files = take_files(&ev);
-            let mid = mid.clone();
+            waiting.borrow_mut().extend(take_files(&ev));
+            if busy.get_untracked() {
+                return;
+            }
             busy.set(true);
+            let (mid, waiting) = (mid.clone(), waiting.clone());
             leptos::task::spawn_local(async move {
-                for file in files {
+                loop {
+                    let next = waiting.borrow_mut().pop_front();
+                    let Some(file) = next else { break };
                     add_file(ctx, &mid, file, None, message, previews).await;
                 }
                 busy.set(false);

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::countdown::{countdown, load_calendar, years_needed, Countdown};
 use super::rating::RatingSection;
-use super::result::ResultSection;
+use super::result::{decision, ResultSection};
 use super::supplement::{self, SupplementSection};
 use super::timeline::{format_time, Timeline};
 use super::{case_error, facts, fetch_case, my_cases};
@@ -29,12 +29,13 @@ enum Load {
     Ready(Box<CaseView>),
 }
 
-/// A colour family for the status badge.
-pub fn status_class(status: CaseStatus) -> &'static str {
+/// A colour family for the status badge; a delivered refusal is not shown as a success.
+pub fn status_class(status: CaseStatus, decision: Option<CaseStatus>) -> &'static str {
     match status {
         CaseStatus::Submitted => "status-big pending",
         CaseStatus::Accepted | CaseStatus::UnderReview => "status-big running",
         CaseStatus::SupplementRequired | CaseStatus::SpecialProcedure => "status-big attention",
+        CaseStatus::Delivered if decision == Some(CaseStatus::Refused) => "status-big running",
         CaseStatus::Approved | CaseStatus::Delivered => "status-big done",
         CaseStatus::NotAccepted | CaseStatus::Refused => "status-big refused",
     }
@@ -182,7 +183,7 @@ fn CaseDetails(
         <p class="status-notice" role="status">{move || notice.get()}</p>
         <section class="status-card" aria-labelledby="status-title">
             <h2 id="status-title" class="status-title">{t::CURRENT_STATUS}</h2>
-            <p class=status_class(status)>{status.label()}</p>
+            <p class=status_class(status, decision(&view))>{status.label()}</p>
             {facts("facts", rows)}
             <div class="actions no-print">
                 <button type="button" class="button secondary" disabled=move || refreshing.get()
@@ -277,8 +278,16 @@ mod tests {
     #[test]
     fn every_status_has_a_badge_colour_and_dates_a_weekday() {
         for s in CaseStatus::ALL {
-            assert!(status_class(s).starts_with("status-big "));
+            assert!(status_class(s, None).starts_with("status-big "));
         }
+        assert_eq!(
+            status_class(CaseStatus::Delivered, Some(CaseStatus::Approved)),
+            "status-big done"
+        );
+        assert_eq!(
+            status_class(CaseStatus::Delivered, Some(CaseStatus::Refused)),
+            "status-big running"
+        );
         assert_eq!(
             with_weekday(Date::parse("2026-11-23").unwrap()),
             "2026-11-23（星期一）"
