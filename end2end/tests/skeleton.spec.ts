@@ -50,3 +50,19 @@ test('an unknown address says so instead of a blank page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('长辈版 enlarges the text, is remembered, and stays accessible', async ({ page }) => {
+  await openApp(page, '/services/11990100GAHZ070001000');
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
+  const before = await size();
+  await page.getByRole('button', { name: '长辈版（大字）' }).click();
+  await expect(page.getByRole('button', { name: '长辈版（大字）' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await size()).toBeGreaterThan(before * 1.2);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await size()).toBeGreaterThan(before * 1.2);
+  await expectAccessible(page);
+  // Keyboard: the skip link is the first stop and jumps to the content.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: '跳到主要内容' })).toBeFocused();
+});

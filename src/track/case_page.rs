@@ -84,6 +84,10 @@ pub fn CasePage() -> impl IntoView {
         spawn_local(async move {
             let result = fetch_case(&mine.case_number, &mine.query_code).await;
             refreshing.set(false);
+            // The citizen may have moved on to another case (or page) meanwhile.
+            if number.try_get_untracked().as_deref() != Some(mine.case_number.as_str()) {
+                return;
+            }
             match result {
                 Ok(view) => show(view),
                 Err(e) => state.set(Load::Failed(e)),
