@@ -8,6 +8,7 @@ use crate::components::set_title;
 use crate::guide::ServiceResults;
 use crate::i18n::t;
 use crate::search::Filters;
+use crate::track::CaseNews;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -33,6 +34,7 @@ pub fn HomePage() -> impl IntoView {
         <main id="main" class="page home">
             <h1 class="visually-hidden">{t::SITE_TITLE}</h1>
             <DraftBanner/>
+            <CaseNews/>
             <Form action="/services" attr:class="search-form" attr:role="search">
                 <label for="home-search" class="search-label">{t::SEARCH_LABEL}</label>
                 <div class="search-row">

@@ -305,6 +305,10 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await expect(status(page)).toHaveText('待受理');
 
     await staff(request, other.case_number, { action: 'accept', handler: '李受理' });
+    // Opening the portal is enough to learn that a case moved.
+    await openApp(page, '/');
+    await expect(page.getByRole('link', { name: /我的办件：1 件有新进展/ })).toBeVisible();
+    await expectAccessible(page);
     await openApp(page, '/track');
     const mine = page.locator('.my-case');
     await expect(mine).toHaveCount(2);

@@ -10,6 +10,7 @@ mod countdown;
 mod list;
 mod lookup;
 pub mod my_cases;
+mod news;
 mod rating;
 mod result;
 mod supplement;
@@ -17,6 +18,7 @@ mod timeline;
 
 pub use case_page::CasePage;
 pub use lookup::TrackPage;
+pub use news::CaseNews;
 
 use contract::{CaseLookup, CaseView};
 

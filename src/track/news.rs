@@ -1,0 +1,34 @@
+//! On the home page: opening the portal looks at every case remembered on this device and says
+//! which have moved since the citizen last looked.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::fetch_case;
+use super::my_cases;
+use crate::i18n::t::track as t;
+
+#[component]
+pub fn CaseNews() -> impl IntoView {
+    let news = RwSignal::new(my_cases::list().iter().filter(|c| c.has_news()).count());
+    let remembered = my_cases::list();
+    if !remembered.is_empty() {
+        leptos::task::spawn_local(async move {
+            for case in remembered {
+                if let Ok(view) = fetch_case(&case.case_number, &case.query_code).await {
+                    my_cases::record(&view);
+                }
+            }
+            news.set(my_cases::list().iter().filter(|c| c.has_news()).count());
+        });
+    }
+    move || {
+        (news.get() > 0).then(|| {
+            view! {
+                <p class="notice case-news" role="status">
+                    <A href="/track">{t::MY_CASES}"："{t::news_count(news.get())}</A>
+                </p>
+            }
+        })
+    }
+}
