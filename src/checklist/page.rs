@@ -3,45 +3,19 @@
 
 use contract::{MaterialSource, Service};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::situation::{all_answered, answer, parse_answers};
-use crate::api;
-use crate::components::{set_title, ErrorRetry, Loading, ShareBox};
+use crate::components::{ServicePage, ShareBox};
 use crate::i18n::t;
 use crate::storage::local;
 
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = move || params.with(|p| p.get("code").unwrap_or_default());
-    let service = LocalResource::new(move || {
-        let code = code();
-        async move {
-            api::get_cached::<Service>(&format!(
-                "/api/services/{}",
-                js_sys::encode_uri_component(&code)
-            ))
-            .await
-        }
-    });
     view! {
-        <main id="main" class="page checklist">
-            {move || match service.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! {
-                    <ErrorRetry message=e.message() on_retry=Callback::new(move |_| service.refetch())/>
-                }.into_any(),
-                Some(Ok(loaded)) => {
-                    set_title(&format!("{}{}", loaded.value.name, t::ENTRY_CHECKLIST));
-                    view! {
-                        {crate::components::saved_copy_notice(loaded.saved_at.clone())}
-                        <Checklist service=loaded.value/>
-                    }.into_any()
-                }
-            }}
-        </main>
+        <ServicePage class="checklist" title_suffix=t::ENTRY_CHECKLIST
+            render=|s| view! { <Checklist service=s/> }.into_any()/>
     }
 }
 

@@ -1,10 +1,12 @@
 //! Pieces every page uses: loading and error states, the page heading, the large-text switch.
 
 mod elder;
+mod service_page;
 mod share;
 mod status;
 
 pub use elder::ElderToggle;
+pub use service_page::ServicePage;
 pub use share::ShareBox;
 pub use status::{saved_copy_notice, ErrorRetry, Loading, NotFound};
 

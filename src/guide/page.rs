@@ -3,45 +3,13 @@
 use contract::{MaterialSource, Service};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
-use crate::api;
-use crate::components::{set_title, ErrorRetry, Loading};
+use crate::components::ServicePage;
 use crate::i18n::t;
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    let params = use_params_map();
-    let code = move || params.with(|p| p.get("code").unwrap_or_default());
-    let service = LocalResource::new(move || {
-        let code = code();
-        async move {
-            api::get_cached::<Service>(&format!(
-                "/api/services/{}",
-                js_sys::encode_uri_component(&code)
-            ))
-            .await
-        }
-    });
-    view! {
-        <main id="main" class="page guide">
-            {move || match service.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! {
-                    <ErrorRetry message=e.message() on_retry=Callback::new(move |_| service.refetch())/>
-                }
-                .into_any(),
-                Some(Ok(loaded)) => {
-                    set_title(&loaded.value.name);
-                    view! {
-                        {crate::components::saved_copy_notice(loaded.saved_at.clone())}
-                        {guide(loaded.value)}
-                    }
-                    .into_any()
-                }
-            }}
-        </main>
-    }
+    view! { <ServicePage class="guide" title_suffix="" render=|s| guide(s).into_any()/> }
 }
 
 fn guide(s: Service) -> impl IntoView {
