@@ -1,6 +1,7 @@
 // Service worker: guides and lists a citizen has opened stay readable in the hall without a network.
-// - API GETs (catalog, calendar, QR): network first; on failure the saved copy, marked with the
-//   time it was saved (x-portal-saved-at) so the page can say so.
+// - API GETs (catalog, guides, application forms, calendar, QR): network first; on failure the
+//   saved copy, marked with the time it was saved (x-portal-saved-at) so the page can say so.
+//   A draft can thus be continued offline: answers and photos are kept until the network is back.
 // - Hashed assets (name-<16 hex>.js/.wasm/.css): cache first; they never change.
 // - Pages: network first, falling back to the saved app shell. A new deploy is picked up at once
 //   because index.html is always tried on the network first; assets it no longer names are pruned.
@@ -9,7 +10,7 @@ const ASSET_CACHE = 'portal-assets-v1';
 const SHELL_CACHE = 'portal-shell-v1';
 const KEEP = [API_CACHE, ASSET_CACHE, SHELL_CACHE];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
-const CACHED_API = /^\/api\/(services(\/[^/]+)?|calendar\/\d+|qr\.svg)$/;
+const CACHED_API = /^\/api\/(services(\/[^/]+(\/form)?)?|calendar\/\d+|qr\.svg)$/;
 
 self.addEventListener('install', () => self.skipWaiting());
 

@@ -11,7 +11,10 @@ use web_sys::{
 };
 
 /// JPEG quality of uploads: 0.8 keeps print sharp at about a third of the bytes of 0.95.
-const JPEG_QUALITY: f64 = 0.8;
+/// Quality for photos of documents: printed text stays sharp at 2000 px.
+pub const JPEG_QUALITY: f64 = 0.8;
+/// A second try for busy pages (dense print, texture) that come out too large at `JPEG_QUALITY`.
+pub const JPEG_QUALITY_DENSE: f64 = 0.7;
 
 /// A decoded image, upright (EXIF orientation applied).
 pub enum Source {
@@ -186,18 +189,18 @@ impl Surface {
 
     /// Encodes the canvas as JPEG. The encoder writes only pixels, so no EXIF (GPS position,
     /// phone model, time) from the original photo can reach the server.
-    pub async fn jpeg(&self) -> Option<Blob> {
+    pub async fn jpeg(&self, quality: f64) -> Option<Blob> {
         let promise = match self {
             Surface::Offscreen(canvas, _) => {
                 let options = ImageEncodeOptions::new();
                 options.set_type("image/jpeg");
-                options.set_quality(JPEG_QUALITY);
+                options.set_quality(quality);
                 canvas.convert_to_blob_with_options(&options).ok()?
             }
             // `toBlob` takes a callback; the promise's own `resolve` is that callback, so no Rust
             // closure needs to be kept alive. It is called with `null` when encoding fails.
             Surface::Element(canvas, _) => Promise::new(&mut |resolve, reject| {
-                let quality = JsValue::from_f64(JPEG_QUALITY);
+                let quality = JsValue::from_f64(quality);
                 if let Err(e) =
                     canvas.to_blob_with_type_and_encoder_options(&resolve, "image/jpeg", &quality)
                 {

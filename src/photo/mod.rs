@@ -136,6 +136,9 @@ async fn encode(source: &Source) -> Result<Prepared, PhotoError> {
     })
 }
 
+/// What a page should weigh at most on a weak mobile link.
+const TARGET_BYTES: u64 = 400 * 1024;
+
 /// Draws `source` at `size` onto a `canvas`-sized surface turned by `quarter_turns` and encodes it.
 async fn draw_jpeg(
     source: &Source,
@@ -156,7 +159,13 @@ async fn draw_jpeg(
             })
     };
     let blob = match drawn {
-        Ok(()) => surface.jpeg().await,
+        Ok(()) => match surface.jpeg(canvas::JPEG_QUALITY).await {
+            // Over the target size: once more at a lower quality, from the same pixels.
+            Some(b) if b.size() as u64 > TARGET_BYTES => {
+                surface.jpeg(canvas::JPEG_QUALITY_DENSE).await.or(Some(b))
+            }
+            other => other,
+        },
         Err(_) => None,
     };
     surface.release();
