@@ -165,3 +165,25 @@ test('a network cut after the server saved the case still ends in exactly one ca
   const cases = await casesOf(request, name);
   expect(cases.map((c) => c.case_number)).toEqual([number]);
 });
+
+test('with the network gone, a draft opened before can still be continued and its photos wait to upload', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await fillUpToMaterials(page, uniqueName());
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 }).catch(async () => {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
+  });
+  // Load once through the service worker so the guide and the form are saved on the device.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
+  const idCard = page.getByRole('region', { name: '申请人居民身份证' });
+  await idCard.getByLabel('拍照').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 1600, 1200) });
+  await expect(idCard.getByText('网络不畅，恢复后将自动继续上传')).toBeVisible({ timeout: 20_000 });
+
+  await context.setOffline(false);
+  await expect(idCard.getByText('已上传')).toBeVisible({ timeout: 30_000 });
+});
