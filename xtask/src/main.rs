@@ -65,12 +65,24 @@ fn test(args: &[String]) -> anyhow::Result<()> {
                 "warnings",
             ]),
         )?;
-        build::step(
-            "native tests",
-            build::cargo(&env).args(["test", "--workspace"]),
-        )?;
     }
-    build::release(&env)?;
-    tools::ensure_browser_test_tools()?;
-    server::end_to_end(&env)
+    let mut counts = build::Counts::default();
+    let result = (|| {
+        if !only_e2e {
+            build::step_counted(
+                "native tests",
+                build::cargo(&env).args(["test", "--workspace"]),
+                &mut counts,
+            )?;
+        }
+        build::release(&env)?;
+        tools::ensure_browser_test_tools()?;
+        server::end_to_end(&env, &mut counts)
+    })();
+    // One plain closing line over every runner, for whoever reads the log last.
+    println!(
+        "\nall tests: {} passed, {} failed",
+        counts.passed, counts.failed
+    );
+    result
 }

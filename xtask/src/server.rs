@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 
-use crate::build::{backend_binary, root, step};
+use crate::build::{backend_binary, root, step_counted, Counts};
 use crate::tools::BuildEnv;
 
 /// Token the tests use for the staff API; never a production value.
@@ -69,13 +69,13 @@ fn wait_healthy(addr: &str) -> anyhow::Result<()> {
     bail!("the backend did not become healthy at {addr}")
 }
 
-pub fn end_to_end(env: &BuildEnv) -> anyhow::Result<()> {
+pub fn end_to_end(env: &BuildEnv, counts: &mut Counts) -> anyhow::Result<()> {
     let backend = start_backend()?;
     println!(
         "xtask: backend for end-to-end tests at {}",
         backend.base_url
     );
-    let result = step(
+    let result = step_counted(
         "end-to-end tests (Playwright, Chromium)",
         Command::new("npx")
             .args(["playwright", "test"])
@@ -83,6 +83,7 @@ pub fn end_to_end(env: &BuildEnv) -> anyhow::Result<()> {
             .env("PATH", &env.path)
             .env("BASE_URL", &backend.base_url)
             .env("STAFF_TOKEN", TEST_STAFF_TOKEN),
+        counts,
     );
     drop(backend);
     result
