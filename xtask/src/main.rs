@@ -81,7 +81,7 @@ fn test(args: &[String]) -> anyhow::Result<()> {
     })();
     // One plain closing line over every runner, for whoever reads the log last.
     println!(
-        "\nall tests: {} passed, {} failed",
+        "\ntests: {} passed, {} failed",
         counts.passed, counts.failed
     );
     result
