@@ -63,13 +63,18 @@ async function newPage() {
       input.value = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       // Leptos applies updates in microtasks: one macrotask later the DOM is up to date.
-      await new Promise((r) => setTimeout(r, 0));
+      // (A MessageChannel task, since nested setTimeout is clamped to 4 ms.)
+      await new Promise((r) => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => r();
+        ch.port2.postMessage(0);
+      });
       out.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 50));
     }
     return out;
   });
-  console.log(`filter 3,000 services per keystroke:   median ${fmt(median(times))}, max ${fmt(Math.max(...times))} (budget 16 ms)`);
+  console.log(`filter 3,000 services per keystroke:   median ${fmt(median(times))}, max ${fmt(Math.max(...times))} (budget 16 ms; each: ${times.map((x) => x.toFixed(1)).join(', ')})`);
   await context.close();
 }
 

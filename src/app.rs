@@ -1,6 +1,6 @@
 //! The app root: routes and the state every page shares.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use contract::ServiceSummary;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ use crate::home::HomePage;
 
 /// The service list, loaded once and shared by the home page, search and lists.
 #[derive(Clone, Copy)]
-pub struct Catalog(pub LocalResource<Result<Rc<Vec<ServiceSummary>>, ApiErr>>);
+pub struct Catalog(pub LocalResource<Result<Arc<Vec<ServiceSummary>>, ApiErr>>);
 
 pub fn mount() {
     console_error_panic_hook_lite();
@@ -59,7 +59,7 @@ fn App() -> impl IntoView {
     let catalog = LocalResource::new(|| async {
         api::get::<Vec<ServiceSummary>>("/api/services")
             .await
-            .map(Rc::new)
+            .map(Arc::new)
     });
     provide_context(Catalog(catalog));
     view! {

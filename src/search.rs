@@ -23,25 +23,35 @@ impl Filters {
     }
 }
 
+/// One word of the query, with what the comparisons need worked out once per keystroke rather
+/// than once per service.
+struct Term<'a> {
+    raw: &'a str,
+    lower: String,
+    ascii: bool,
+}
+
 /// How well one term matches one service; higher is better, `None` is no match.
-fn term_score(s: &ServiceSummary, term: &str) -> Option<u32> {
-    let ascii = term.is_ascii();
-    let lower = term.to_ascii_lowercase();
-    if s.name == term {
+fn term_score(s: &ServiceSummary, term: &Term) -> Option<u32> {
+    let raw = term.raw;
+    if s.name == raw {
         Some(100)
-    } else if s.name.starts_with(term) {
+    } else if s.name.starts_with(raw) {
         Some(90)
-    } else if s.name.contains(term) {
+    } else if s.name.contains(raw) {
         Some(80)
-    } else if s.aliases.iter().any(|a| a == term) {
+    } else if s.aliases.iter().any(|a| a == raw) {
         Some(75)
-    } else if s.aliases.iter().any(|a| a.contains(term)) {
+    } else if s.aliases.iter().any(|a| a.contains(raw)) {
         Some(70)
-    } else if ascii && s.pinyin.iter().any(|p| p.starts_with(&lower)) {
+    } else if term.ascii && s.pinyin.iter().any(|p| p.starts_with(&term.lower)) {
         Some(60)
-    } else if ascii && lower.len() >= 2 && s.pinyin.iter().any(|p| p.contains(&lower)) {
+    } else if term.ascii
+        && term.lower.len() >= 2
+        && s.pinyin.iter().any(|p| p.contains(&term.lower))
+    {
         Some(50)
-    } else if s.department.contains(term) {
+    } else if s.department.contains(raw) {
         Some(40)
     } else {
         None
@@ -51,7 +61,14 @@ fn term_score(s: &ServiceSummary, term: &str) -> Option<u32> {
 /// Indices of the services that match `query` and `filters`, best first. Every space-separated
 /// term must match; an empty query lists everything the filters admit, in catalog order.
 pub fn search(services: &[ServiceSummary], query: &str, filters: &Filters) -> Vec<usize> {
-    let terms: Vec<&str> = query.split_whitespace().collect();
+    let terms: Vec<Term> = query
+        .split_whitespace()
+        .map(|raw| Term {
+            raw,
+            lower: raw.to_ascii_lowercase(),
+            ascii: raw.is_ascii(),
+        })
+        .collect();
     let mut hits: Vec<(u32, usize)> = services
         .iter()
         .enumerate()

@@ -1,15 +1,17 @@
 //! The filtered list of services, shared by the home page's search and the list page.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use contract::ServiceSummary;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::Catalog;
 use crate::components::{ErrorRetry, Loading};
 use crate::i18n::t;
 use crate::search::{search, Filters};
+
+/// Rows drawn at first and added by each "show more".
+const PAGE: usize = 30;
 
 /// Renders the services matching `query` and `filters`; `link_prefix` picks guide or checklist.
 #[component]
@@ -22,9 +24,12 @@ pub fn ServiceResults(
     let Catalog(catalog) = expect_context::<Catalog>();
     // Long lists are drawn a page at a time: a phone need not lay out 3,000 rows per keystroke.
     let shown = RwSignal::new(limit.unwrap_or(PAGE));
+    let hits = Memo::new(move |_| match catalog.get() {
+        Some(Ok(all)) => search(&all, &query.get(), &filters.get()),
+        _ => Vec::new(),
+    });
     Effect::new(move |_| {
-        query.track();
-        filters.track();
+        hits.track();
         shown.set(limit.unwrap_or(PAGE));
     });
     move || match catalog.get() {
@@ -33,61 +38,58 @@ pub fn ServiceResults(
             <ErrorRetry message=e.message() on_retry=Callback::new(move |_| catalog.refetch())/>
         }
         .into_any(),
-        Some(Ok(all)) => {
-            let hits = search(&all, &query.get(), &filters.get());
-            let more = (limit.is_none() && hits.len() > shown.get()).then(|| view! {
-                <button type="button" class="button secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {t::SHOW_MORE}
-                </button>
-            });
-            view! { {render_hits(all, hits, link_prefix, shown.get())} {more} }.into_any()
-        }
+        Some(Ok(all)) => results(all, hits, shown, link_prefix, limit.is_none()).into_any(),
     }
 }
 
-/// Rows drawn at first and added by each "show more".
-const PAGE: usize = 50;
-
-fn render_hits(
-    all: Rc<Vec<ServiceSummary>>,
-    hits: Vec<usize>,
+/// The count, the rows (keyed, so a keystroke only adds and removes the rows that changed) and
+/// the "show more" button.
+fn results(
+    all: Arc<Vec<ServiceSummary>>,
+    hits: Memo<Vec<usize>>,
+    shown: RwSignal<usize>,
     link_prefix: &'static str,
-    limit: usize,
+    can_show_more: bool,
 ) -> impl IntoView {
-    if hits.is_empty() {
-        return view! {
-            <div class="empty" role="status">
-                <p class="empty-title">{t::NO_MATCH}</p>
-                <p>{t::NO_MATCH_HINT}</p>
-            </div>
-        }
-        .into_any();
-    }
-    let count = hits.len();
-    let shown = hits.into_iter().take(limit);
+    let visible = move || hits.with(|h| h.iter().take(shown.get()).copied().collect::<Vec<_>>());
     view! {
-        <p class="result-count" role="status">{t::result_count(count)}</p>
+        {move || if hits.with(Vec::is_empty) {
+            view! {
+                <div class="empty" role="status">
+                    <p class="empty-title">{t::NO_MATCH}</p>
+                    <p>{t::NO_MATCH_HINT}</p>
+                </div>
+            }.into_any()
+        } else {
+            view! { <p class="result-count" role="status">{move || t::result_count(hits.with(Vec::len))}</p> }.into_any()
+        }}
         <ul class="service-list">
-            {shown
-                .filter_map(|i| all.get(i).cloned())
-                .map(|s| {
-                    let href = format!("{link_prefix}{}", s.code);
-                    view! {
-                        <li>
-                            <A href=href attr:class="service-item">
-                                <span class="service-name">{s.name.clone()}</span>
-                                <span class="service-meta">
-                                    <span>{s.department.clone()}</span>
-                                    <span>{t::PROMISED_LIMIT}" "{t::working_days(s.promised_limit)}</span>
-                                    <span>{t::visits(s.visits_required)}</span>
-                                    {s.online_application.then(|| view! { <span class="tag">{t::ONLINE_YES}</span> })}
-                                </span>
-                            </A>
-                        </li>
-                    }
-                })
-                .collect_view()}
+            <For each=visible key=|i| *i let:i>
+                {all.get(i).cloned().map(|s| row(s, link_prefix))}
+            </For>
         </ul>
+        {move || (can_show_more && hits.with(Vec::len) > shown.get()).then(|| view! {
+            <button type="button" class="button secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                {t::SHOW_MORE}
+            </button>
+        })}
     }
-    .into_any()
+}
+
+fn row(s: ServiceSummary, link_prefix: &'static str) -> impl IntoView {
+    let href = format!("{link_prefix}{}", s.code);
+    view! {
+        <li>
+            // A plain link: the router catches its click all the same, and a row stays cheap.
+            <a href=href class="service-item">
+                <span class="service-name">{s.name.clone()}</span>
+                <span class="service-meta">
+                    <span>{s.department.clone()}</span>
+                    <span>{t::PROMISED_LIMIT}" "{t::working_days(s.promised_limit)}</span>
+                    <span>{t::visits(s.visits_required)}</span>
+                    {s.online_application.then(|| view! { <span class="tag">{t::ONLINE_YES}</span> })}
+                </span>
+            </a>
+        </li>
+    }
 }

@@ -65,5 +65,22 @@ pub fn bench() -> anyhow::Result<()> {
             "OVER BUDGET"
         }
     );
-    Ok(())
+
+    // Timings in Chromium against the real backend serving this build.
+    crate::build::step(
+        "build the backend (release)",
+        crate::build::cargo(&env).args(["build", "--release", "--package", "backend"]),
+    )?;
+    tools::ensure_browser_test_tools()?;
+    let backend = crate::server::start_backend()?;
+    println!("\nTimings in Chromium at 390x844 (end2end/bench.mjs):");
+    let result = crate::build::run_checked(
+        std::process::Command::new("node")
+            .arg("bench.mjs")
+            .current_dir(root().join("end2end"))
+            .env("PATH", &env.path)
+            .env("BASE_URL", &backend.base_url),
+    );
+    drop(backend);
+    result
 }
