@@ -18,7 +18,10 @@ fn guide(s: Service) -> impl IntoView {
     } else {
         s.fees
             .iter()
-            .map(|f| f.standard.clone())
+            .map(|f| match situation_labels(&s, &f.applies_when) {
+                Some(when) => format!("{}（{when}）", f.standard),
+                None => f.standard.clone(),
+            })
             .collect::<Vec<_>>()
             .join("；")
     };
@@ -54,19 +57,21 @@ fn guide(s: Service) -> impl IntoView {
     }
 }
 
+/// Which situation answers something belongs to, in words; `None` when it always applies.
+fn situation_labels(s: &Service, ids: &[String]) -> Option<String> {
+    (!ids.is_empty()).then(|| {
+        s.situations
+            .iter()
+            .flat_map(|q| &q.options)
+            .filter(|o| ids.contains(&o.id))
+            .map(|o| o.label.clone())
+            .collect::<Vec<_>>()
+            .join("、")
+    })
+}
+
 fn materials_section(s: &Service) -> impl IntoView {
-    // Which situation answers a material belongs to, in words.
-    let situation_label = |ids: &[String]| -> Option<String> {
-        (!ids.is_empty()).then(|| {
-            s.situations
-                .iter()
-                .flat_map(|q| &q.options)
-                .filter(|o| ids.contains(&o.id))
-                .map(|o| o.label.clone())
-                .collect::<Vec<_>>()
-                .join("、")
-        })
-    };
+    let situation_label = |ids: &[String]| situation_labels(s, ids);
     view! {
         <section id="materials" class="section">
             <h2>{t::MATERIALS}</h2>
