@@ -359,7 +359,7 @@ test('a wrong query code reveals nothing more than an unknown number', async ({ 
   await expect(summary).toContainText('请输入办件编号');
   await expect(summary).toContainText('请输入查询码');
   await expect(summary).toBeFocused();
-  await expect(page.locator('#case-number-error')).toHaveText('请输入办件编号');
+  await expect(page.locator('#f-case-number-error')).toHaveText('请输入办件编号');
   await expect(page.getByLabel('查询码')).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 

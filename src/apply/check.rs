@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::draft;
-use super::form::ErrorSummary;
 use super::materials::uploadable;
 use super::page::{scroll_to_top, ApplyCtx};
 use super::receipt::{self, Receipt};
 use super::steps::{all_errors, Step};
 use crate::api::{self, ApiErr};
+use crate::components::form::ErrorSummary;
 use crate::i18n::t;
 use crate::storage::uploads::{self, UploadStatus};
 use crate::today::today_in_china;

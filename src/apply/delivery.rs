@@ -3,8 +3,8 @@
 use contract::{Channel, FieldError};
 use leptos::prelude::*;
 
-use super::form::{dom_id, error_for, Field};
 use super::page::ApplyCtx;
+use crate::components::form::{dom_id, error_for, Field};
 use crate::i18n::t;
 
 pub fn delivery(errors: Signal<Vec<FieldError>>) -> impl IntoView {

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::draft::PageRef;
-use super::form::{dom_id, error_for};
 use super::page::ApplyCtx;
+use crate::components::form::{dom_id, error_for};
 use crate::i18n::t;
 use crate::photo;
 use crate::storage::{idb, new_id, uploads};

@@ -6,7 +6,6 @@ mod check;
 mod delivery;
 mod done;
 mod draft;
-mod form;
 mod materials;
 mod page;
 mod questions;

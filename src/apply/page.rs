@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::draft::{self, Draft};
-use super::form::ErrorSummary;
 use super::steps::{errors_on, next, previous, steps_for, Step};
 use super::{check, delivery, materials, questions};
 use crate::api::{self, ApiErr};
+use crate::components::form::ErrorSummary;
 use crate::components::{set_title, ErrorRetry, Loading};
 use crate::i18n::t;
 use crate::today::today_in_china;

@@ -1,6 +1,7 @@
 //! Pieces every page uses: loading and error states, the page heading, the large-text switch.
 
 mod elder;
+pub mod form;
 mod service_page;
 mod share;
 mod status;

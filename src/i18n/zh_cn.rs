@@ -311,7 +311,6 @@ pub mod track {
     pub const TRACK_TITLE: &str = "办件查询";
     pub const TRACK_INTRO: &str =
         "输入办件编号和查询码，查看办理进度。两者都在提交申请后的回执上。";
-    pub const TRACK_ERROR_TITLE: &str = "请检查以下内容";
     pub const CASE_NUMBER: &str = "办件编号";
     pub const CASE_NUMBER_HINT: &str = "回执上的数字编号，如 2026112000001";
     pub const QUERY_CODE: &str = "查询码";

@@ -5,24 +5,40 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use contract::FieldError;
+
 use super::list::MyCasesList;
 use super::{case_error, case_path, fetch_case, my_cases};
+use crate::components::form::{ErrorSummary, Field};
 use crate::components::set_title;
 use crate::i18n::t::track as t;
 
-/// The errors beside the case number and the query code.
-type FieldErrors = (Option<&'static str>, Option<&'static str>);
+/// Field ids of the form, as the summary links to them.
+const NUMBER: &str = "case_number";
+const CODE: &str = "query_code";
+
+fn field_error(field: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        message: message.into(),
+    }
+}
 
 /// Trimmed case number and query code (upper case, as printed), or the errors beside each field.
-pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), FieldErrors> {
+pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), Vec<FieldError>> {
     let number = number.trim();
     let code = code.trim().to_ascii_uppercase();
-    let number_error = number.is_empty().then_some(t::CASE_NUMBER_REQUIRED);
-    let code_error = code.is_empty().then_some(t::QUERY_CODE_REQUIRED);
-    if number_error.is_some() || code_error.is_some() {
-        Err((number_error, code_error))
-    } else {
+    let mut errors = Vec::new();
+    if number.is_empty() {
+        errors.push(field_error(NUMBER, t::CASE_NUMBER_REQUIRED));
+    }
+    if code.is_empty() {
+        errors.push(field_error(CODE, t::QUERY_CODE_REQUIRED));
+    }
+    if errors.is_empty() {
         Ok((number.to_string(), code))
+    } else {
+        Err(errors)
     }
 }
 
@@ -49,8 +65,7 @@ pub fn TrackPage() -> impl IntoView {
     let query = use_query_map();
     let number = RwSignal::new(query.with_untracked(|q| q.get("number").unwrap_or_default()));
     let code = RwSignal::new(String::new());
-    let number_error = RwSignal::new(None::<&'static str>);
-    let code_error = RwSignal::new(None::<&'static str>);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
@@ -63,13 +78,11 @@ pub fn TrackPage() -> impl IntoView {
         form_error.set(None);
         let (n, c) = match check_lookup(&number.get_untracked(), &code.get_untracked()) {
             Ok(v) => {
-                number_error.set(None);
-                code_error.set(None);
+                errors.set(Vec::new());
                 v
             }
-            Err((ne, ce)) => {
-                number_error.set(ne);
-                code_error.set(ce);
+            Err(e) => {
+                errors.set(e);
                 focus_errors();
                 return;
             }
@@ -93,60 +106,18 @@ pub fn TrackPage() -> impl IntoView {
         });
     };
 
-    let has_errors = move || {
-        number_error.with(Option::is_some)
-            || code_error.with(Option::is_some)
-            || form_error.with(Option::is_some)
-    };
     view! {
         <main id="main" class="page track track-page">
             <h1>{t::TRACK_TITLE}</h1>
             <p class="lead">{t::TRACK_INTRO}</p>
-            <div id="track-errors" class="error-summary" role="alert" tabindex="-1" hidden=move || !has_errors()>
-                {move || has_errors().then(|| view! {
-                    <h2>{t::TRACK_ERROR_TITLE}</h2>
-                    <ul>
-                        {number_error.get().map(|m| view! { <li><a href="#case-number">{m}</a></li> })}
-                        {code_error.get().map(|m| view! { <li><a href="#query-code">{m}</a></li> })}
-                        {form_error.get().map(|m| view! { <li>{m}</li> })}
-                    </ul>
-                })}
-            </div>
+            <ErrorSummary id="track-errors" errors=errors message=form_error/>
             <form class="track-form" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="case-number">{t::CASE_NUMBER}</label>
-                    <p class="hint" id="case-number-hint">{t::CASE_NUMBER_HINT}</p>
-                    <input id="case-number" name="case-number" type="text" class="big-input"
-                        autocomplete="off" inputmode="numeric" spellcheck="false" maxlength="32"
-                        aria-describedby=move || if number_error.with(Option::is_some) {
-                            "case-number-error case-number-hint"
-                        } else {
-                            "case-number-hint"
-                        }
-                        aria-invalid=move || number_error.with(Option::is_some).then_some("true")
-                        prop:value=move || number.get()
-                        on:input=move |ev| number.set(event_target_value(&ev))/>
-                    {move || number_error.get().map(|m| view! {
-                        <p class="track-error" id="case-number-error">{m}</p>
-                    })}
-                </div>
-                <div class="field">
-                    <label for="query-code">{t::QUERY_CODE}</label>
-                    <p class="hint" id="query-code-hint">{t::QUERY_CODE_HINT}</p>
-                    <input id="query-code" name="query-code" type="text" class="big-input code-input"
-                        autocomplete="off" autocapitalize="characters" spellcheck="false" maxlength="16"
-                        aria-describedby=move || if code_error.with(Option::is_some) {
-                            "query-code-error query-code-hint"
-                        } else {
-                            "query-code-hint"
-                        }
-                        aria-invalid=move || code_error.with(Option::is_some).then_some("true")
-                        prop:value=move || code.get()
-                        on:input=move |ev| code.set(event_target_value(&ev))/>
-                    {move || code_error.get().map(|m| view! {
-                        <p class="track-error" id="query-code-error">{m}</p>
-                    })}
-                </div>
+                <Field field=NUMBER label=t::CASE_NUMBER.into() hint=t::CASE_NUMBER_HINT.into()
+                    value=number on_input=Callback::new(move |v| number.set(v)) errors=errors
+                    inputmode="numeric" input_class="big-input" maxlength=32/>
+                <Field field=CODE label=t::QUERY_CODE.into() hint=t::QUERY_CODE_HINT.into()
+                    value=code on_input=Callback::new(move |v| code.set(v)) errors=errors
+                    input_class="big-input code-input" maxlength=16/>
                 <button type="submit" class="button wide" disabled=move || busy.get()>
                     {move || if busy.get() { t::LOOKING_UP } else { t::LOOK_UP }}
                 </button>
@@ -168,11 +139,14 @@ mod tests {
         );
         assert_eq!(
             check_lookup("", " "),
-            Err((Some(t::CASE_NUMBER_REQUIRED), Some(t::QUERY_CODE_REQUIRED)))
+            Err(vec![
+                field_error(NUMBER, t::CASE_NUMBER_REQUIRED),
+                field_error(CODE, t::QUERY_CODE_REQUIRED)
+            ])
         );
         assert_eq!(
             check_lookup("2026", ""),
-            Err((None, Some(t::QUERY_CODE_REQUIRED)))
+            Err(vec![field_error(CODE, t::QUERY_CODE_REQUIRED)])
         );
     }
 }

@@ -1,5 +1,6 @@
-//! Form pieces of the question pages: inputs with their label, hint and error beside them, and
-//! the error summary at the top (GOV.UK pattern), all in the contract's field ids.
+//! Form pieces: inputs with their label, hint and error beside them, and the error summary at the
+//! top (GOV.UK pattern), keyed by the contract's field ids. Used by the application and the
+//! case look-up.
 
 use contract::FieldError;
 use leptos::prelude::*;
@@ -18,27 +19,32 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .map(|e| e.message.clone())
 }
 
-/// The list of problems at the top of the page, each linking to its field.
+/// The list of problems at the top of the page, each linking to its field; `message` is a
+/// problem of the whole form (e.g. the backend's answer).
 #[component]
-pub fn ErrorSummary(#[prop(into)] errors: Signal<Vec<FieldError>>) -> impl IntoView {
-    move || {
-        let list = errors.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <div class="error-summary" role="alert" tabindex="-1">
-                    <h2>{t::FIX_THESE}</h2>
-                    <ul>
-                        {list.into_iter().map(|e| view! {
-                            <li><a href=format!("#{}", dom_id(&e.field))>{e.message}</a></li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
-        })
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    #[prop(optional)] id: &'static str,
+    #[prop(optional, into)] message: Option<Signal<Option<String>>>,
+) -> impl IntoView {
+    let message = move || message.and_then(|m| m.get());
+    let shown = move || errors.with(|e| !e.is_empty()) || message().is_some();
+    view! {
+        <div class="error-summary" id=(!id.is_empty()).then_some(id) role="alert" tabindex="-1" hidden=move || !shown()>
+            {move || shown().then(|| view! {
+                <h2>{t::FIX_THESE}</h2>
+                <ul>
+                    {errors.get().into_iter().map(|e| view! {
+                        <li><a href=format!("#{}", dom_id(&e.field))>{e.message}</a></li>
+                    }).collect_view()}
+                    {message().map(|m| view! { <li>{m}</li> })}
+                </ul>
+            })}
+        </div>
     }
 }
 
-/// A labelled text input bound to part of the draft.
+/// A labelled text input.
 #[component]
 pub fn Field(
     #[prop(into)] field: String,
@@ -50,6 +56,10 @@ pub fn Field(
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = "text")] inputmode: &'static str,
+    /// Extra classes on the input (e.g. `big-input`).
+    #[prop(optional)]
+    input_class: &'static str,
+    #[prop(optional)] maxlength: Option<u32>,
 ) -> impl IntoView {
     let id = dom_id(&field);
     let hint_id = format!("{id}-hint");
@@ -74,7 +84,8 @@ pub fn Field(
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> })}
             {move || error.get().map(|m| view! { <p class="error-message" id=err_id.clone()>{m}</p> })}
-            <input id=id type=input_type autocomplete=autocomplete inputmode=inputmode
+            <input id=id type=input_type autocomplete=autocomplete inputmode=inputmode spellcheck="false"
+                class=(!input_class.is_empty()).then_some(input_class) maxlength=maxlength
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described
                 prop:value=move || value.get()
