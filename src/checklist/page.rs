@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 
 use super::situation::{all_answered, answer, parse_answers};
 use crate::components::{ServicePage, ShareBox};
+use crate::guide::parts;
 use crate::i18n::t;
 use crate::storage::local;
 
@@ -151,24 +152,16 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
         </section>
         <section class="section">
             <h2>{t::PLACES}</h2>
-            <ul>{s.places.iter().map(|p| view! {
-                <li><strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}</li>
-            }).collect_view()}</ul>
-            <dl class="facts">
-                <div><dt>{t::CONSULT_PHONE}</dt><dd><a href=format!("tel:{}", s.consult_phone)>{s.consult_phone.clone()}</a></dd></div>
-                <div><dt>{t::COMPLAINT_PHONE}</dt><dd><a href=format!("tel:{}", s.complaint_phone)>{s.complaint_phone.clone()}</a></dd></div>
-            </dl>
+            {parts::places(s)}
+            {parts::phones(s)}
         </section>
         <section class="section">
             <h2>{t::REFUSAL}</h2>
-            <ul>{s.refusal_reasons.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+            {parts::refusals(s)}
         </section>
         <section class="section">
             <h2>{t::APPEAL}</h2>
-            <dl class="facts">
-                <div><dt>{t::APPEAL_REVIEW}</dt><dd>{s.appeal.review.clone()}</dd></div>
-                <div><dt>{t::APPEAL_LITIGATION}</dt><dd>{s.appeal.litigation.clone()}</dd></div>
-            </dl>
+            {parts::appeal(s)}
         </section>
     }
 }

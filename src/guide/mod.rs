@@ -2,6 +2,7 @@
 
 mod list;
 mod page;
+pub mod parts;
 mod results;
 
 pub use list::ServiceListPage;

@@ -4,6 +4,7 @@ use contract::{MaterialSource, Service};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::parts;
 use crate::components::ServicePage;
 use crate::i18n::t;
 
@@ -157,18 +158,11 @@ fn sections(s: Service) -> impl IntoView {
         </section>
         <section id="places" class="section">
             <h2>{t::PLACES}</h2>
-            <ul>
-                {s.places.iter().map(|p| view! {
-                    <li><strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}</li>
-                }).collect_view()}
-            </ul>
+            {parts::places(&s)}
         </section>
         <section id="contacts" class="section">
             <h2>{t::CONTACTS}</h2>
-            <dl class="facts">
-                <div><dt>{t::CONSULT_PHONE}</dt><dd><a href=format!("tel:{}", s.consult_phone)>{s.consult_phone.clone()}</a></dd></div>
-                <div><dt>{t::COMPLAINT_PHONE}</dt><dd><a href=format!("tel:{}", s.complaint_phone)>{s.complaint_phone.clone()}</a></dd></div>
-            </dl>
+            {parts::phones(&s)}
         </section>
         <section id="result" class="section">
             <h2>{t::RESULT}</h2>
@@ -195,14 +189,11 @@ fn sections(s: Service) -> impl IntoView {
         })}
         <section id="refusal" class="section">
             <h2>{t::REFUSAL}</h2>
-            {list(s.refusal_reasons.clone())}
+            {parts::refusals(&s)}
         </section>
         <section id="appeal" class="section">
             <h2>{t::APPEAL}</h2>
-            <dl class="facts">
-                <div><dt>{t::APPEAL_REVIEW}</dt><dd>{s.appeal.review.clone()}</dd></div>
-                <div><dt>{t::APPEAL_LITIGATION}</dt><dd>{s.appeal.litigation.clone()}</dd></div>
-            </dl>
+            {parts::appeal(&s)}
         </section>
         <p class="version">{t::VERSION}" "{s.version.clone()}" · "{t::UPDATED}" "{s.updated.clone()}</p>
     }

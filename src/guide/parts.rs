@@ -1,0 +1,38 @@
+//! Pieces of a guide that the one-time list shows as well: places, phones, refusals, appeal.
+
+use contract::Service;
+use leptos::prelude::*;
+
+use crate::i18n::t;
+
+pub fn places(s: &Service) -> impl IntoView {
+    view! {
+        <ul>
+            {s.places.iter().map(|p| view! {
+                <li><strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+pub fn phones(s: &Service) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            <div><dt>{t::CONSULT_PHONE}</dt><dd><a href=format!("tel:{}", s.consult_phone)>{s.consult_phone.clone()}</a></dd></div>
+            <div><dt>{t::COMPLAINT_PHONE}</dt><dd><a href=format!("tel:{}", s.complaint_phone)>{s.complaint_phone.clone()}</a></dd></div>
+        </dl>
+    }
+}
+
+pub fn refusals(s: &Service) -> impl IntoView {
+    view! { <ul>{s.refusal_reasons.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul> }
+}
+
+pub fn appeal(s: &Service) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            <div><dt>{t::APPEAL_REVIEW}</dt><dd>{s.appeal.review.clone()}</dd></div>
+            <div><dt>{t::APPEAL_LITIGATION}</dt><dd>{s.appeal.litigation.clone()}</dd></div>
+        </dl>
+    }
+}
