@@ -83,7 +83,10 @@ pub fn api_router() -> Router<AppState> {
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let assets = Arc::new(Assets::load(&config.dist_dir)?);
-    let csp = security::content_security_policy(assets.inline_script_hashes());
+    let csp = security::content_security_policy(
+        assets.inline_script_hashes(),
+        config.api_origin.as_deref(),
+    );
     Ok(api_router()
         .with_state(state)
         .fallback_service(crate::static_files::service(assets))

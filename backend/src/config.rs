@@ -39,4 +39,8 @@ pub struct Config {
     /// proxy that sets it), so rate limits apply per citizen rather than to the proxy.
     #[arg(long, env = "PORTAL_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// Another origin the app may call, when `portal-api-base` in index.html points at a city's
+    /// own backend or gateway (e.g. `https://gw.example.cn`); added to the CSP.
+    #[arg(long, env = "PORTAL_API_ORIGIN")]
+    pub api_origin: Option<String>,
 }

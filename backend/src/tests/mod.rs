@@ -63,6 +63,7 @@ impl TestApp {
             dist_dir: dir.path().join("dist"),
             staff_token: token.map(str::to_string),
             trust_proxy: false,
+            api_origin: None,
         };
         let state = AppState::open(&config).unwrap();
         state.db.with(insert_test_services).unwrap();
