@@ -2,17 +2,28 @@
 // - API GETs (catalog, guides, application forms, calendar, QR): network first; on failure the
 //   saved copy, marked with the time it was saved (x-portal-saved-at) so the page can say so.
 //   A draft can thus be continued offline: answers and photos are kept until the network is back.
-// - Hashed assets (name-<16 hex>.js/.wasm/.css): cache first; they never change.
+// - Hashed assets (name-<hex>.js/.wasm/.css): cache first; they never change.
 // - Pages: network first, falling back to the saved app shell. A new deploy is picked up at once
 //   because index.html is always tried on the network first; assets it no longer names are pruned.
 const API_CACHE = 'portal-api-v1';
 const ASSET_CACHE = 'portal-assets-v1';
 const SHELL_CACHE = 'portal-shell-v1';
 const KEEP = [API_CACHE, ASSET_CACHE, SHELL_CACHE];
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk's hash is a 64-bit number in hex without leading zeros: up to 16 digits.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 const CACHED_API = /^\/api\/(services(\/[^/]+(\/form)?)?|calendar\/\d+|qr\.svg)$/;
 
-self.addEventListener('install', () => self.skipWaiting());
+// The page that registers the worker was loaded without it: save that app now, so the very
+// first visit already works offline.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    fetch('/')
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error('shell'))))
+      .then((html) => saveShell(html))
+      .catch(() => {})
+      .then(() => self.skipWaiting()),
+  );
+});
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -56,16 +67,35 @@ async function assetCacheFirst(request) {
   return response;
 }
 
-async function pruneAssets(html) {
+/** The hashed files a shell names (its JS loader, wasm and CSS). */
+function assetsOf(html) {
   const named = new Set();
-  for (const m of html.matchAll(/["'(]\/?([\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))/g)) named.add(m[1]);
+  for (const m of html.matchAll(/["'(]\/?([\w.-]+?-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)) named.add(m[1]);
+  return named;
+}
+
+/**
+ * Keeps the shell and exactly the assets it names: fetches any that are missing (however the
+ * page itself loaded them) and drops those of older deploys.
+ */
+async function saveShell(html) {
+  const named = assetsOf(html);
   if (named.size === 0) return;
+  const shell = await caches.open(SHELL_CACHE);
+  await shell.put('/', new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
   const cache = await caches.open(ASSET_CACHE);
   for (const req of await cache.keys()) {
-    const file = new URL(req.url).pathname.split('/').pop();
-    // The wasm is named by the JS loader, not by index.html: keep it when its JS is named.
-    const js = file.replace(/_bg\.wasm$/, '.js');
-    if (!named.has(file) && !named.has(js)) await cache.delete(req);
+    if (!named.has(new URL(req.url).pathname.split('/').pop())) await cache.delete(req);
+  }
+  for (const file of named) {
+    if (!(await cache.match('/' + file))) {
+      try {
+        const response = await fetch('/' + file);
+        if (response.ok) await cache.put('/' + file, response);
+      } catch (err) {
+        // Offline now: the next visit with a network saves it.
+      }
+    }
   }
 }
 
@@ -75,8 +105,7 @@ async function pageNetworkFirst(request) {
     const response = await fetch(request);
     if (response.ok) {
       const html = await response.clone().text();
-      await cache.put('/', new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
-      pruneAssets(html);
+      await saveShell(html);
     }
     return response;
   } catch (err) {

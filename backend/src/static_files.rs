@@ -171,11 +171,17 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Trunk names hashed outputs `name-<16 hex>.ext` (or `_bg.wasm`).
+/// Trunk names hashed outputs `name-<hash>.ext` (or `name-<hash>_bg.wasm`), the hash being a
+/// 64-bit number in hex without leading zeros, so 8 to 16 digits in practice.
 pub fn is_hashed(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or(path);
-    file.split(['-', '_', '.'])
-        .any(|part| part.len() >= 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    let stem = file.split('.').next().unwrap_or(file);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(name, hash)| {
+        !name.is_empty()
+            && (8..=16).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// SHA-256 (base64) of each inline `<script>` body, for the CSP.
@@ -225,6 +231,10 @@ mod tests {
     fn recognises_trunk_hashes() {
         assert!(is_hashed("portal-3f2a9c1d4e5b6a7f_bg.wasm"));
         assert!(is_hashed("style-0123456789abcdef.css"));
+        // A hash with leading zeros is printed shorter.
+        assert!(is_hashed("portal-54cf5613b2a8c5.js"));
+        assert!(is_hashed("portal-54cf5613b2a8c5_bg.wasm"));
+        assert!(!is_hashed("portal-notahash.js"));
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("sw.js"));
         assert!(!is_hashed("manifest.webmanifest"));

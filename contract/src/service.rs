@@ -336,6 +336,46 @@ impl Service {
     }
 }
 
+/// Material id of the 授权委托书 that an application through an agent (代办人) needs.
+pub const AUTHORIZATION_LETTER: &str = "authorization-letter";
+
+/// The 授权委托书 asked for when an agent applies and the service lists no letter of its own.
+pub fn authorization_letter() -> Material {
+    Material {
+        id: AUTHORIZATION_LETTER.into(),
+        name: "授权委托书".into(),
+        form: MaterialForm::Original,
+        copies: 1,
+        required: Necessity::Required,
+        source: MaterialSource::Applicant,
+        blank_form: None,
+        sample: None,
+        notes: "由申请人签名，写明委托事项和代办人姓名、公民身份号码。".into(),
+        applies_when: Vec::new(),
+    }
+}
+
+impl Service {
+    /// The materials an application carries: those of the chosen situation, plus a 授权委托书
+    /// when an agent applies and the chosen situation names no 委托书 already.
+    pub fn materials_for_application(&self, chosen: &[String], by_agent: bool) -> Vec<Material> {
+        let mut list: Vec<Material> = self.materials_for(chosen).cloned().collect();
+        if by_agent && !list.iter().any(|m| m.name.contains("委托书")) {
+            list.push(authorization_letter());
+        }
+        list
+    }
+
+    /// A material's name by id, the agent's letter included.
+    pub fn material_name(&self, id: &str) -> Option<String> {
+        self.materials
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.name.clone())
+            .or_else(|| (id == AUTHORIZATION_LETTER).then(|| authorization_letter().name))
+    }
+}
+
 fn applies(applies_when: &[String], chosen: &[String]) -> bool {
     applies_when.is_empty() || applies_when.iter().any(|id| chosen.contains(id))
 }

@@ -280,7 +280,7 @@ pub fn validate_application(
         );
     }
 
-    for material in service.materials_for(&app.situation) {
+    for material in service.materials_for_application(&app.situation, app.agent.is_some()) {
         let fetched = matches!(
             material.source,
             MaterialSource::Department {
@@ -587,7 +587,10 @@ mod tests {
             materials: vec![
                 material("form", Necessity::Required, &[]),
                 material("photo", Necessity::Optional, &[]),
-                material("letter", Necessity::Required, &["by_agent"]),
+                Material {
+                    name: "授权委托书".into(),
+                    ..material("letter", Necessity::Required, &["by_agent"])
+                },
                 fetched,
             ],
             situations: vec![Situation {
@@ -672,7 +675,7 @@ mod tests {
             .iter()
             .find(|e| e.field == "material.letter")
             .unwrap();
-        assert_eq!(letter.message, "请上传：材料letter");
+        assert_eq!(letter.message, "请上传：授权委托书");
         assert_eq!(
             fields_of(errors),
             [
@@ -689,6 +692,28 @@ mod tests {
                 "delivery.phone",
                 "delivery.address",
             ]
+        );
+    }
+
+    #[test]
+    fn an_agent_always_brings_an_authorization_letter() {
+        // The service's own letter applies only to the "by_agent" answer; answering "self" but
+        // naming an agent still needs one: the generic 授权委托书.
+        let mut app = application();
+        app.agent = Some(Agent {
+            name: "李四".into(),
+            id_number: "11010519491231002X".into(),
+            phone: "13800138000".into(),
+        });
+        let errors = validate_application(&app, &service(), &form(), today());
+        assert_eq!(fields_of(errors), ["material.authorization-letter"]);
+        app.materials.push(MaterialPages {
+            material_id: crate::service::AUTHORIZATION_LETTER.into(),
+            upload_ids: vec!["u9".into()],
+        });
+        assert_eq!(
+            validate_application(&app, &service(), &form(), today()),
+            vec![]
         );
     }
 

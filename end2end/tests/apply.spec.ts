@@ -187,3 +187,21 @@ test('with the network gone, a draft opened before can still be continued and it
   await context.setOffline(false);
   await expect(idCard.getByText('已上传')).toBeVisible({ timeout: 30_000 });
 });
+
+test('applying through an agent asks for the signed authorization letter', async ({ page }) => {
+  await fillUpToMaterials(page, uniqueName());
+  await expect(page.getByRole('region', { name: '授权委托书' })).toHaveCount(0);
+  await page.getByRole('link', { name: '返回上一步' }).click();
+  await page.getByRole('link', { name: '返回上一步' }).click();
+  await page.getByLabel('由他人代为办理（代办）').check();
+  const agent = page.getByRole('group', { name: '代办人' });
+  await agent.getByLabel('姓名').fill('李四');
+  await agent.getByLabel('公民身份号码').fill('440524188001010014');
+  await agent.getByLabel('手机号码').fill('13900139000');
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('region', { name: '授权委托书' })).toBeVisible();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('alert')).toContainText('请上传：授权委托书');
+  await expectAccessible(page);
+});

@@ -21,9 +21,12 @@ type Previews = RwSignal<HashMap<String, String>>;
 
 /// The materials to upload: those that apply, minus the ones the center fetches itself.
 pub fn uploadable(ctx: &ApplyCtx) -> Vec<Material> {
-    let chosen = ctx.draft.with_untracked(|d| d.situation.clone());
+    let (chosen, by_agent) = ctx
+        .draft
+        .with_untracked(|d| (d.situation.clone(), d.has_agent));
     ctx.service.with_value(|s| {
-        s.materials_for(&chosen)
+        s.materials_for_application(&chosen, by_agent)
+            .into_iter()
             .filter(|m| {
                 !matches!(
                     m.source,
@@ -33,7 +36,6 @@ pub fn uploadable(ctx: &ApplyCtx) -> Vec<Material> {
                     }
                 )
             })
-            .cloned()
             .collect()
     })
 }

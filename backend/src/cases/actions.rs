@@ -114,8 +114,8 @@ pub fn detail(
     let name_of = |id: &str| {
         service
             .as_ref()
-            .and_then(|s| s.materials.iter().find(|m| m.id == id))
-            .map_or_else(|| id.to_string(), |m| m.name.clone())
+            .and_then(|s| s.material_name(id))
+            .unwrap_or_else(|| id.to_string())
     };
     let mut materials: Vec<StaffMaterial> = Vec::new();
     for (material_id, upload_id) in uploads::store::of_case(conn, case_number)? {
