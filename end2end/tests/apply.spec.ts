@@ -1,5 +1,5 @@
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
-import { expectAccessible, openApp } from './helpers';
+import { expectAccessible, loadThroughServiceWorker, openApp } from './helpers';
 import { phonePhoto, jpegSize, GPS_MARKER } from './photos.mjs';
 
 // 无犯罪记录证明开具: a situation question, two service-specific fields, one required material,
@@ -169,12 +169,8 @@ test('a network cut after the server saved the case still ends in exactly one ca
 test('with the network gone, a draft opened before can still be continued and its photos wait to upload', async ({ page, context }) => {
   test.setTimeout(120_000);
   await fillUpToMaterials(page, uniqueName());
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 }).catch(async () => {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
-  });
   // Load once through the service worker so the guide and the form are saved on the device.
-  await page.reload();
+  await loadThroughServiceWorker(page);
   await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
 
   await context.setOffline(true);

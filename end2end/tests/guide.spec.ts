@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, openApp } from './helpers';
+import { expectAccessible, loadThroughServiceWorker, openApp } from './helpers';
 
 const ID_CARD = '11990100GAHZ070001000';
 
@@ -89,12 +89,7 @@ test('browse lists by department and by theme', async ({ page }) => {
 test('a guide opened once stays readable with the network off, marked as a saved copy', async ({ page, context }) => {
   await openApp(page, `/services/${ID_CARD}`);
   await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
-  // Wait until the service worker controls the page, then load once more through it.
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 }).catch(async () => {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
-  });
-  await page.reload();
+  await loadThroughServiceWorker(page);
   await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
 
   await context.setOffline(true);

@@ -15,3 +15,14 @@ export async function openApp(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator('.toolbar')).toBeVisible();
 }
+
+/** Waits until the service worker controls the page, then reloads once through it, so what the
+ *  page shows is saved on the device. */
+export async function loadThroughServiceWorker(page: Page) {
+  const controlled = () => navigator.serviceWorker?.controller != null;
+  await page.waitForFunction(controlled, null, { timeout: 15_000 }).catch(async () => {
+    await page.reload();
+    await page.waitForFunction(controlled);
+  });
+  await page.reload();
+}
