@@ -1,17 +1,17 @@
 // Service worker: guides and lists a citizen has opened stay readable in the hall without a network.
 // - API GETs (catalog, guides, application forms, calendar, QR): network first; on failure the
-//   saved copy, marked with the time it was saved (x-portal-saved-at) so the page can say so.
+//   saved copy, marked with the time it was saved (a header) so the page can say so.
 //   A draft can thus be continued offline: answers and photos are kept until the network is back.
 // - Hashed assets (name-<hex>.js/.wasm/.css): cache first; they never change.
 // - Pages: network first, falling back to the saved app shell. A new deploy is picked up at once
 //   because index.html is always tried on the network first; assets it no longer names are pruned.
+// Routes, header name and asset pattern are declared once, in contract/src/offline.rs.
+importScripts('/sw-config.js');
+const CONFIG = self.PORTAL_SW;
 const API_CACHE = 'portal-api-v1';
 const ASSET_CACHE = 'portal-assets-v1';
 const SHELL_CACHE = 'portal-shell-v1';
 const KEEP = [API_CACHE, ASSET_CACHE, SHELL_CACHE];
-// Trunk's hash is a 64-bit number in hex without leading zeros: up to 16 digits.
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
-const CACHED_API = /^\/api\/(services(\/[^/]+(\/form)?)?|calendar\/\d+|qr\.svg)$/;
 
 // The page that registers the worker was loaded without it: save that app now, so the very
 // first visit already works offline.
@@ -47,7 +47,7 @@ async function apiNetworkFirst(request) {
     if (response.ok) {
       const body = await response.clone().blob();
       const headers = new Headers(response.headers);
-      headers.set('x-portal-saved-at', stamp());
+      headers.set(CONFIG.savedAtHeader, stamp());
       await cache.put(request, new Response(body, { status: 200, headers }));
     }
     return response;
@@ -70,7 +70,7 @@ async function assetCacheFirst(request) {
 /** The hashed files a shell names (its JS loader, wasm and CSS). */
 function assetsOf(html) {
   const named = new Set();
-  for (const m of html.matchAll(/["'(]\/?([\w.-]+?-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css))/g)) named.add(m[1]);
+  for (const m of html.matchAll(CONFIG.hashedAssetInHtml)) named.add(m[1]);
   return named;
 }
 
@@ -122,9 +122,9 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
     event.respondWith(pageNetworkFirst(request));
-  } else if (CACHED_API.test(url.pathname)) {
+  } else if (CONFIG.offlineApi.some((route) => route.test(url.pathname))) {
     event.respondWith(apiNetworkFirst(request));
-  } else if (HASHED.test(url.pathname)) {
+  } else if (CONFIG.hashedAsset.test(url.pathname)) {
     event.respondWith(assetCacheFirst(request));
   }
 });

@@ -1,10 +1,22 @@
-//! The API client: JSON over `fetch`, with errors turned into messages a citizen can act on.
+//! The API client: JSON over `gloo-net`, with a timeout on every request and cancellation when
+//! the page that asked goes away, and errors turned into messages a citizen can act on.
 
+use std::time::Duration;
+
+use gloo_net::http::{Request, RequestBuilder};
+use leptos::prelude::{on_cleanup, set_timeout_with_handle};
+use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::t;
+use contract::offline::SAVED_AT_HEADER;
+
+/// How long a read may take before the page offers to retry. A guide arrives in a few seconds
+/// on weak 4G; a captive Wi-Fi that swallows requests would otherwise leave "正在加载…" up forever.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Writes carry a body and do more work; an unanswered one is retried with the same
+/// idempotency key, so giving up on it is safe.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why a request failed, in the terms the page needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,8 +54,62 @@ pub struct Loaded<T> {
     pub saved_at: Option<String>,
 }
 
-/// The header our service worker adds to a response it serves from its cache.
-const SAVED_AT_HEADER: &str = "x-portal-saved-at";
+/// What came back: status, the saved-copy header, and the body as text.
+struct Reply {
+    status: u16,
+    saved_at: Option<String>,
+    body: String,
+}
+
+/// Sends a request that is aborted after `timeout`, and also, when `cancel_on_leave` is set,
+/// when the reactive owner that asked is cleaned up (the page was left or the resource re-ran).
+async fn exchange(
+    builder: RequestBuilder,
+    body: Option<String>,
+    timeout: Duration,
+    cancel_on_leave: bool,
+) -> Result<Reply, ApiErr> {
+    let controller = web_sys::AbortController::new().ok();
+    if cancel_on_leave {
+        // Outside any owner this registers nothing, which is what a background task wants.
+        let on_leave = SendWrapper::new(controller.clone());
+        on_cleanup(move || {
+            if let Some(c) = on_leave.take() {
+                c.abort();
+            }
+        });
+    }
+    let timer = controller
+        .clone()
+        .and_then(|c| set_timeout_with_handle(move || c.abort(), timeout).ok());
+    let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let request = match body {
+        Some(json) => builder
+            .header("content-type", "application/json")
+            .body(json),
+        None => builder.build(),
+    };
+    // The timer covers the body too: a connection can stall halfway through a response.
+    let result = async {
+        let resp = request
+            .map_err(|_| ApiErr::Server)?
+            .send()
+            .await
+            .map_err(|_| ApiErr::Network)?;
+        let saved_at = resp.headers().get(SAVED_AT_HEADER);
+        let body = resp.text().await.map_err(|_| ApiErr::Network)?;
+        Ok(Reply {
+            status: resp.status(),
+            saved_at,
+            body,
+        })
+    }
+    .await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result
+}
 
 /// GET a JSON document.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErr> {
@@ -52,46 +118,42 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErr> {
 
 /// GET a JSON document, saying whether it is a saved copy from the offline cache.
 pub async fn get_cached<T: DeserializeOwned>(path: &str) -> Result<Loaded<T>, ApiErr> {
-    let window = web_sys::window().ok_or(ApiErr::Network)?;
-    let resp = JsFuture::from(window.fetch_with_str(&url(path)))
-        .await
-        .map_err(|_| ApiErr::Network)?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| ApiErr::Server)?;
-    let saved_at = resp.headers().get(SAVED_AT_HEADER).ok().flatten();
-    let text = read_text(&resp).await?;
-    decode(resp.status(), &text).map(|value| Loaded { value, saved_at })
+    let reply = exchange(Request::get(&url(path)), None, READ_TIMEOUT, true).await?;
+    decode(reply.status, &reply.body).map(|value| Loaded {
+        value,
+        saved_at: reply.saved_at,
+    })
 }
 
 /// POST a JSON body and read the JSON answer. `idempotency_key`, when given, lets the backend
-/// recognise a retry of the same submission and answer it without acting twice.
+/// recognise a retry of the same submission and answer it without acting twice. A write is not
+/// cancelled when its page goes away: it may already have reached the backend.
 pub async fn post<B: serde::Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
     idempotency_key: Option<&str>,
 ) -> Result<T, ApiErr> {
-    let window = web_sys::window().ok_or(ApiErr::Network)?;
     let json = serde_json::to_string(body).map_err(|_| ApiErr::Server)?;
-    let headers = web_sys::Headers::new().map_err(|_| ApiErr::Server)?;
-    let _ = headers.set("content-type", "application/json");
+    let mut builder = Request::post(&url(path));
     if let Some(key) = idempotency_key {
-        let _ = headers.set("idempotency-key", key);
+        builder = builder.header("idempotency-key", key);
     }
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_body(&json.into());
-    let resp = JsFuture::from(window.fetch_with_str_and_init(&url(path), &init))
-        .await
-        .map_err(|_| ApiErr::Network)?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| ApiErr::Server)?;
-    let text = read_text(&resp).await?;
-    decode(resp.status(), &text)
+    let reply = exchange(builder, Some(json), WRITE_TIMEOUT, false).await?;
+    decode(reply.status, &reply.body)
 }
 
-async fn read_text(resp: &web_sys::Response) -> Result<String, ApiErr> {
-    let promise = resp.text().map_err(|_| ApiErr::Network)?;
-    let value = JsFuture::from(promise).await.map_err(|_| ApiErr::Network)?;
-    value.as_string().ok_or(ApiErr::Server)
+/// `GET /api/services/{code}`: one service's guide.
+pub async fn service(code: &str) -> Result<Loaded<contract::Service>, ApiErr> {
+    get_cached(&format!("/api/services/{}", crate::routes::encode(code))).await
+}
+
+/// `GET /api/services/{code}/form`: the questions of its online application.
+pub async fn service_form(code: &str) -> Result<contract::FormDefinition, ApiErr> {
+    get(&format!(
+        "/api/services/{}/form",
+        crate::routes::encode(code)
+    ))
+    .await
 }
 
 /// Maps an HTTP status and body to the result; pure, so it is tested natively.

@@ -4,15 +4,11 @@ use std::sync::Arc;
 
 use contract::ServiceSummary;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::apply::{ApplyIndexPage, ApplyPage, ApplyStartPage, DonePage};
-use crate::checklist::{ChecklistBrowsePage, ChecklistPage};
-use crate::components::{ElderToggle, NotFound};
-use crate::guide::{GuidePage, ServiceListPage};
-use crate::home::HomePage;
+use crate::components::ElderToggle;
+use crate::routes::AppRoutes;
 
 /// The service list, loaded once and shared by the home page, search and lists.
 #[derive(Clone, Copy)]
@@ -65,19 +61,7 @@ fn App() -> impl IntoView {
     view! {
         <Router>
             <ElderToggle/>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/services") view=ServiceListPage/>
-                <Route path=path!("/services/:code") view=GuidePage/>
-                <Route path=path!("/checklists") view=ChecklistBrowsePage/>
-                <Route path=path!("/checklists/:code") view=ChecklistPage/>
-                <Route path=path!("/apply") view=ApplyIndexPage/>
-                <Route path=path!("/apply/done/:number") view=DonePage/>
-                <Route path=path!("/apply/:code") view=ApplyStartPage/>
-                <Route path=path!("/apply/:code/:draft/:step") view=ApplyPage/>
-                <Route path=path!("/track") view=crate::track::TrackPage/>
-                <Route path=path!("/track/:number") view=crate::track::CasePage/>
-            </Routes>
+            <AppRoutes/>
         </Router>
     }
 }

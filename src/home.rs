@@ -7,6 +7,7 @@ use crate::apply::DraftBanner;
 use crate::components::set_title;
 use crate::guide::ServiceResults;
 use crate::i18n::t;
+use crate::routes;
 use crate::search::Filters;
 use crate::track::CaseNews;
 
@@ -16,26 +17,36 @@ pub fn HomePage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let entries = [
         (
-            "/services",
+            routes::services(),
             t::ENTRY_GUIDE,
             t::ENTRY_GUIDE_NOTE,
             "entry-guide",
         ),
         (
-            "/checklists",
+            routes::checklists(),
             t::ENTRY_CHECKLIST,
             t::ENTRY_CHECKLIST_NOTE,
             "entry-checklist",
         ),
-        ("/apply", t::ENTRY_APPLY, t::ENTRY_APPLY_NOTE, "entry-apply"),
-        ("/track", t::ENTRY_TRACK, t::ENTRY_TRACK_NOTE, "entry-track"),
+        (
+            routes::apply_index(),
+            t::ENTRY_APPLY,
+            t::ENTRY_APPLY_NOTE,
+            "entry-apply",
+        ),
+        (
+            routes::track(),
+            t::ENTRY_TRACK,
+            t::ENTRY_TRACK_NOTE,
+            "entry-track",
+        ),
     ];
     view! {
         <main id="main" class="page home">
             <h1 class="visually-hidden">{t::SITE_TITLE}</h1>
             <DraftBanner/>
             <CaseNews/>
-            <Form action="/services" attr:class="search-form" attr:role="search">
+            <Form action=routes::services() attr:class="search-form" attr:role="search">
                 <label for="home-search" class="search-label">{t::SEARCH_LABEL}</label>
                 <div class="search-row">
                     <input
@@ -53,7 +64,7 @@ pub fn HomePage() -> impl IntoView {
             {move || {
                 let q = query.get();
                 (!q.trim().is_empty()).then(|| {
-                    let all = format!("/services?q={}", js_sys::encode_uri_component(&q));
+                    let all = routes::services_search(&q);
                     view! {
                         <section class="quick-results" aria-label=t::SEARCH_RESULTS>
                             <ServiceResults query=query filters=Signal::derive(Filters::default) limit=8/>

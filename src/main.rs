@@ -10,6 +10,7 @@ mod guide;
 mod home;
 mod i18n;
 mod photo;
+mod routes;
 mod search;
 mod storage;
 mod today;

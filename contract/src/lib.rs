@@ -9,6 +9,7 @@ pub mod application;
 pub mod calendar;
 pub mod case;
 pub mod date;
+pub mod offline;
 pub mod service;
 pub mod validate;
 

@@ -355,7 +355,7 @@ test('a wrong query code reveals nothing more than an unknown number', async ({ 
 
   // Empty fields: errors beside each field and in the summary at the top.
   await page.getByRole('button', { name: '查询', exact: true }).click();
-  const summary = page.locator('#track-errors');
+  const summary = page.locator('#error-summary');
   await expect(summary).toContainText('请输入办件编号');
   await expect(summary).toContainText('请输入查询码');
   await expect(summary).toBeFocused();

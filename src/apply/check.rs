@@ -6,12 +6,13 @@ use leptos_router::hooks::use_navigate;
 
 use super::draft;
 use super::materials::uploadable;
-use super::page::{scroll_to_top, ApplyCtx};
+use super::page::ApplyCtx;
 use super::receipt::{self, Receipt};
 use super::steps::{all_errors, Step};
 use crate::api::{self, ApiErr};
-use crate::components::form::ErrorSummary;
+use crate::components::form::{focus_error_summary, ErrorSummary};
 use crate::i18n::t;
+use crate::routes;
 use crate::storage::uploads::{self, UploadStatus};
 use crate::today::today_in_china;
 
@@ -69,7 +70,7 @@ pub fn check() -> impl IntoView {
         }
         let (done, total, _) = upload_state();
         if done < total || !errors.get_untracked().is_empty() {
-            scroll_to_top();
+            focus_error_summary();
             return;
         }
         submitting.set(true);
@@ -94,16 +95,18 @@ pub fn check() -> impl IntoView {
                         contract::CaseStatus::Submitted,
                     );
                     draft::remove(&d).await;
-                    navigate(&format!("/apply/done/{number}"), Default::default());
+                    navigate(&routes::apply_done(&number), Default::default());
                 }
                 Err(ApiErr::Rejected(e)) => {
                     server_errors.set(e.fields.clone());
                     problem.set(Some(e.message));
                     submitting.set(false);
+                    focus_error_summary();
                 }
                 Err(e) => {
                     problem.set(Some(format!("{}{}", e.message(), t::SUBMIT_SAFE_RETRY)));
                     submitting.set(false);
+                    focus_error_summary();
                 }
             }
         });
@@ -135,8 +138,7 @@ pub fn check() -> impl IntoView {
         .collect();
     let has_situations = ctx.service.with_value(|s| !s.situations.is_empty());
     view! {
-        <ErrorSummary errors=errors/>
-        {move || problem.get().map(|p| view! { <p class="error-box" role="alert">{p}</p> })}
+        <ErrorSummary errors=errors message=problem/>
         <dl class="check-list">
             {has_situations.then(|| row(t::STEP_SITUATION.into(), situation_labels.clone(), href(Step::Situation)))}
             {row(t::NAME.into(), d.applicant.name.clone(), href(Step::Applicant))}

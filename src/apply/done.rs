@@ -2,26 +2,28 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::receipt;
 use crate::components::{set_title, NotFound};
 use crate::i18n::t;
+use crate::routes::{self, CaseParams};
 
 #[component]
 pub fn DonePage() -> impl IntoView {
-    let params = use_params_map();
-    let number = params.with_untracked(|p| p.get("number").unwrap_or_default());
+    let number = routes::params::<CaseParams>()
+        .get_untracked()
+        .and_then(|p| p.number)
+        .unwrap_or_default();
     let Some(r) = receipt::find(&number) else {
         return view! { <NotFound/> }.into_any();
     };
     set_title(t::SUBMITTED_TITLE);
     let track_link = format!(
-        "{}/track?n={}",
+        "{}{}",
         web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default(),
-        r.case_number
+        routes::track_lookup(&r.case_number)
     );
     let qr = format!(
         "{}/api/qr.svg?text={}",
@@ -51,7 +53,7 @@ pub fn DonePage() -> impl IntoView {
             </dl>
             <img class="qr" src=qr alt=t::TRACK_QR_ALT width="160" height="160"/>
             <div class="actions no-print">
-                <A href=format!("/track/{}", r.case_number) attr:class="button">{t::ENTRY_TRACK}</A>
+                <A href=routes::case(&r.case_number) attr:class="button">{t::ENTRY_TRACK}</A>
                 <button type="button" class="button secondary" on:click=print>{t::PRINT_RECEIPT}</button>
             </div>
         </main>

@@ -16,3 +16,4 @@ mod steps;
 pub use done::DonePage;
 pub use page::ApplyPage;
 pub use start::{ApplyIndexPage, ApplyStartPage, DraftBanner};
+pub use steps::Step;

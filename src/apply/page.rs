@@ -3,15 +3,16 @@
 
 use contract::{FieldError, FormDefinition, Service};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use super::draft::{self, Draft};
 use super::steps::{errors_on, next, previous, steps_for, Step};
 use super::{check, delivery, materials, questions};
 use crate::api::{self, ApiErr};
-use crate::components::form::ErrorSummary;
-use crate::components::{set_title, ErrorRetry, Loading};
+use crate::components::form::{focus_error_summary, ErrorSummary};
+use crate::components::{set_title, AsyncView};
 use crate::i18n::t;
+use crate::routes::{self, ApplyParams};
 use crate::today::today_in_china;
 
 /// Everything a step needs, shared through context.
@@ -42,7 +43,7 @@ impl ApplyCtx {
 
     pub fn href(&self, step: Step) -> String {
         self.draft
-            .with_untracked(|d| format!("/apply/{}/{}/{}", d.service_code, d.id, step.slug()))
+            .with_untracked(|d| routes::apply_step(&d.service_code, &d.id, step))
     }
 
     pub fn update(&self, f: impl FnOnce(&mut Draft)) {
@@ -57,9 +58,8 @@ async fn load(
     code: String,
     draft_id: String,
 ) -> Result<(Service, FormDefinition, Draft, Option<&'static str>), ApiErr> {
-    let path = format!("/api/services/{}", js_sys::encode_uri_component(&code));
-    let service: Service = api::get(&path).await?;
-    let form: FormDefinition = api::get(&format!("{path}/form")).await?;
+    let service: Service = api::service(&code).await?.value;
+    let form: FormDefinition = api::service_form(&code).await?;
     let (draft, problem) = match draft::load(&draft_id).await {
         Ok(Some(d)) if d.service_code == service.code => (d, None),
         Ok(_) => (
@@ -76,36 +76,39 @@ async fn load(
 
 #[component]
 pub fn ApplyPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = move || params.with(|p| p.get("code").unwrap_or_default());
-    let draft_id = move || params.with(|p| p.get("draft").unwrap_or_default());
-    let step = Memo::new(move |_| params.with(|p| p.get("step").and_then(|s| Step::from_slug(&s))));
+    let params = routes::params::<ApplyParams>();
+    let step = Memo::new(move |_| {
+        params.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.step.as_deref())
+                .and_then(Step::from_slug)
+        })
+    });
     // Reload only when the service or draft changes, not on every step.
-    let key = Memo::new(move |_| (code(), draft_id()));
+    let key = Memo::new(move |_| {
+        let p = params.get();
+        let field =
+            |f: fn(ApplyParams) -> Option<String>| p.clone().and_then(f).unwrap_or_default();
+        (field(|p| p.code), field(|p| p.draft))
+    });
     let loaded = LocalResource::new(move || {
         let (code, id) = key.get();
         load(code, id)
     });
     view! {
         <main id="main" class="page apply">
-            {move || match loaded.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! {
-                    <ErrorRetry message=e.message() on_retry=Callback::new(move |_| loaded.refetch())/>
-                }.into_any(),
-                Some(Ok((service, form, draft, problem))) => {
-                    let ctx = ApplyCtx {
-                        service: StoredValue::new(service),
-                        form: StoredValue::new(form),
-                        draft: RwSignal::new(draft),
-                        show_errors: RwSignal::new(false),
-                        save_problem: RwSignal::new(problem),
-                    };
-                    provide_context(ctx);
-                    autosave(ctx);
-                    view! { <Steps step=step/> }.into_any()
-                }
-            }}
+            <AsyncView resource=loaded ok={move |(service, form, draft, problem)| {
+                let ctx = ApplyCtx {
+                    service: StoredValue::new(service),
+                    form: StoredValue::new(form),
+                    draft: RwSignal::new(draft),
+                    show_errors: RwSignal::new(false),
+                    save_problem: RwSignal::new(problem),
+                };
+                provide_context(ctx);
+                autosave(ctx);
+                view! { <Steps step=step/> }
+            }}/>
         </main>
     }
 }
@@ -144,7 +147,7 @@ fn Steps(step: Memo<Option<Step>>) -> impl IntoView {
             }
             if !ctx.errors(current).is_empty() {
                 ctx.show_errors.set(true);
-                scroll_to_top();
+                focus_error_summary();
                 return;
             }
             ctx.show_errors.set(false);

@@ -3,14 +3,15 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::draft::{self, Draft};
 use super::steps::Step;
-use crate::components::{set_title, Loading};
+use crate::components::{set_title, AsyncView, Loading};
 use crate::guide::ServiceResults;
 use crate::i18n::t;
+use crate::routes::{self, ServiceParams};
 use crate::search::Filters;
 use crate::storage::new_id;
 
@@ -23,7 +24,7 @@ fn drafts_resource() -> LocalResource<Result<Vec<Draft>, &'static str>> {
 }
 
 fn draft_href(d: &Draft) -> String {
-    format!("/apply/{}/{}/{}", d.service_code, d.id, Step::Notice.slug())
+    routes::apply_step(&d.service_code, &d.id, Step::Notice)
 }
 
 #[component]
@@ -31,18 +32,15 @@ fn DraftList(
     drafts: LocalResource<Result<Vec<Draft>, &'static str>>,
     #[prop(optional)] only: Option<String>,
 ) -> impl IntoView {
-    move || match drafts.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(m)) => view! { <p class="notice">{m}</p> }.into_any(),
-        Some(Ok(list)) => {
-            let list: Vec<Draft> = list
-                .into_iter()
-                .filter(|d| only.as_ref().is_none_or(|c| &d.service_code == c))
-                .collect();
-            if list.is_empty() {
-                return ().into_any();
-            }
-            view! {
+    let draw = move |list: Vec<Draft>| {
+        let list: Vec<Draft> = list
+            .into_iter()
+            .filter(|d| only.as_ref().is_none_or(|c| &d.service_code == c))
+            .collect();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        view! {
                 <section class="section drafts" aria-labelledby="drafts-title">
                     <h2 id="drafts-title">{t::MY_DRAFTS}</h2>
                     <ul class="service-list">
@@ -75,8 +73,8 @@ fn DraftList(
                 </section>
             }
             .into_any()
-        }
-    }
+    };
+    view! { <AsyncView resource=drafts ok=draw/> }
 }
 
 #[component]
@@ -97,15 +95,17 @@ pub fn ApplyIndexPage() -> impl IntoView {
                 <input id="apply-search" type="search" autocomplete="off" placeholder=t::SEARCH_PLACEHOLDER
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
-            <ServiceResults query=query filters=filters link_prefix="/apply/"/>
+            <ServiceResults query=query filters=filters href=routes::apply_start/>
         </main>
     }
 }
 
 #[component]
 pub fn ApplyStartPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = params.with_untracked(|p| p.get("code").unwrap_or_default());
+    let code = routes::params::<ServiceParams>()
+        .get_untracked()
+        .and_then(|p| p.code)
+        .unwrap_or_default();
     let drafts = drafts_resource();
     let navigate = use_navigate();
     set_title(t::ENTRY_APPLY);
@@ -113,7 +113,7 @@ pub fn ApplyStartPage() -> impl IntoView {
     let start_new = move |_| {
         let id = new_id("d");
         navigate(
-            &format!("/apply/{}/{}/{}", code2, id, Step::Notice.slug()),
+            &routes::apply_step(&code2, &id, Step::Notice),
             NavigateOptions {
                 replace: true,
                 ..Default::default()
@@ -157,7 +157,7 @@ pub fn DraftBanner() -> impl IntoView {
                 view! {
                     <p class="notice draft-banner" role="status">
                         {t::drafts_waiting(l.len())}" "
-                        <A href="/apply">{t::CONTINUE_DRAFT}</A>
+                        <A href=routes::apply_index()>{t::CONTINUE_DRAFT}</A>
                     </p>
                 }
             })

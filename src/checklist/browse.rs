@@ -1,14 +1,18 @@
 //! `/checklists`: every list, grouped by department or by life-event theme.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use contract::ServiceSummary;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::Catalog;
-use crate::components::{set_title, ErrorRetry, Loading};
+use crate::components::{set_title, AsyncView};
 use crate::i18n::t;
+use crate::routes;
 
 #[component]
 pub fn ChecklistBrowsePage() -> impl IntoView {
@@ -21,15 +25,10 @@ pub fn ChecklistBrowsePage() -> impl IntoView {
             <h1>{t::ENTRY_CHECKLIST}</h1>
             <p class="lead">{t::CHECKLIST_INTRO}</p>
             <nav class="segmented" aria-label=t::GROUP_BY>
-                <A href="/checklists" attr:aria-current=move || (!by_theme()).then_some("page")>{t::BY_DEPARTMENT}</A>
-                <A href="/checklists?by=theme" attr:aria-current=move || by_theme().then_some("page")>{t::BY_THEME}</A>
+                <A href=routes::checklists() attr:aria-current=move || (!by_theme()).then_some("page")>{t::BY_DEPARTMENT}</A>
+                <A href=routes::checklists_by_theme() attr:aria-current=move || by_theme().then_some("page")>{t::BY_THEME}</A>
             </nav>
-            {move || match catalog.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(e)) => view! {
-                    <ErrorRetry message=e.message() on_retry=Callback::new(move |_| catalog.refetch())/>
-                }.into_any(),
-                Some(Ok(all)) => {
+            <AsyncView resource=catalog ok={move |all: Arc<Vec<ServiceSummary>>| {
                     let mut groups: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
                     for s in all.iter() {
                         let keys = if by_theme() { s.themes.clone() } else { vec![s.department.clone()] };
@@ -42,13 +41,12 @@ pub fn ChecklistBrowsePage() -> impl IntoView {
                             <h2>{group}</h2>
                             <ul class="link-list">
                                 {items.into_iter().map(|(code, name)| view! {
-                                    <li><A href=format!("/checklists/{code}")>{name}</A></li>
+                                    <li><A href=routes::checklist(&code, &[])>{name}</A></li>
                                 }).collect_view()}
                             </ul>
                         </section>
-                    }).collect_view().into_any()
-                }
-            }}
+                    }).collect_view()
+            }}/>
         </main>
     }
 }

@@ -10,6 +10,7 @@ use super::situation::{all_answered, answer, parse_answers};
 use crate::components::{ServicePage, ShareBox};
 use crate::guide::parts;
 use crate::i18n::t;
+use crate::routes;
 use crate::storage::local;
 
 #[component]
@@ -37,7 +38,7 @@ fn Checklist(service: Service) -> impl IntoView {
     });
     let choose = move |question: String, option: String| {
         let next = service.with_value(|s| answer(s, &answers.get_untracked(), &question, &option));
-        let path = service.with_value(|s| format!("/checklists/{}?s={}", s.code, next.join(",")));
+        let path = service.with_value(|s| routes::checklist(&s.code, &next));
         navigate(
             &path,
             NavigateOptions {
@@ -48,13 +49,7 @@ fn Checklist(service: Service) -> impl IntoView {
         );
     };
     let share_path = Signal::derive(move || {
-        let a = answers.get();
-        let base = service.with_value(|s| format!("/checklists/{}", s.code));
-        if a.is_empty() {
-            base
-        } else {
-            format!("{base}?s={}", a.join(","))
-        }
+        answers.with(|a| service.with_value(|s| routes::checklist(&s.code, a)))
     });
     view! {
         <h1>{service.with_value(|s| s.name.clone())}</h1>

@@ -19,18 +19,36 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .map(|e| e.message.clone())
 }
 
+/// The id of the page's error summary (a page has one).
+const SUMMARY_ID: &str = "error-summary";
+
+/// Moves focus to the error summary once it has been drawn, after a submit that failed: a
+/// screen reader reads it, and a sighted user sees it even when the keyboard hid the top of the
+/// page. Only on submit, never while typing, so focus is not pulled out of a field.
+pub fn focus_error_summary() {
+    request_animation_frame(|| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(SUMMARY_ID))
+        {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// The list of problems at the top of the page, each linking to its field; `message` is a
 /// problem of the whole form (e.g. the backend's answer).
 #[component]
 pub fn ErrorSummary(
     #[prop(into)] errors: Signal<Vec<FieldError>>,
-    #[prop(optional)] id: &'static str,
     #[prop(optional, into)] message: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let message = move || message.and_then(|m| m.get());
     let shown = move || errors.with(|e| !e.is_empty()) || message().is_some();
     view! {
-        <div class="error-summary" id=(!id.is_empty()).then_some(id) role="alert" tabindex="-1" hidden=move || !shown()>
+        <div class="error-summary" id=SUMMARY_ID role="alert" tabindex="-1" hidden=move || !shown()>
             {move || shown().then(|| view! {
                 <h2>{t::FIX_THESE}</h2>
                 <ul>

@@ -9,7 +9,7 @@ mod status;
 pub use elder::ElderToggle;
 pub use service_page::ServicePage;
 pub use share::ShareBox;
-pub use status::{saved_copy_notice, ErrorRetry, Loading, NotFound};
+pub use status::{saved_copy_notice, AsyncView, ErrorRetry, Loading, NotFound};
 
 /// Sets the browser tab's title for the current page.
 pub fn set_title(page: &str) {

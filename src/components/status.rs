@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::ApiErr;
 use crate::i18n::t;
 
 #[component]
@@ -19,6 +20,49 @@ pub fn ErrorRetry(message: String, on_retry: Callback<()>) -> impl IntoView {
                 {t::RETRY}
             </button>
         </div>
+    }
+}
+
+/// What a failed load tells the citizen.
+pub trait LoadFailure {
+    fn message(&self) -> String;
+}
+
+impl LoadFailure for ApiErr {
+    fn message(&self) -> String {
+        ApiErr::message(self)
+    }
+}
+
+impl LoadFailure for &'static str {
+    fn message(&self) -> String {
+        (*self).to_string()
+    }
+}
+
+/// The one place that draws a load's three states: "loading", "failed, try again" (which
+/// loads again), and the value drawn by `ok`. `message` replaces the default wording of a
+/// failure where the page knows better (e.g. "no such case" instead of "not found").
+#[component]
+pub fn AsyncView<T, E, F, V>(
+    resource: LocalResource<Result<T, E>>,
+    ok: F,
+    #[prop(optional)] message: Option<fn(&E) -> String>,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    E: Clone + LoadFailure + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(e)) => {
+            let text = message.map_or_else(|| e.message(), |describe| describe(&e));
+            view! { <ErrorRetry message=text on_retry=Callback::new(move |_| resource.refetch())/> }
+                .into_any()
+        }
+        Some(Ok(value)) => ok(value).into_any(),
     }
 }
 

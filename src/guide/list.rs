@@ -11,6 +11,7 @@ use super::ServiceResults;
 use crate::app::Catalog;
 use crate::components::set_title;
 use crate::i18n::t;
+use crate::routes;
 use crate::search::Filters;
 
 /// Reads query and filters from the URL's parameters.
@@ -31,7 +32,7 @@ fn from_params(p: &ParamsMap) -> (String, Filters) {
 
 /// Writes query and filters back as `/services?...`, leaving out what is unset.
 fn to_href(q: &str, f: &Filters) -> String {
-    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let enc = routes::encode;
     let mut parts = Vec::new();
     if !q.is_empty() {
         parts.push(format!("q={}", enc(q)));
@@ -59,9 +60,9 @@ fn to_href(q: &str, f: &Filters) -> String {
         parts.push("zero=1".into());
     }
     if parts.is_empty() {
-        "/services".into()
+        routes::services()
     } else {
-        format!("/services?{}", parts.join("&"))
+        format!("{}?{}", routes::services(), parts.join("&"))
     }
 }
 

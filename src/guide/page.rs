@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use super::parts;
 use crate::components::ServicePage;
 use crate::i18n::t;
+use crate::routes;
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
@@ -26,8 +27,8 @@ fn guide(s: Service) -> impl IntoView {
             .collect::<Vec<_>>()
             .join("；")
     };
-    let apply_href = format!("/apply/{}", s.code);
-    let checklist_href = format!("/checklists/{}", s.code);
+    let apply_href = routes::apply_start(&s.code);
+    let checklist_href = routes::checklist(&s.code, &[]);
     view! {
         <h1>{s.name.clone()}</h1>
         <p class="lead">{s.department.clone()}</p>

@@ -6,19 +6,21 @@ use contract::ServiceSummary;
 use leptos::prelude::*;
 
 use crate::app::Catalog;
-use crate::components::{ErrorRetry, Loading};
+use crate::components::AsyncView;
 use crate::i18n::t;
+use crate::routes;
 use crate::search::{search, Filters};
 
 /// Rows drawn at first and added by each "show more".
 const PAGE: usize = 30;
 
-/// Renders the services matching `query` and `filters`; `link_prefix` picks guide or checklist.
+/// Renders the services matching `query` and `filters`; `href` links a row to its guide,
+/// checklist or application.
 #[component]
 pub fn ServiceResults(
     #[prop(into)] query: Signal<String>,
     #[prop(into)] filters: Signal<Filters>,
-    #[prop(default = "/services/")] link_prefix: &'static str,
+    #[prop(default = routes::guide)] href: fn(&str) -> String,
     #[prop(optional)] limit: Option<usize>,
 ) -> impl IntoView {
     let Catalog(catalog) = expect_context::<Catalog>();
@@ -32,13 +34,8 @@ pub fn ServiceResults(
         hits.track();
         shown.set(limit.unwrap_or(PAGE));
     });
-    move || match catalog.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(e)) => view! {
-            <ErrorRetry message=e.message() on_retry=Callback::new(move |_| catalog.refetch())/>
-        }
-        .into_any(),
-        Some(Ok(all)) => results(all, hits, shown, link_prefix, limit.is_none()).into_any(),
+    view! {
+        <AsyncView resource=catalog ok=move |all| results(all, hits, shown, href, limit.is_none())/>
     }
 }
 
@@ -48,7 +45,7 @@ fn results(
     all: Arc<Vec<ServiceSummary>>,
     hits: Memo<Vec<usize>>,
     shown: RwSignal<usize>,
-    link_prefix: &'static str,
+    href: fn(&str) -> String,
     can_show_more: bool,
 ) -> impl IntoView {
     let visible = move || hits.with(|h| h.iter().take(shown.get()).copied().collect::<Vec<_>>());
@@ -65,7 +62,7 @@ fn results(
         }}
         <ul class="service-list">
             <For each=visible key=|i| *i let:i>
-                {all.get(i).cloned().map(|s| row(s, link_prefix))}
+                {all.get(i).cloned().map(|s| row(s, href))}
             </For>
         </ul>
         {move || (can_show_more && hits.with(Vec::len) > shown.get()).then(|| view! {
@@ -76,8 +73,8 @@ fn results(
     }
 }
 
-fn row(s: ServiceSummary, link_prefix: &'static str) -> impl IntoView {
-    let href = format!("{link_prefix}{}", s.code);
+fn row(s: ServiceSummary, href: fn(&str) -> String) -> impl IntoView {
+    let href = href(&s.code);
     view! {
         <li>
             // A plain link: the router catches its click all the same, and a row stays cheap.

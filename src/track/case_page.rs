@@ -7,7 +7,6 @@ use contract::{CaseStatus, CaseView, PauseInfo, PauseKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::countdown::{countdown, load_calendar, years_needed, Countdown};
 use super::rating::RatingSection;
@@ -18,6 +17,7 @@ use super::{case_error, facts, fetch_case, my_cases};
 use crate::api::ApiErr;
 use crate::components::{set_title, ErrorRetry, Loading};
 use crate::i18n::t::track as t;
+use crate::routes::{self, CaseParams};
 use crate::today::today_in_china;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,8 +48,8 @@ fn with_weekday(date: Date) -> String {
 #[component]
 pub fn CasePage() -> impl IntoView {
     set_title(t::CASE_TITLE);
-    let params = use_params_map();
-    let number = Memo::new(move |_| params.with(|p| p.get("number").unwrap_or_default()));
+    let params = routes::params::<CaseParams>();
+    let number = Memo::new(move |_| params.get().and_then(|p| p.number).unwrap_or_default());
     let state = RwSignal::new(Load::Loading);
     let refreshing = RwSignal::new(false);
     let calendar = RwSignal::new(None::<WorkCalendar>);
@@ -112,11 +112,11 @@ pub fn CasePage() -> impl IntoView {
 
     view! {
         <main id="main" class="page case-page track-page">
-            <p class="case-back no-print"><A href="/track">{t::BACK_TO_MY_CASES}</A></p>
+            <p class="case-back no-print"><A href=routes::track()>{t::BACK_TO_MY_CASES}</A></p>
             {move || match state.get() {
                 Load::Loading => view! { <h1>{t::CASE_TITLE}</h1><Loading/> }.into_any(),
                 Load::NoCode => {
-                    let href = format!("/track?number={}", js_sys::encode_uri_component(&number.get_untracked()));
+                    let href = routes::track_lookup(&number.get_untracked());
                     view! {
                         <h1>{t::CASE_TITLE}</h1>
                         <div class="notice">

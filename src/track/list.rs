@@ -7,8 +7,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::my_cases::{self, MyCase};
-use super::{case_error, case_path, fetch_case};
+use super::{case_error, fetch_case};
 use crate::i18n::t::track as t;
+use crate::routes;
 
 #[component]
 pub fn MyCasesList() -> impl IntoView {
@@ -106,7 +107,7 @@ fn CaseRow(
     };
     let label_id = format!("case-{}", case.case_number);
     let news = case.has_news();
-    let href = case_path(&case.case_number);
+    let href = routes::case(&case.case_number);
     view! {
         <li class="my-case" class:has-news=news>
             <A href=href attr:class="my-case-link" attr:id=label_id.clone()>

@@ -8,10 +8,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use contract::FieldError;
 
 use super::list::MyCasesList;
-use super::{case_error, case_path, fetch_case, my_cases};
-use crate::components::form::{ErrorSummary, Field};
+use super::{case_error, fetch_case, my_cases};
+use crate::components::form::{focus_error_summary, ErrorSummary, Field};
 use crate::components::set_title;
 use crate::i18n::t::track as t;
+use crate::routes::{self, TRACK_NUMBER_PARAM};
 
 /// Field ids of the form, as the summary links to them.
 const NUMBER: &str = "case_number";
@@ -42,28 +43,12 @@ pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), Vec<Fi
     }
 }
 
-/// Moves focus to the error summary once it has been drawn, so a screen reader reads it and a
-/// sighted user sees it even when the keyboard hid the top of the page.
-fn focus_errors() {
-    request_animation_frame(|| focus("track-errors"));
-}
-
-fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
-    }
-}
-
 #[component]
 pub fn TrackPage() -> impl IntoView {
     set_title(t::TRACK_TITLE);
     let query = use_query_map();
-    let number = RwSignal::new(query.with_untracked(|q| q.get("number").unwrap_or_default()));
+    let number =
+        RwSignal::new(query.with_untracked(|q| q.get(TRACK_NUMBER_PARAM).unwrap_or_default()));
     let code = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
@@ -83,7 +68,7 @@ pub fn TrackPage() -> impl IntoView {
             }
             Err(e) => {
                 errors.set(e);
-                focus_errors();
+                focus_error_summary();
                 return;
             }
         };
@@ -95,12 +80,12 @@ pub fn TrackPage() -> impl IntoView {
                     my_cases::remember(&view.case_number, &c, &view.service_name, view.status);
                     my_cases::mark_seen(&view);
                     busy.set(false);
-                    navigate(&case_path(&view.case_number), Default::default());
+                    navigate(&routes::case(&view.case_number), Default::default());
                 }
                 Err(e) => {
                     busy.set(false);
                     form_error.set(Some(case_error(&e)));
-                    focus_errors();
+                    focus_error_summary();
                 }
             }
         });
@@ -110,7 +95,7 @@ pub fn TrackPage() -> impl IntoView {
         <main id="main" class="page track track-page">
             <h1>{t::TRACK_TITLE}</h1>
             <p class="lead">{t::TRACK_INTRO}</p>
-            <ErrorSummary id="track-errors" errors=errors message=form_error/>
+            <ErrorSummary errors=errors message=form_error/>
             <form class="track-form" on:submit=submit novalidate>
                 <Field field=NUMBER label=t::CASE_NUMBER.into() hint=t::CASE_NUMBER_HINT.into()
                     value=number on_input=Callback::new(move |v| number.set(v)) errors=errors

@@ -43,11 +43,6 @@ fn case_error(e: &ApiErr) -> String {
     }
 }
 
-/// The page address of a case.
-fn case_path(case_number: &str) -> String {
-    format!("/track/{}", js_sys::encode_uri_component(case_number))
-}
-
 /// A `<dl>` of label–value rows. Every facts list on these pages goes through this one function,
 /// so the wasm holds its rendering code once.
 fn facts(class: &'static str, rows: Vec<(&'static str, String)>) -> impl leptos::IntoView {

@@ -1,7 +1,7 @@
 //! 办理结果: the decision with its reason, the right to appeal a refusal, and how the result
 //! reaches the applicant (window: where and when, from the service guide; post: tracking number).
 
-use contract::{CaseStatus, CaseView, Delivery, Service};
+use contract::{CaseStatus, CaseView, Delivery};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -9,6 +9,7 @@ use super::facts;
 use crate::api;
 use crate::components::Loading;
 use crate::i18n::t::track as t;
+use crate::routes;
 
 /// The decision of a concluded case: its status, or for 已送达 the decision that was delivered.
 pub fn decision(view: &CaseView) -> Option<CaseStatus> {
@@ -95,10 +96,10 @@ fn delivery(view: &CaseView) -> impl IntoView {
 /// Where and when to collect the result, from the service guide.
 #[component]
 fn WindowPlaces(code: String) -> impl IntoView {
-    let guide_href = format!("/services/{}", js_sys::encode_uri_component(&code));
+    let guide_href = routes::guide(&code);
     let service = LocalResource::new(move || {
-        let path = format!("/api/services/{}", js_sys::encode_uri_component(&code));
-        async move { api::get::<Service>(&path).await }
+        let code = code.clone();
+        async move { api::service(&code).await.map(|l| l.value) }
     });
     view! {
         <div class="places">

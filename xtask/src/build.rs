@@ -112,7 +112,12 @@ pub fn app(env: &BuildEnv) -> anyhow::Result<()> {
             .current_dir(root())
             .env("PATH", &env.path)
             .env_remove("NO_COLOR"),
-    )
+    )?;
+    // The service worker's declarations, for a city that serves `dist/` from its own web server
+    // (the reference backend serves the same text itself).
+    let config = root().join("dist/sw-config.js");
+    std::fs::write(&config, contract::offline::service_worker_config())
+        .with_context(|| format!("writing {}", config.display()))
 }
 
 fn env_trunk(env: &BuildEnv) -> PathBuf {

@@ -1,0 +1,192 @@
+//! Every page's route and the href builder that links to it, side by side: a link cannot point
+//! at a path the router does not know, and a page reads its parameters as typed fields.
+
+use leptos::prelude::*;
+use leptos::Params;
+use leptos_router::components::{Route, Routes};
+use leptos_router::params::Params;
+use leptos_router::path;
+
+use crate::apply::{ApplyIndexPage, ApplyPage, ApplyStartPage, DonePage, Step};
+use crate::checklist::{ChecklistBrowsePage, ChecklistPage};
+use crate::components::NotFound;
+use crate::guide::{GuidePage, ServiceListPage};
+use crate::home::HomePage;
+use crate::track::{CasePage, TrackPage};
+
+#[component]
+pub fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=path!("/") view=HomePage/>
+            // `services()`, `services_search(q)`; filters are added by guide::list.
+            <Route path=path!("/services") view=ServiceListPage/>
+            // `guide(code)`, read with `ServiceParams`.
+            <Route path=path!("/services/:code") view=GuidePage/>
+            // `checklists()`, `checklists_by_theme()`.
+            <Route path=path!("/checklists") view=ChecklistBrowsePage/>
+            // `checklist(code, answers)`, read with `ServiceParams`.
+            <Route path=path!("/checklists/:code") view=ChecklistPage/>
+            // `apply_index()`.
+            <Route path=path!("/apply") view=ApplyIndexPage/>
+            // `apply_done(number)`, read with `CaseParams`.
+            <Route path=path!("/apply/done/:number") view=DonePage/>
+            // `apply_start(code)`, read with `ServiceParams`.
+            <Route path=path!("/apply/:code") view=ApplyStartPage/>
+            // `apply_step(code, draft, step)`, read with `ApplyParams`.
+            <Route path=path!("/apply/:code/:draft/:step") view=ApplyPage/>
+            // `track()`, `track_lookup(number)`; the look-up reads `TRACK_NUMBER_PARAM`.
+            <Route path=path!("/track") view=TrackPage/>
+            // `case(number)`, read with `CaseParams`.
+            <Route path=path!("/track/:number") view=CasePage/>
+        </Routes>
+    }
+}
+
+/// `:code` of a service page.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct ServiceParams {
+    pub code: Option<String>,
+}
+
+/// `:number` of a case page or a receipt.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct CaseParams {
+    pub number: Option<String>,
+}
+
+/// `/apply/:code/:draft/:step`.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct ApplyParams {
+    pub code: Option<String>,
+    pub draft: Option<String>,
+    pub step: Option<String>,
+}
+
+/// Reads a route's typed parameters; a missing or malformed one reads as `None`, which the page
+/// shows as "not found" rather than failing.
+pub fn params<T>() -> Memo<Option<T>>
+where
+    T: Params + Clone + PartialEq + Send + Sync + 'static,
+{
+    let typed = leptos_router::hooks::use_params::<T>();
+    Memo::new(move |_| typed.with(|p| p.as_ref().ok().cloned()))
+}
+
+/// The query parameter of `/track` that pre-fills the case number.
+pub const TRACK_NUMBER_PARAM: &str = "number";
+
+pub fn services() -> String {
+    "/services".into()
+}
+
+pub fn services_search(query: &str) -> String {
+    format!("/services?q={}", encode(query))
+}
+
+pub fn guide(code: &str) -> String {
+    format!("/services/{}", encode(code))
+}
+
+pub fn checklists() -> String {
+    "/checklists".into()
+}
+
+pub fn checklists_by_theme() -> String {
+    "/checklists?by=theme".into()
+}
+
+/// A checklist, with the situation's answers (精准告知) when some are chosen.
+pub fn checklist(code: &str, answers: &[String]) -> String {
+    let base = format!("/checklists/{}", encode(code));
+    if answers.is_empty() {
+        base
+    } else {
+        let answers: Vec<String> = answers.iter().map(|a| encode(a)).collect();
+        format!("{base}?s={}", answers.join(","))
+    }
+}
+
+pub fn apply_index() -> String {
+    "/apply".into()
+}
+
+pub fn apply_start(code: &str) -> String {
+    format!("/apply/{}", encode(code))
+}
+
+pub fn apply_step(code: &str, draft: &str, step: Step) -> String {
+    format!("/apply/{}/{}/{}", encode(code), encode(draft), step.slug())
+}
+
+pub fn apply_done(number: &str) -> String {
+    format!("/apply/done/{}", encode(number))
+}
+
+pub fn track() -> String {
+    "/track".into()
+}
+
+/// The look-up form with the case number filled in.
+pub fn track_lookup(number: &str) -> String {
+    format!("/track?{TRACK_NUMBER_PARAM}={}", encode(number))
+}
+
+pub fn case(number: &str) -> String {
+    format!("/track/{}", encode(number))
+}
+
+/// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
+/// builders are tested natively).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')'
+            )
+        {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builders_give_the_routes_paths() {
+        assert_eq!(guide("330100-001"), "/services/330100-001");
+        assert_eq!(checklist("A1", &[]), "/checklists/A1");
+        assert_eq!(
+            checklist("A1", &["agent".into(), "lost".into()]),
+            "/checklists/A1?s=agent,lost"
+        );
+        assert_eq!(
+            apply_step("A1", "d-9", Step::Notice),
+            "/apply/A1/d-9/notice"
+        );
+        assert_eq!(apply_done("2026112200001"), "/apply/done/2026112200001");
+        assert_eq!(track_lookup("2026112200001"), "/track?number=2026112200001");
+        assert_eq!(case("2026112200001"), "/track/2026112200001");
+    }
+
+    #[test]
+    fn encodes_like_encode_uri_component() {
+        assert_eq!(
+            encode("营业执照 办理"),
+            "%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%20%E5%8A%9E%E7%90%86"
+        );
+        assert_eq!(encode("a/b?c=d&e#f"), "a%2Fb%3Fc%3Dd%26e%23f");
+        assert_eq!(encode("A-z_0.9~!*'()"), "A-z_0.9~!*'()");
+        assert_eq!(
+            services_search("身份证"),
+            "/services?q=%E8%BA%AB%E4%BB%BD%E8%AF%81"
+        );
+    }
+}
