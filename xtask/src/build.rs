@@ -35,16 +35,44 @@ pub fn run_checked(cmd: &mut Command) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Test counts read from the runners' own summary lines.
-#[derive(Default, Clone, Copy)]
+/// Test counts read from the runners' own summary lines, and which runners ran at all.
+#[derive(Default, Clone)]
 pub struct Counts {
     pub passed: u64,
     pub failed: u64,
+    /// Ignored (cargo), skipped and did-not-run (Playwright): not a pass.
+    pub skipped: u64,
+    /// Runners that finished, whatever their result.
+    pub ran: Vec<&'static str>,
 }
 
 impl Counts {
-    /// Reads `test result: ok. 12 passed; 0 failed; ...` (cargo) or `  12 passed (30s)` and
-    /// `  1 failed` (Playwright).
+    /// The closing line over every runner. Its first word says whether every runner in
+    /// `expected` ran: a run that never reached the browser tests must not look complete.
+    pub fn closing_line(&self, expected: &[&'static str]) -> String {
+        let missing: Vec<&str> = expected
+            .iter()
+            .filter(|r| !self.ran.contains(r))
+            .copied()
+            .collect();
+        let word = if missing.is_empty() {
+            "tests"
+        } else {
+            "incomplete"
+        };
+        let mut out = String::new();
+        for runner in &missing {
+            out.push_str(&format!("xtask: {runner} did not run\n"));
+        }
+        out.push_str(&format!(
+            "{word}: {} passed, {} failed, {} skipped",
+            self.passed, self.failed, self.skipped
+        ));
+        out
+    }
+
+    /// Reads `test result: ok. 12 passed; 0 failed; 1 ignored; ...` (cargo) or `  12 passed
+    /// (30s)`, `  1 failed`, `  2 skipped`, `  3 did not run` (Playwright).
     pub fn read_line(&mut self, line: &str) {
         let t = line.trim();
         let number_before = |word: &str| -> Option<u64> {
@@ -56,19 +84,31 @@ impl Counts {
                 .parse()
                 .ok()
         };
+        let second = t.split_whitespace().nth(1);
         if t.starts_with("test result: ") {
             self.passed += number_before(" passed").unwrap_or(0);
             self.failed += number_before(" failed").unwrap_or(0);
-        } else if t.split_whitespace().nth(1) == Some("passed") {
+            self.skipped += number_before(" ignored").unwrap_or(0);
+        } else if second == Some("passed") {
             self.passed += number_before(" passed").unwrap_or(0);
-        } else if t.split_whitespace().nth(1) == Some("failed") {
+        } else if second == Some("failed") {
             self.failed += number_before(" failed").unwrap_or(0);
+        } else if second == Some("skipped") || second == Some("flaky") {
+            self.skipped += number_before(" skipped")
+                .or_else(|| number_before(" flaky"))
+                .unwrap_or(0);
+        } else if t.ends_with(" did not run") {
+            self.skipped += number_before(" did not run").unwrap_or(0);
         }
     }
 }
 
 /// Runs a test step, echoing its output and adding its runner's counts to `counts`.
-pub fn step_counted(name: &str, cmd: &mut Command, counts: &mut Counts) -> anyhow::Result<()> {
+pub fn step_counted(
+    name: &'static str,
+    cmd: &mut Command,
+    counts: &mut Counts,
+) -> anyhow::Result<()> {
     use std::io::BufRead;
     println!("\n==> {name}");
     let mut child = cmd
@@ -82,6 +122,7 @@ pub fn step_counted(name: &str, cmd: &mut Command, counts: &mut Counts) -> anyho
         }
     }
     let status = child.wait()?;
+    counts.ran.push(name);
     if !status.success() {
         bail!("step '{name}' failed ({status})");
     }
@@ -139,6 +180,25 @@ mod tests {
         c.read_line("  19 passed (1.2m)");
         c.read_line("  1 failed");
         c.read_line("    tests/apply.spec.ts:62:5 › a citizen applies");
-        assert_eq!((c.passed, c.failed), (78, 3));
+        c.read_line("test result: ok. 4 passed; 0 failed; 2 ignored; 0 measured");
+        c.read_line("  1 skipped");
+        c.read_line("  3 did not run");
+        assert_eq!((c.passed, c.failed, c.skipped), (82, 3, 6));
+    }
+
+    #[test]
+    fn closing_line_says_when_a_runner_never_ran() {
+        let mut c = Counts {
+            passed: 10,
+            ..Counts::default()
+        };
+        c.ran.push("native tests");
+        assert_eq!(
+            c.closing_line(&["native tests"]),
+            "tests: 10 passed, 0 failed, 0 skipped"
+        );
+        let line = c.closing_line(&["native tests", "browser tests"]);
+        assert!(line.ends_with("\nincomplete: 10 passed, 0 failed, 0 skipped"));
+        assert!(line.starts_with("xtask: browser tests did not run"));
     }
 }

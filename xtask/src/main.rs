@@ -46,6 +46,8 @@ fn run() -> anyhow::Result<()> {
     ]))
 }
 
+const NATIVE_TESTS: &str = "native tests";
+
 fn test(args: &[String]) -> anyhow::Result<()> {
     let only_e2e = args.iter().any(|a| a == "--e2e");
     let env = tools::ensure_build_tools()?;
@@ -70,7 +72,7 @@ fn test(args: &[String]) -> anyhow::Result<()> {
     let result = (|| {
         if !only_e2e {
             build::step_counted(
-                "native tests",
+                NATIVE_TESTS,
                 build::cargo(&env).args(["test", "--workspace"]),
                 &mut counts,
             )?;
@@ -80,9 +82,11 @@ fn test(args: &[String]) -> anyhow::Result<()> {
         server::end_to_end(&env, &mut counts)
     })();
     // One plain closing line over every runner, for whoever reads the log last.
-    println!(
-        "\ntests: {} passed, {} failed",
-        counts.passed, counts.failed
-    );
+    let expected: &[&str] = if only_e2e {
+        &[server::BROWSER_TESTS]
+    } else {
+        &[NATIVE_TESTS, server::BROWSER_TESTS]
+    };
+    println!("\n{}", counts.closing_line(expected));
     result
 }

@@ -69,6 +69,9 @@ fn wait_healthy(addr: &str) -> anyhow::Result<()> {
     bail!("the backend did not become healthy at {addr}")
 }
 
+/// The step name of the browser tests, also named by the closing line when they did not run.
+pub const BROWSER_TESTS: &str = "end-to-end tests (Playwright, Chromium)";
+
 pub fn end_to_end(env: &BuildEnv, counts: &mut Counts) -> anyhow::Result<()> {
     let backend = start_backend()?;
     println!(
@@ -76,7 +79,7 @@ pub fn end_to_end(env: &BuildEnv, counts: &mut Counts) -> anyhow::Result<()> {
         backend.base_url
     );
     let result = step_counted(
-        "end-to-end tests (Playwright, Chromium)",
+        BROWSER_TESTS,
         Command::new("npx")
             .args(["playwright", "test"])
             .current_dir(root().join("end2end"))
