@@ -358,17 +358,19 @@ async fn keep<S: PageStore>(
     saved.err().map(|e| e.message())
 }
 
+/// A page without warnings, for tests.
+#[cfg(test)]
+pub fn page(material_id: &str, photo_id: &str) -> PageRef {
+    PageRef {
+        material_id: material_id.into(),
+        photo_id: photo_id.into(),
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn page(material: &str, id: &str) -> PageRef {
-        PageRef {
-            material_id: material.into(),
-            photo_id: id.into(),
-            ..Default::default()
-        }
-    }
 
     fn ids(pages: &[PageRef]) -> Vec<&str> {
         pages.iter().map(|p| p.photo_id.as_str()).collect()

@@ -77,14 +77,7 @@ pub fn readiness(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn page(id: &str, material: &str) -> PageRef {
-        PageRef {
-            photo_id: id.into(),
-            material_id: material.into(),
-            ..Default::default()
-        }
-    }
+    use crate::components::material_pages::page;
 
     fn queued(id: &str, status: UploadStatus) -> QueueItem {
         QueueItem {
@@ -118,7 +111,7 @@ mod tests {
     #[test]
     fn sends_uploaded_pages_in_page_order_once_all_are_up() {
         let items = [item("m1"), item("m2")];
-        let pages = [page("a", "m1"), page("c", "m2"), page("b", "m1")];
+        let pages = [page("m1", "a"), page("m2", "c"), page("m1", "b")];
         // b finished first, but a is page 1.
         let mut queue = vec![done("b", "u-b"), done("a", "u-a")];
         // m2's page is not in the queue yet: still on its way.
@@ -135,7 +128,7 @@ mod tests {
     #[test]
     fn a_material_without_pages_is_named() {
         let items = [item("m1"), item("m2")];
-        let pages = [page("a", "m1"), page("x", "m2")];
+        let pages = [page("m1", "a"), page("m2", "x")];
         let queue = [
             done("a", "u-a"),
             queued(

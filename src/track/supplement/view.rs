@@ -118,7 +118,7 @@ fn flagged_material(store: CasePages, item: SupplementItem) -> impl IntoView {
         Signal::derive(move || store.message(&material_id))
     };
     view! {
-        <li class="supp-item">
+        <li class="material-upload flagged">
             <h3>{item.material_name.clone()}</h3>
             <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON}"："</strong>{item.reason.clone()}</p>
             {material_pages(store, material_id, item.material_name.clone(), error)}
