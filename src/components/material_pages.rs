@@ -101,6 +101,8 @@ pub fn material_pages<S: PageStore>(
     // Files are prepared one at a time in the order chosen, so page 1 stays page 1 even when a
     // later, smaller photo would be ready first.
     let waiting: Rc<RefCell<VecDeque<web_sys::File>>> = Rc::default();
+    // A plain string: the queue may still run after the section is gone.
+    let queue_mid = material_id.clone();
     let on_files = move |ev: leptos::ev::Event| {
         waiting.borrow_mut().extend(take_files(&ev));
         if busy.get_untracked() {
@@ -108,13 +110,13 @@ pub fn material_pages<S: PageStore>(
         }
         busy.set(true);
         message.set(None);
-        let waiting = waiting.clone();
+        let (waiting, material_id) = (waiting.clone(), queue_mid.clone());
         spawn_local(async move {
             let mut notes = Vec::new();
             loop {
                 let next = waiting.borrow_mut().pop_front();
                 let Some(file) = next else { break };
-                if let Err(note) = add_file(store, &mid.get_value(), file, None).await {
+                if let Err(note) = add_file(store, &material_id, file, None).await {
                     notes.push(note);
                 }
             }

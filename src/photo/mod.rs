@@ -7,7 +7,8 @@
 //!
 //! A page calls [`prepare`] on the chosen `File`, shows [`Prepared::warnings`] beside a preview
 //! ([`object_url`]), lets the citizen [`rotate`] it, then saves the blob with
-//! `storage::idb::put_blob` and hands it to `storage::uploads::enqueue`.
+//! `storage::idb::put_blob` and hands it to `storage::uploads::enqueue`; the pages component
+//! (`components::material_pages`) does this for every page that takes photos.
 
 mod canvas;
 mod metrics;
