@@ -230,7 +230,7 @@ test('a case followed from submission to rating, with a supplement on the way', 
   await test.step('the citizen photographs the flagged material and sends it', async () => {
     const section = page.getByRole('region', { name: '补正材料' });
     await section
-      .getByLabel(`拍照或选择照片：${material.name}`)
+      .getByLabel(`从相册或文件选择：${material.name}`)
       .setInputFiles({ name: 'page.png', mimeType: 'image/png', buffer: png(600, 800) });
     await expect(section.locator('.page-name')).toHaveText(['第 1 页']);
     await expect(section.getByText('已上传', { exact: true })).toBeVisible({ timeout: 20_000 });

@@ -10,18 +10,8 @@ use crate::storage::idb::{self, Store, StoreError};
 /// Drafts older than this are deleted when the list is read.
 pub const EXPIRY_MS: f64 = 30.0 * 24.0 * 3600.0 * 1000.0;
 
-/// One photographed page of a material.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct PageRef {
-    pub material_id: String,
-    pub photo_id: String,
-    /// Quality warnings shown beside the preview (already in Chinese).
-    #[serde(default)]
-    pub warnings: Vec<String>,
-    /// A PDF has no image preview.
-    #[serde(default)]
-    pub pdf: bool,
-}
+/// One photographed page of a material; the draft keeps them in page order.
+pub use crate::components::material_pages::PageRef;
 
 /// How the result is delivered, as the form holds it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -77,14 +67,6 @@ impl Draft {
             Some(slot) => slot.1 = value,
             None => self.fields.push((id.into(), value)),
         }
-    }
-
-    pub fn pages_of(&self, material_id: &str) -> Vec<PageRef> {
-        self.pages
-            .iter()
-            .filter(|p| p.material_id == material_id)
-            .cloned()
-            .collect()
     }
 
     pub fn expired(&self, now_ms: f64) -> bool {

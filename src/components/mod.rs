@@ -1,7 +1,9 @@
-//! Pieces every page uses: loading and error states, the page heading, the large-text switch.
+//! Pieces every page uses: loading and error states, the page heading, the large-text switch,
+//! and the photographed pages of a material.
 
 mod elder;
 pub mod form;
+pub mod material_pages;
 mod service_page;
 mod share;
 mod status;

@@ -225,9 +225,12 @@ pub const PREPARING_PHOTO: &str = "正在处理照片…";
 pub const ROTATE: &str = "旋转";
 pub const RETAKE: &str = "重拍";
 pub const DELETE: &str = "删除";
-pub const UPLOAD_PROGRESS: &str = "上传进度";
+pub const RETRY_NOW: &str = "立即重试";
 pub fn page_n(n: usize) -> String {
     format!("第 {n} 页")
+}
+pub fn upload_progress_label(n: usize) -> String {
+    format!("第 {n} 页上传进度")
 }
 pub fn pages_count(n: usize) -> String {
     if n == 0 {
@@ -415,24 +418,11 @@ pub mod track {
     pub const SUPPLEMENT_INTRO: &str =
         "工作人员请您重新提供下列材料。只需拍摄这些材料，每项至少一页，全部上传后点击“提交补正材料”。";
     pub const SUPPLEMENT_REASON: &str = "补正原因";
-    pub const TAKE_PHOTO: &str = "拍照或选择照片";
-    pub const PROCESSING_PHOTO: &str = "正在处理照片…";
-    pub const UPLOAD_WAITING: &str = "等待上传";
-    pub const RETRY_NOW: &str = "立即重试";
-    pub const DELETE: &str = "删除";
     pub const SUBMIT_SUPPLEMENT: &str = "提交补正材料";
     pub const SUBMITTING: &str = "正在提交…";
     pub const SUPPLEMENT_INCOMPLETE: &str = "还有材料没有上传，请按提示补拍";
     pub const SUPPLEMENT_WAIT: &str = "照片还在上传，请稍候再提交";
     pub const SUPPLEMENT_SENT: &str = "补正材料已提交，办理时限恢复计算。";
-
-    pub fn page_n(n: u32) -> String {
-        format!("第 {n} 页")
-    }
-
-    pub fn upload_progress_label(n: u32) -> String {
-        format!("第 {n} 页上传进度")
-    }
 
     pub fn upload_this(name: &str) -> String {
         format!("请上传：{name}")

@@ -109,6 +109,8 @@ pub fn exposure(luma: &[u8]) -> (f64, f64) {
 
 /// Variance of the 4-neighbour Laplacian over the interior pixels: sharp edges give large
 /// second derivatives, blur flattens them. 0 for images too small to have an interior.
+/// The tests measure whole images with it; the app only needs [`sharpness`].
+#[cfg(test)]
 pub fn laplacian_variance(luma: &[u8], width: usize, height: usize) -> f64 {
     max_tile_laplacian_variance(luma, width, height, usize::MAX)
 }

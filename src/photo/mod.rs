@@ -7,10 +7,8 @@
 //!
 //! A page calls [`prepare`] on the chosen `File`, shows [`Prepared::warnings`] beside a preview
 //! ([`object_url`]), lets the citizen [`rotate`] it, then saves the blob with
-//! `storage::idb::put_blob` and hands it to `storage::uploads::enqueue`.
-
-// The pages that call this API are being written alongside it.
-#![allow(dead_code)]
+//! `storage::idb::put_blob` and hands it to `storage::uploads::enqueue`; the pages component
+//! (`components::material_pages`) does this for every page that takes photos.
 
 mod canvas;
 mod metrics;
@@ -30,10 +28,6 @@ pub struct Prepared {
     pub blob: Blob,
     /// `image/jpeg` or `application/pdf` (`image/png` on a browser without a JPEG encoder).
     pub content_type: String,
-    /// Pixel size of the JPEG; 0 for a PDF.
-    pub width: u32,
-    pub height: u32,
-    pub bytes: u64,
     /// Problems to show with the preview; the citizen decides whether to retake.
     pub warnings: Vec<QualityWarning>,
 }
@@ -83,9 +77,6 @@ pub async fn prepare(file: &File) -> Result<Prepared, PhotoError> {
             return Ok(Prepared {
                 blob,
                 content_type: "application/pdf".into(),
-                width: 0,
-                height: 0,
-                bytes,
                 warnings: Vec::new(),
             });
         }
@@ -122,16 +113,12 @@ async fn encode(source: &Source) -> Result<Prepared, PhotoError> {
     }
     let (w, h) = metrics::target_size(width, height, MAX_EDGE);
     let blob = draw_jpeg(source, (w, h), (w, h), 0).await?;
-    let bytes = blob.size() as u64;
-    if bytes > MAX_UPLOAD_BYTES {
+    if blob.size() as u64 > MAX_UPLOAD_BYTES {
         return Err(PhotoError::TooLarge);
     }
     Ok(Prepared {
         content_type: blob.type_(),
         blob,
-        width: w,
-        height: h,
-        bytes,
         warnings: analyse(source, (width, height)),
     })
 }

@@ -221,11 +221,6 @@ fn unkeep(store: &'static str, key: &str) {
     KEPT.with(|k| k.borrow_mut().remove(&(store, key.to_string())));
 }
 
-/// Whether IndexedDB works here; a draft page can call this once and warn before any work is done.
-pub async fn check() -> Result<(), StoreError> {
-    database().await.map(|_| ())
-}
-
 /// Saves JSON text under `key`. On error the value is still kept for this page's lifetime.
 pub async fn put_json(store: Store, key: &str, json: &str) -> Result<(), StoreError> {
     let name = store.name();

@@ -2,9 +2,6 @@
 //! reload or a closed tab: IndexedDB for drafts and photos ([`idb`]), `localStorage` for small
 //! preferences ([`local`]), and the background upload queue built on them ([`uploads`]).
 
-// The pages that call this API are being written alongside it.
-#![allow(dead_code)]
-
 pub mod idb;
 pub mod local;
 mod policy;

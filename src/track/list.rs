@@ -118,7 +118,7 @@ fn CaseRow(
                     {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS}</span> })}
                 </span>
             </A>
-            {move || failure().map(|m| view! { <p class="track-error">{m}</p> })}
+            {move || failure().map(|m| view! { <p class="error-message">{m}</p> })}
             {move || if is_confirming() {
                 view! {
                     <div class="track-confirm" role="group" aria-label=t::REMOVE_CONFIRM>

@@ -137,7 +137,7 @@ fn RatingForm(
                         </div>
                     }
                 }).collect_view()}
-                {move || score_error.get().map(|m| view! { <p class="track-error" id="rating-score-error">{m}</p> })}
+                {move || score_error.get().map(|m| view! { <p class="error-message" id="rating-score-error">{m}</p> })}
             </fieldset>
             {move || needs_reason(score.get()).then(|| view! {
                 <div class="field">
@@ -150,7 +150,7 @@ fn RatingForm(
                             reason.set(event_target_value(&ev));
                             reason_error.set(None);
                         }></textarea>
-                    {move || reason_error.get().map(|m| view! { <p class="track-error" id="rating-reason-error">{m}</p> })}
+                    {move || reason_error.get().map(|m| view! { <p class="error-message" id="rating-reason-error">{m}</p> })}
                 </div>
             })}
             <div class="field">
@@ -159,7 +159,7 @@ fn RatingForm(
                     prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             </div>
-            {move || form_error.get().map(|m| view! { <p class="track-error" role="alert">{m}</p> })}
+            {move || form_error.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
             <button type="submit" class="button wide" disabled=move || sending.get()>
                 {move || if sending.get() { t::SUBMITTING } else { t::SUBMIT_RATING }}
             </button>
