@@ -307,179 +307,163 @@ pub fn upload_progress(percent: u8) -> String {
 }
 
 // Case tracking.
-/// Text of the case-tracking pages (src/track), in its own namespace.
-pub mod track {
-    pub use super::{working_days, APPEAL, PROMISED_LIMIT};
+pub const TRACK_TITLE: &str = "办件查询";
+pub const TRACK_INTRO: &str = "输入办件编号和查询码，查看办理进度。两者都在提交申请后的回执上。";
+pub const CASE_NUMBER_HINT: &str = "回执上的数字编号，如 2026112000001";
+pub const QUERY_CODE_HINT: &str = "8 位字母和数字，不区分大小写";
+pub const CASE_NUMBER_REQUIRED: &str = "请输入办件编号";
+pub const QUERY_CODE_REQUIRED: &str = "请输入查询码";
+/// The backend's one answer for an unknown number and a wrong code alike.
+pub const CASE_NOT_FOUND: &str = "未找到该办件，请核对办件编号和查询码";
+pub const LOOK_UP: &str = "查询";
+pub const LOOKING_UP: &str = "正在查询…";
 
-    pub const TRACK_TITLE: &str = "办件查询";
-    pub const TRACK_INTRO: &str =
-        "输入办件编号和查询码，查看办理进度。两者都在提交申请后的回执上。";
-    pub const CASE_NUMBER: &str = "办件编号";
-    pub const CASE_NUMBER_HINT: &str = "回执上的数字编号，如 2026112000001";
-    pub const QUERY_CODE: &str = "查询码";
-    pub const QUERY_CODE_HINT: &str = "8 位字母和数字，不区分大小写";
-    pub const CASE_NUMBER_REQUIRED: &str = "请输入办件编号";
-    pub const QUERY_CODE_REQUIRED: &str = "请输入查询码";
-    /// The backend's one answer for an unknown number and a wrong code alike.
-    pub const CASE_NOT_FOUND: &str = "未找到该办件，请核对办件编号和查询码";
-    pub const LOOK_UP: &str = "查询";
-    pub const LOOKING_UP: &str = "正在查询…";
+pub const MY_CASES: &str = "我的办件";
+pub const MY_CASES_EMPTY: &str =
+    "本机还没有保存办件。查询过或在线提交的办件会保存在这里，下次打开即可查看进度。";
+pub const MY_CASES_NOTE: &str = "以下办件保存在本机，打开本页时自动更新状态。";
+pub const REFRESH_ALL: &str = "全部刷新";
 
-    pub const MY_CASES: &str = "我的办件";
-    pub const MY_CASES_EMPTY: &str =
-        "本机还没有保存办件。查询过或在线提交的办件会保存在这里，下次打开即可查看进度。";
-    pub const MY_CASES_NOTE: &str = "以下办件保存在本机，打开本页时自动更新状态。";
-    pub const REFRESH_ALL: &str = "全部刷新";
+pub fn status_changed(before: &str, now: &str) -> String {
+    format!("有新进展：{before} → {now}")
+}
 
-    pub fn status_changed(before: &str, now: &str) -> String {
-        format!("有新进展：{before} → {now}")
+pub const REFRESHING: &str = "正在更新办件状态…";
+pub const REFRESHED: &str = "已更新全部办件状态";
+pub const HAS_NEWS: &str = "有新进展";
+pub const STATUS: &str = "状态";
+pub const REMOVE: &str = "移除";
+pub const REMOVE_CONFIRM: &str = "确定从本机移除这个办件吗？移除后需重新输入查询码才能查看。";
+pub const REMOVE_YES: &str = "确定移除";
+pub const CANCEL: &str = "取消";
+
+pub fn refresh_failed(n: usize) -> String {
+    format!("{n} 件办件暂时无法更新")
+}
+
+pub fn news_count(n: usize) -> String {
+    format!("{n} 件有新进展")
+}
+
+pub const CASE_TITLE: &str = "办件详情";
+pub const BACK_TO_MY_CASES: &str = "‹ 我的办件";
+pub const NO_CODE_BODY: &str =
+    "本机没有保存这个办件的查询码。为保护您的信息，请输入办件编号和查询码查询。";
+pub const GO_LOOK_UP: &str = "输入查询码";
+pub const CURRENT_STATUS: &str = "当前状态";
+pub const REFRESH: &str = "刷新";
+pub const REFRESHING_CASE: &str = "正在刷新…";
+pub const HANDLING_DEPARTMENT: &str = "办理部门";
+pub const APPLICANT: &str = "申请人";
+pub const ACCEPTED_ON: &str = "受理日期";
+
+pub const TIME_LIMIT: &str = "办理时限";
+pub const DUE_DATE: &str = "承诺办结日期";
+pub const DUE_MOVES: &str = "（暂停期间顺延）";
+pub const DUE_TODAY: &str = "今天到期";
+pub const CLOCK_PAUSED: &str = "计时已暂停";
+pub const NOT_STARTED_IMMEDIATE: &str = "本事项为即办件，受理后即时办结。";
+pub const PAUSE_REASON: &str = "原因";
+pub const PAUSE_HISTORY: &str = "暂停记录";
+pub const PAUSE_SUPPLEMENT: &str = "需补正";
+pub const SPECIAL_PROCEDURE: &str = "特别程序";
+
+pub fn not_started(limit: u32) -> String {
+    format!("承诺时限为 {limit} 个工作日，自受理后的下一个工作日起计算。")
+}
+
+pub fn days_left(n: i64) -> String {
+    format!("还剩 {n} 个工作日")
+}
+
+pub fn overdue(n: i64) -> String {
+    format!("已超期 {n} 个工作日")
+}
+
+pub fn paused_left(n: i64) -> String {
+    format!("计时已暂停，恢复计时后还剩 {n} 个工作日")
+}
+
+pub fn pause_supplement(since: &str) -> String {
+    format!("因需补正材料，办理时限自 {since} 起暂停计算。您提交补正材料后恢复计时，承诺办结日期相应顺延。")
+}
+
+pub fn pause_special(procedure: &str, since: &str) -> String {
+    format!("因进入特别程序（{procedure}），办理时限自 {since} 起暂停计算。特别程序所需时间不计入办理时限，承诺办结日期将相应顺延。")
+}
+
+pub fn special(procedure: &str) -> String {
+    format!("特别程序（{procedure}）")
+}
+
+pub fn pause_span(since: &str, until: &str, what: &str) -> String {
+    format!("{since} 至 {until}：{what}")
+}
+
+pub const TIMELINE: &str = "办理过程";
+pub const STEP_HANDLER: &str = "经办人";
+pub const STEP_OPINION: &str = "办理意见";
+
+pub const SUPPLEMENT_TITLE: &str = "补正材料";
+pub const SUPPLEMENT_INTRO: &str =
+    "工作人员请您重新提供下列材料。只需拍摄这些材料，每项至少一页，全部上传后点击“提交补正材料”。";
+pub const SUPPLEMENT_REASON: &str = "补正原因";
+pub const SUBMIT_SUPPLEMENT: &str = "提交补正材料";
+pub const SUPPLEMENT_INCOMPLETE: &str = "还有材料没有上传，请按提示补拍";
+pub const SUPPLEMENT_WAIT: &str = "照片还在上传，请稍候再提交";
+pub const SUPPLEMENT_SENT: &str = "补正材料已提交，办理时限恢复计算。";
+
+pub fn upload_this(name: &str) -> String {
+    format!("请上传：{name}")
+}
+
+pub fn supplement_progress(done: usize, total: usize) -> String {
+    format!("已上传 {done}/{total} 项材料")
+}
+
+pub const RESULT_TITLE: &str = "办理结果";
+pub const DECISION_REASON: &str = "理由";
+pub const APPROVED_NOTE: &str = "您的申请已办结，准予办理。";
+pub const REFUSED_NOTE: &str = "经审查，您的申请不予许可。";
+pub const NOT_ACCEPTED_NOTE: &str = "您的申请不予受理。";
+pub const APPEAL_REVIEW_TEXT: &str =
+    "如对本决定不服，可以自知道该决定之日起 60 日内依法申请行政复议；";
+pub const APPEAL_LITIGATION_TEXT: &str =
+    "也可以自知道该决定之日起 6 个月内依法向人民法院提起行政诉讼。";
+pub const DELIVERY_TITLE: &str = "结果送达";
+pub const DELIVERY_WAY: &str = "送达方式";
+pub const DELIVERY_STATUS: &str = "送达状态";
+pub const DELIVERED: &str = "已送达";
+pub const NOT_YET_DELIVERED: &str = "待送达";
+pub const TRACKING_NUMBER: &str = "快递单号";
+pub const TRACKING_PENDING: &str = "寄出后在此显示";
+pub const WINDOW_NOTE: &str = "请携带本人身份证件到以下地点领取：";
+pub const PLACE_ADDRESS: &str = "地址";
+pub const PLACE_HOURS: &str = "时间";
+pub const SEE_GUIDE: &str = "查看办事指南中的办理地点";
+
+pub const RATING_TITLE: &str = "好差评";
+pub const RATING_LEGEND: &str = "您对本次办理服务满意吗？";
+pub const RATING_REASON: &str = "不满意的原因（必填）";
+pub const RATING_COMMENT: &str = "其他意见或建议（选填）";
+pub const RATING_REASON_SHORT: &str = "原因";
+pub const RATING_COMMENT_SHORT: &str = "意见";
+pub const RATING_SCORE_REQUIRED: &str = "请选择评价等级";
+pub const RATING_REASON_REQUIRED: &str = "请填写不满意的原因";
+pub const SUBMIT_RATING: &str = "提交评价";
+pub const RATING_ONCE: &str = "一事一评：每个办件只能评价一次。";
+pub const RATING_THANKS: &str = "感谢您的评价！";
+
+pub fn rating_label(score: u8) -> &'static str {
+    match score {
+        5 => "非常满意",
+        4 => "满意",
+        3 => "基本满意",
+        2 => "不满意",
+        _ => "非常不满意",
     }
+}
 
-    pub const REFRESHING: &str = "正在更新办件状态…";
-    pub const REFRESHED: &str = "已更新全部办件状态";
-    pub const HAS_NEWS: &str = "有新进展";
-    pub const STATUS: &str = "状态";
-    pub const REMOVE: &str = "移除";
-    pub const REMOVE_CONFIRM: &str = "确定从本机移除这个办件吗？移除后需重新输入查询码才能查看。";
-    pub const REMOVE_YES: &str = "确定移除";
-    pub const CANCEL: &str = "取消";
-
-    pub fn refresh_failed(n: usize) -> String {
-        format!("{n} 件办件暂时无法更新")
-    }
-
-    pub fn news_count(n: usize) -> String {
-        format!("{n} 件有新进展")
-    }
-
-    pub const CASE_TITLE: &str = "办件详情";
-    pub const BACK_TO_MY_CASES: &str = "‹ 我的办件";
-    pub const NO_CODE_BODY: &str =
-        "本机没有保存这个办件的查询码。为保护您的信息，请输入办件编号和查询码查询。";
-    pub const GO_LOOK_UP: &str = "输入查询码";
-    pub const CURRENT_STATUS: &str = "当前状态";
-    pub const REFRESH: &str = "刷新";
-    pub const REFRESHING_CASE: &str = "正在刷新…";
-    pub const DEPARTMENT: &str = "办理部门";
-    pub const APPLICANT: &str = "申请人";
-    pub const ID_NUMBER: &str = "证件号码";
-    pub const SUBMITTED_AT: &str = "提交时间";
-    pub const ACCEPTED_ON: &str = "受理日期";
-
-    pub const TIME_LIMIT: &str = "办理时限";
-    pub const DUE_DATE: &str = "承诺办结日期";
-    pub const DUE_MOVES: &str = "（暂停期间顺延）";
-    pub const DUE_TODAY: &str = "今天到期";
-    pub const CLOCK_PAUSED: &str = "计时已暂停";
-    pub const NOT_STARTED_IMMEDIATE: &str = "本事项为即办件，受理后即时办结。";
-    pub const PAUSE_REASON: &str = "原因";
-    pub const PAUSE_HISTORY: &str = "暂停记录";
-    pub const PAUSE_SUPPLEMENT: &str = "需补正";
-    pub const SPECIAL_PROCEDURE: &str = "特别程序";
-
-    pub fn not_started(limit: u32) -> String {
-        format!("承诺时限为 {limit} 个工作日，自受理后的下一个工作日起计算。")
-    }
-
-    pub fn days_left(n: i64) -> String {
-        format!("还剩 {n} 个工作日")
-    }
-
-    pub fn overdue(n: i64) -> String {
-        format!("已超期 {n} 个工作日")
-    }
-
-    pub fn paused_left(n: i64) -> String {
-        format!("计时已暂停，恢复计时后还剩 {n} 个工作日")
-    }
-
-    pub fn pause_supplement(since: &str) -> String {
-        format!("因需补正材料，办理时限自 {since} 起暂停计算。您提交补正材料后恢复计时，承诺办结日期相应顺延。")
-    }
-
-    pub fn pause_special(procedure: &str, since: &str) -> String {
-        format!("因进入特别程序（{procedure}），办理时限自 {since} 起暂停计算。特别程序所需时间不计入办理时限，承诺办结日期将相应顺延。")
-    }
-
-    pub fn special(procedure: &str) -> String {
-        format!("特别程序（{procedure}）")
-    }
-
-    pub fn pause_span(since: &str, until: &str, what: &str) -> String {
-        format!("{since} 至 {until}：{what}")
-    }
-
-    pub const TIMELINE: &str = "办理过程";
-    pub const STEP_DEPARTMENT: &str = "办理部门";
-    pub const STEP_HANDLER: &str = "经办人";
-    pub const STEP_OPINION: &str = "办理意见";
-
-    pub const SUPPLEMENT_TITLE: &str = "补正材料";
-    pub const SUPPLEMENT_INTRO: &str =
-        "工作人员请您重新提供下列材料。只需拍摄这些材料，每项至少一页，全部上传后点击“提交补正材料”。";
-    pub const SUPPLEMENT_REASON: &str = "补正原因";
-    pub const SUBMIT_SUPPLEMENT: &str = "提交补正材料";
-    pub const SUBMITTING: &str = "正在提交…";
-    pub const SUPPLEMENT_INCOMPLETE: &str = "还有材料没有上传，请按提示补拍";
-    pub const SUPPLEMENT_WAIT: &str = "照片还在上传，请稍候再提交";
-    pub const SUPPLEMENT_SENT: &str = "补正材料已提交，办理时限恢复计算。";
-
-    pub fn upload_this(name: &str) -> String {
-        format!("请上传：{name}")
-    }
-
-    pub fn supplement_progress(done: usize, total: usize) -> String {
-        format!("已上传 {done}/{total} 项材料")
-    }
-
-    pub const RESULT_TITLE: &str = "办理结果";
-    pub const DECISION_REASON: &str = "理由";
-    pub const APPROVED_NOTE: &str = "您的申请已办结，准予办理。";
-    pub const REFUSED_NOTE: &str = "经审查，您的申请不予许可。";
-    pub const NOT_ACCEPTED_NOTE: &str = "您的申请不予受理。";
-    pub const APPEAL_REVIEW_TEXT: &str =
-        "如对本决定不服，可以自知道该决定之日起 60 日内依法申请行政复议；";
-    pub const APPEAL_LITIGATION_TEXT: &str =
-        "也可以自知道该决定之日起 6 个月内依法向人民法院提起行政诉讼。";
-    pub const DELIVERY_TITLE: &str = "结果送达";
-    pub const DELIVERY_WAY: &str = "送达方式";
-    pub const DELIVERY_WINDOW: &str = "窗口领取";
-    pub const DELIVERY_POST: &str = "邮寄送达";
-    pub const DELIVERY_STATUS: &str = "送达状态";
-    pub const DELIVERED: &str = "已送达";
-    pub const NOT_YET_DELIVERED: &str = "待送达";
-    pub const POST_RECIPIENT: &str = "收件人";
-    pub const POST_ADDRESS: &str = "邮寄地址";
-    pub const TRACKING_NUMBER: &str = "快递单号";
-    pub const TRACKING_PENDING: &str = "寄出后在此显示";
-    pub const WINDOW_NOTE: &str = "请携带本人身份证件到以下地点领取：";
-    pub const PLACE_ADDRESS: &str = "地址";
-    pub const PLACE_HOURS: &str = "时间";
-    pub const SEE_GUIDE: &str = "查看办事指南中的办理地点";
-
-    pub const RATING_TITLE: &str = "好差评";
-    pub const RATING_LEGEND: &str = "您对本次办理服务满意吗？";
-    pub const RATING_REASON: &str = "不满意的原因（必填）";
-    pub const RATING_COMMENT: &str = "其他意见或建议（选填）";
-    pub const RATING_REASON_SHORT: &str = "原因";
-    pub const RATING_COMMENT_SHORT: &str = "意见";
-    pub const RATING_SCORE_REQUIRED: &str = "请选择评价等级";
-    pub const RATING_REASON_REQUIRED: &str = "请填写不满意的原因";
-    pub const SUBMIT_RATING: &str = "提交评价";
-    pub const RATING_ONCE: &str = "一事一评：每个办件只能评价一次。";
-    pub const RATING_THANKS: &str = "感谢您的评价！";
-
-    pub fn rating_label(score: u8) -> &'static str {
-        match score {
-            5 => "非常满意",
-            4 => "满意",
-            3 => "基本满意",
-            2 => "不满意",
-            _ => "非常不满意",
-        }
-    }
-
-    pub fn your_rating(label: &str) -> String {
-        format!("您的评价：{label}")
-    }
+pub fn your_rating(label: &str) -> String {
+    format!("您的评价：{label}")
 }

@@ -16,7 +16,7 @@ use super::timeline::{format_time, Timeline};
 use super::{case_error, facts, fetch_case, my_cases};
 use crate::api::ApiErr;
 use crate::components::{set_title, ErrorRetry, Loading};
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 use crate::routes::{self, CaseParams};
 use crate::today::today_in_china;
 
@@ -174,7 +174,7 @@ fn CaseDetails(
     });
     let mut rows = vec![
         (t::CASE_NUMBER, view.case_number.clone()),
-        (t::DEPARTMENT, view.department.clone()),
+        (t::HANDLING_DEPARTMENT, view.department.clone()),
         (t::APPLICANT, view.applicant_name.clone()),
         (t::ID_NUMBER, view.applicant_id_masked.clone()),
         (t::SUBMITTED_AT, format_time(&view.submitted_at)),

@@ -9,7 +9,7 @@ use contract::date::Date;
 use contract::CaseStatus;
 
 use crate::api;
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 
 /// Where the promised-limit clock stands, as the case page says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

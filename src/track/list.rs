@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 use super::my_cases::{self, MyCase};
 use super::{case_error, fetch_case};
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 use crate::routes;
 
 #[component]

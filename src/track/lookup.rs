@@ -11,7 +11,7 @@ use super::list::MyCasesList;
 use super::{case_error, fetch_case, my_cases};
 use crate::components::form::{focus_error_summary, ErrorSummary, Field};
 use crate::components::set_title;
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 use crate::routes::{self, TRACK_NUMBER_PARAM};
 
 /// Field ids of the form, as the summary links to them.

@@ -23,7 +23,7 @@ pub use news::CaseNews;
 use contract::{CaseLookup, CaseView};
 
 use crate::api::{self, ApiErr};
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 
 /// `POST /api/cases/lookup`.
 async fn fetch_case(case_number: &str, query_code: &str) -> Result<CaseView, ApiErr> {

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use super::fetch_case;
 use super::my_cases;
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 
 #[component]
 pub fn CaseNews() -> impl IntoView {

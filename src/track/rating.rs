@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::case_error;
 use crate::api::{self, ApiErr};
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 
 /// The grades, best first, as the form lists them.
 pub const SCORES: [u8; 5] = [5, 4, 3, 2, 1];

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use super::facts;
 use crate::api;
 use crate::components::Loading;
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 use crate::routes;
 
 /// The decision of a concluded case: its status, or for 已送达 the decision that was delivered.
@@ -72,7 +72,7 @@ fn delivery(view: &CaseView) -> impl IntoView {
             recipient, address, ..
         } => {
             rows.push((t::DELIVERY_WAY, t::DELIVERY_POST.to_string()));
-            rows.push((t::POST_RECIPIENT, recipient.clone()));
+            rows.push((t::RECIPIENT, recipient.clone()));
             rows.push((t::POST_ADDRESS, address.clone()));
             rows.push((
                 t::TRACKING_NUMBER,

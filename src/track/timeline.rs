@@ -4,7 +4,7 @@ use contract::TimelineStep;
 use leptos::prelude::*;
 
 use super::facts;
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 
 /// `2026-11-22T10:30:00+08:00` → `2026-11-22 10:30`; anything else is shown as it came.
 pub fn format_time(at: &str) -> String {
@@ -17,7 +17,7 @@ pub fn format_time(at: &str) -> String {
 /// Department, handler and opinion, each when given.
 fn step_facts(s: &TimelineStep) -> Vec<(&'static str, String)> {
     [
-        (t::STEP_DEPARTMENT, &s.department),
+        (t::HANDLING_DEPARTMENT, &s.department),
         (t::STEP_HANDLER, &s.handler),
         (t::STEP_OPINION, &s.opinion),
     ]

@@ -9,7 +9,7 @@ use super::ready::{pages_of, readiness, Readiness};
 use super::store::{forget, CasePages};
 use crate::api::{self, ApiErr};
 use crate::components::material_pages::{material_pages, PageStore};
-use crate::i18n::t::track as t;
+use crate::i18n::t;
 use crate::storage::uploads;
 use crate::track::case_error;
 
