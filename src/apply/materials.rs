@@ -13,15 +13,15 @@ use crate::i18n::t;
 /// The application keeps its pages in the draft, which is saved on the device at every change.
 impl PageStore for ApplyCtx {
     fn pages(&self) -> Vec<PageRef> {
-        self.draft.with(|d| d.pages.clone())
+        self.draft.try_with(|d| d.pages.clone()).unwrap_or_default()
     }
 
     fn update(&self, change: impl FnOnce(&mut Vec<PageRef>)) {
         ApplyCtx::update(self, |d| change(&mut d.pages));
     }
 
-    fn draft_id(&self) -> String {
-        self.draft.with_untracked(|d| d.id.clone())
+    fn draft_id(&self) -> Option<String> {
+        self.draft.try_with_untracked(|d| d.id.clone())
     }
 }
 

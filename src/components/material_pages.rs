@@ -34,12 +34,13 @@ pub struct PageRef {
 
 /// Where a page keeps its list of pages (every material's, in page order).
 pub trait PageStore: Copy + Send + Sync + 'static {
-    /// The whole list; reactive when read in a view.
+    /// The whole list; reactive when read in a view. Empty once the page that held it is gone.
     fn pages(&self) -> Vec<PageRef>;
     /// Changes the list and keeps it.
     fn update(&self, change: impl FnOnce(&mut Vec<PageRef>));
-    /// The `draft` the upload queue files these pages under.
-    fn draft_id(&self) -> String;
+    /// The `draft` the upload queue files these pages under; `None` once the page that held the
+    /// list is gone (a photo finished preparing after the citizen left).
+    fn draft_id(&self) -> Option<String>;
 }
 
 /// The pages of `material_id`, in page order.
@@ -340,7 +341,10 @@ async fn keep<S: PageStore>(
     content_type: &str,
     replacing: Option<PageRef>,
 ) -> Option<&'static str> {
-    let draft_id = store.draft_id();
+    // Left meanwhile: nothing holds the page list any more, so the photo is not kept.
+    let Some(draft_id) = store.draft_id() else {
+        return None;
+    };
     let meta = serde_json::to_string(&PhotoMeta {
         draft_id: &draft_id,
         material_id: &page.material_id,

@@ -108,7 +108,7 @@ impl CasePages {
 
 impl PageStore for CasePages {
     fn pages(&self) -> Vec<PageRef> {
-        self.pages.get()
+        self.pages.try_get().unwrap_or_default()
     }
 
     fn update(&self, change: impl FnOnce(&mut Vec<PageRef>)) {
@@ -124,7 +124,7 @@ impl PageStore for CasePages {
         self.pages.try_set(list);
     }
 
-    fn draft_id(&self) -> String {
-        draft_id(self.case_number)
+    fn draft_id(&self) -> Option<String> {
+        Some(draft_id(self.case_number))
     }
 }
