@@ -6,12 +6,24 @@
 //! Each State Council notice (国务院办公厅关于部分节假日安排的通知) becomes one `CalendarYear`
 //! data file; a new year is a new file, not a code change.
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::date::{days_in_month, Date};
+type Date = NaiveDate;
+
+/// The last day four-digit years can write: arithmetic stops there, so an absurd limit ends
+/// quickly instead of walking to chrono's year 262143.
+pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("9999-12-31 exists"),
+};
+
+fn is_weekend(date: Date) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
 
 /// A public holiday that falls on a day that would otherwise be worked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +53,7 @@ impl CalendarYear {
         if self.adjusted_working_days.contains(&date) {
             return true;
         }
-        !date.weekday().is_weekend() && !self.holidays.iter().any(|h| h.date == date)
+        !is_weekend(date) && !self.holidays.iter().any(|h| h.date == date)
     }
 
     /// Working days of the year computed from the lists.
@@ -56,7 +68,7 @@ impl CalendarYear {
     /// `working_days` that the lists do not produce.
     pub fn check(&self) -> Result<(), String> {
         let y = self.year;
-        if Date::new(y, 1, 1).is_none() {
+        if !writable_year(y) {
             return Err(format!("calendar {y}: year out of range"));
         }
         let mut seen: Vec<Date> = Vec::new();
@@ -77,11 +89,7 @@ impl CalendarYear {
         if let Some(h) = self.holidays.iter().find(|h| h.name.trim().is_empty()) {
             return Err(format!("calendar {y}: holiday {} has no name", h.date));
         }
-        if let Some(d) = self
-            .adjusted_working_days
-            .iter()
-            .find(|d| !d.weekday().is_weekend())
-        {
+        if let Some(d) = self.adjusted_working_days.iter().find(|d| !is_weekend(**d)) {
             return Err(format!(
                 "calendar {y}: adjusted working day {d} is not a weekend day"
             ));
@@ -172,7 +180,7 @@ impl WorkCalendar {
     pub fn is_working_day(&self, date: Date) -> bool {
         match self.year(date.year()) {
             Some(year) => year.is_working_day(date),
-            None => !date.weekday().is_weekend(),
+            None => !is_weekend(date),
         }
     }
 
@@ -191,7 +199,7 @@ impl WorkCalendar {
     /// to end on `today`, so the result is the earliest due date still possible: it moves one
     /// working day later each working day the pause goes on. Closed pauses ignore `today`.
     ///
-    /// Never panics; an absurd limit ends at `Date::MAX`.
+    /// Never panics; an absurd limit ends at `LAST_DAY`.
     pub fn due_date(
         &self,
         accepted_on: Date,
@@ -201,8 +209,9 @@ impl WorkCalendar {
     ) -> Date {
         let mut remaining = promised_limit;
         let mut day = accepted_on;
-        while remaining > 0 && day < Date::MAX {
-            day = day.add_days(1);
+        while remaining > 0 && day < LAST_DAY {
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
             if self.is_working_day(day) && !pauses.iter().any(|p| p.covers(day, today)) {
                 remaining -= 1;
             }
@@ -221,7 +230,9 @@ impl WorkCalendar {
         let mut count = 0i64;
         let mut day = lo;
         while day < hi {
-            day = day.add_days(1);
+            // day < hi, so there is a next day.
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
             count += i64::from(self.is_working_day(day));
         }
         sign * count
@@ -247,10 +258,20 @@ impl WorkCalendar {
     }
 }
 
-/// Every date of `year` in order; empty for a year out of range.
+/// Years 1..=9999, what four digits write.
+fn writable_year(year: i32) -> bool {
+    (1..=LAST_DAY.year()).contains(&year)
+}
+
+/// Every date of `year` in order; empty for a year that is not `writable_year`.
 fn days_of_year(year: i32) -> impl Iterator<Item = Date> {
-    (1..=12)
-        .flat_map(move |m| (1..=days_in_month(year, m)).filter_map(move |d| Date::new(year, m, d)))
+    let first = writable_year(year)
+        .then(|| NaiveDate::from_ymd_opt(year, 1, 1))
+        .flatten();
+    first
+        .into_iter()
+        .flat_map(|d| d.iter_days())
+        .take_while(move |d| d.year() == year)
 }
 
 #[cfg(test)]
@@ -264,7 +285,7 @@ mod tests {
     ];
 
     fn d(s: &str) -> Date {
-        Date::parse(s).expect(s)
+        crate::time::parse_date(s).expect(s)
     }
 
     fn years() -> Vec<CalendarYear> {
@@ -330,7 +351,7 @@ mod tests {
                     let listed = |list: &str| list.split_whitespace().any(|x| x == s);
                     let naive = listed(WORKED) || (weekday < 5 && !listed(OFF));
                     let date = d(&s);
-                    assert_eq!(date.weekday().index(), weekday, "{s}");
+                    assert_eq!(date.weekday().num_days_from_monday(), weekday, "{s}");
                     assert_eq!(cal.is_working_day(date), naive, "{s}");
                     count += u32::from(naive);
                     weekday = (weekday + 1) % 7;
@@ -487,17 +508,18 @@ mod tests {
         let cal = cal();
         assert_eq!(
             cal.due_date(d("9999-12-30"), 10, &[], d("9999-12-30")),
-            Date::MAX
+            LAST_DAY
         );
         let forever = [Pause {
             from: d("2026-01-01"),
             until: None,
         }];
         assert_eq!(
-            cal.due_date(d("2026-01-05"), 1, &forever, Date::MAX),
-            Date::MAX
+            cal.due_date(d("2026-01-05"), 1, &forever, LAST_DAY),
+            LAST_DAY
         );
         assert_eq!(cal.working_days_between(Date::MAX, Date::MAX), 0);
+        assert_eq!(cal.working_days_in_year(262_143), 0);
     }
 
     #[test]
@@ -558,15 +580,12 @@ mod tests {
 
     #[cfg(feature = "openapi")]
     #[test]
-    fn openapi_schema_registers_date_as_a_string() {
-        use utoipa::ToSchema;
-        let mut schemas = Vec::new();
-        CalendarYear::schemas(&mut schemas);
-        let date = schemas
-            .iter()
-            .find(|(name, _)| name == "Date")
-            .expect("Date");
-        let json = serde_json::to_string(&date.1).unwrap();
-        assert!(json.contains("\"type\":\"string\"") && json.contains("\"format\":\"date\""));
+    fn openapi_shows_dates_as_strings() {
+        use utoipa::PartialSchema;
+        let json = serde_json::to_string(&Holiday::schema()).unwrap();
+        assert!(
+            json.contains(r#""date":{"type":"string","format":"date"}"#),
+            "{json}"
+        );
     }
 }

@@ -7,8 +7,9 @@
 use crate::api::FieldError;
 use crate::application::{Application, FieldKind, FormDefinition, FormField};
 use crate::case::Delivery;
-use crate::date::Date;
 use crate::service::{Channel, MaterialSource, Necessity, Service};
+use crate::time::parse_date;
+use chrono::{Datelike, NaiveDate as Date};
 
 /// Longest address accepted, in characters.
 pub const ADDRESS_MAX_CHARS: usize = 200;
@@ -49,11 +50,7 @@ pub fn validate_id_number(value: &str, today: Date) -> Result<(), &'static str> 
         return Err("公民身份号码的地区代码不正确");
     }
     // Year has four digits and month, day two, so the casts cannot truncate.
-    let birth = Date::new(
-        number(6, 10) as i32,
-        number(10, 12) as u8,
-        number(12, 14) as u8,
-    );
+    let birth = Date::from_ymd_opt(number(6, 10) as i32, number(10, 12), number(12, 14));
     if !birth.is_some_and(|birth| birth.year() >= 1800 && birth <= today) {
         return Err("公民身份号码的出生日期不正确");
     }
@@ -139,7 +136,7 @@ pub fn validate_address(value: &str) -> Result<(), &'static str> {
 /// A date written YYYY-MM-DD that exists.
 pub fn validate_date(value: &str) -> Result<(), &'static str> {
     let value = value.trim();
-    if Date::parse(value).is_some() {
+    if parse_date(value).is_some() {
         return Ok(());
     }
     // Tell a wrong shape apart from a day that does not exist (e.g. 2026-02-30).
@@ -297,7 +294,7 @@ pub fn validate_application(
             .filter(|m| m.material_id == material.id)
             .any(|m| m.upload_ids.iter().any(|u| !u.trim().is_empty()));
         if !uploaded {
-            let field = format!("material.{}", material.id);
+            let field = crate::api::material_field(&material.id);
             check(&field, Err(format!("请上传：{}", material.name)));
         }
     }
@@ -329,7 +326,7 @@ mod tests {
     use crate::service::*;
 
     fn today() -> Date {
-        Date::new(2026, 3, 1).unwrap()
+        Date::from_ymd_opt(2026, 3, 1).unwrap()
     }
 
     /// Check character computed independently of the code under test: the standard's
@@ -605,7 +602,7 @@ mod tests {
                 litigation: String::new(),
             },
             version: "1".into(),
-            updated: "2026-01-01".into(),
+            updated: today(),
         }
     }
 

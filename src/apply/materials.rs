@@ -72,7 +72,7 @@ fn material_block(
     errors: Signal<Vec<FieldError>>,
     previews: Previews,
 ) -> impl IntoView {
-    let field = format!("material.{}", m.id);
+    let field = contract::material_field(&m.id);
     let section_id = dom_id(&field);
     let message: RwSignal<Option<String>> = RwSignal::new(None);
     let busy = RwSignal::new(false);

@@ -307,6 +307,43 @@ pub fn upload_progress(percent: u8) -> String {
 /// Text of the case-tracking pages (src/track), in its own namespace.
 pub mod track {
     pub use super::{working_days, APPEAL, PROMISED_LIMIT};
+    use contract::chrono::{NaiveDate, Weekday};
+    use contract::{CaseStatus, SpecialProcedureKind};
+
+    pub fn case_status(status: CaseStatus) -> &'static str {
+        match status {
+            CaseStatus::Submitted => "待受理",
+            CaseStatus::Accepted => "已受理",
+            CaseStatus::NotAccepted => "不予受理",
+            CaseStatus::UnderReview => "审查中",
+            CaseStatus::SupplementRequired => "需补正",
+            CaseStatus::SpecialProcedure => "特别程序",
+            CaseStatus::Approved => "准予",
+            CaseStatus::Refused => "不予许可",
+            CaseStatus::Delivered => "已送达",
+        }
+    }
+
+    pub fn procedure(kind: SpecialProcedureKind) -> &'static str {
+        match kind {
+            SpecialProcedureKind::Hearing => "听证",
+            SpecialProcedureKind::Inspection => "现场勘验",
+            SpecialProcedureKind::ExpertReview => "专家评审",
+        }
+    }
+
+    /// 星期一 … 星期日, as shown next to dates.
+    pub fn weekday(day: Weekday) -> &'static str {
+        [
+            "星期一",
+            "星期二",
+            "星期三",
+            "星期四",
+            "星期五",
+            "星期六",
+            "星期日",
+        ][day.num_days_from_monday() as usize]
+    }
 
     pub const TRACK_TITLE: &str = "办件查询";
     pub const TRACK_INTRO: &str =
@@ -390,11 +427,11 @@ pub mod track {
         format!("计时已暂停，恢复计时后还剩 {n} 个工作日")
     }
 
-    pub fn pause_supplement(since: &str) -> String {
+    pub fn pause_supplement(since: NaiveDate) -> String {
         format!("因需补正材料，办理时限自 {since} 起暂停计算。您提交补正材料后恢复计时，承诺办结日期相应顺延。")
     }
 
-    pub fn pause_special(procedure: &str, since: &str) -> String {
+    pub fn pause_special(procedure: &str, since: NaiveDate) -> String {
         format!("因进入特别程序（{procedure}），办理时限自 {since} 起暂停计算。特别程序所需时间不计入办理时限，承诺办结日期将相应顺延。")
     }
 
@@ -402,7 +439,7 @@ pub mod track {
         format!("特别程序（{procedure}）")
     }
 
-    pub fn pause_span(since: &str, until: &str, what: &str) -> String {
+    pub fn pause_span(since: NaiveDate, until: NaiveDate, what: &str) -> String {
         format!("{since} 至 {until}：{what}")
     }
 

@@ -12,10 +12,11 @@ use contract::{CaseLookup, CaseView};
 
 use crate::app::AppState;
 use crate::cases::{store, view};
-use crate::client_ip::ClientIp;
-use crate::error::{ApiResult, AppError};
-use crate::json::ApiJson;
+use crate::http::client_ip::ClientIp;
+use crate::http::error::{ApiResult, AppError};
+use crate::http::json::ApiJson;
 use crate::tokens::{constant_time_eq, QUERY_CODE_LEN};
+use contract::ErrorCode;
 
 /// Longer input cannot be a case number; it is not even looked up.
 const CASE_NUMBER_MAX_LEN: usize = 32;
@@ -23,7 +24,7 @@ const CASE_NUMBER_MAX_LEN: usize = 32;
 pub fn not_found() -> AppError {
     AppError::new(
         StatusCode::NOT_FOUND,
-        "not_found",
+        ErrorCode::NotFound,
         "未找到该办件，请核对办件编号和查询码",
     )
 }

@@ -25,7 +25,10 @@ async fn happy_path_creates_a_case() {
         .bytes()
         .all(|b| crate::tokens::QUERY_CODE_ALPHABET.contains(&b)));
     assert_eq!(receipt.promised_limit, 5);
-    assert_eq!(receipt.submitted_at, "2026-03-02T10:00:00+08:00");
+    assert_eq!(
+        receipt.submitted_at.to_rfc3339(),
+        "2026-03-02T10:00:00+08:00"
+    );
 
     let view = t.lookup(&receipt).await;
     assert_eq!(view.status, CaseStatus::Submitted);

@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 use rusqlite::{params, Connection};
 
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::uploads::store;
 
 /// How long an upload may wait for its application.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// Where uploads live under the data directory.
 pub fn dir(data_dir: &Path) -> PathBuf {
@@ -114,7 +114,9 @@ pub fn attach(
             params![case_number, material_id, last + 1 + i as i64, id],
         )?;
         if changed != 1 {
-            return Err(AppError::internal(format!("upload {id} is not free")));
+            return Err(AppError::internal(anyhow::anyhow!(
+                "upload {id} is not free"
+            )));
         }
     }
     Ok(())

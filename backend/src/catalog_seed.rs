@@ -231,12 +231,6 @@ mod tests {
             );
             assert!(!s.refusal_reasons.is_empty(), "{n}: no 不予受理情形");
             assert!(!s.version.is_empty(), "{n}: no version");
-            let d = s.updated.as_bytes();
-            assert!(
-                d.len() == 10 && d[4] == b'-' && d[7] == b'-',
-                "{n}: updated {:?} is not YYYY-MM-DD",
-                s.updated
-            );
             for t in &s.themes {
                 assert!(THEMES.contains(&t.as_str()), "{n}: unknown theme {t}");
             }
