@@ -112,7 +112,7 @@ pub async fn health(
     // Touch the database so a broken disk shows as unhealthy.
     state
         .db
-        .call(|c| Ok(c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))?))
+        .call(|c| Ok(c.query_row("SELECT 1 AS ok", [], |r| r.get::<_, i64>("ok"))?))
         .await?;
     Ok(Json(Health {
         status: "ok".into(),

@@ -60,7 +60,7 @@ fn stored_receipt(
         .query_row(
             "SELECT request_sha256, receipt FROM idempotency_keys WHERE idempotency_key = ?1",
             [key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("request_sha256")?, r.get("receipt")?)),
         )
         .optional()?;
     match row {
@@ -93,7 +93,7 @@ fn online_service(conn: &Connection, code: &str) -> Result<(Service, FormDefinit
         .query_row(
             "SELECT body FROM forms WHERE service_code = ?1",
             [code],
-            |r| r.get(0),
+            |r| r.get("body"),
         )
         .optional()?;
     match form {

@@ -149,8 +149,9 @@ impl Db {
 }
 
 fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
-    let applied: usize =
-        conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+    let applied: usize = conn.query_row("PRAGMA user_version", [], |r| {
+        r.get::<_, i64>("user_version")
+    })? as usize;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)

@@ -190,10 +190,12 @@ impl TestApp {
         serde_json::from_value(body).unwrap()
     }
 
-    pub fn count(&self, sql: &str) -> i64 {
+    /// Rows of `from`: a table name, with a WHERE clause if wanted.
+    pub fn count(&self, from: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) AS n FROM {from}");
         self.state
             .db
-            .with(|c| c.query_row(sql, [], |r| r.get(0)).unwrap())
+            .with(|c| c.query_row(&sql, [], |r| r.get("n")).unwrap())
             .unwrap()
     }
 
