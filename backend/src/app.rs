@@ -12,6 +12,7 @@ use contract::Health;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
+use crate::catalog::service_items;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
@@ -19,7 +20,7 @@ use crate::http::error::AppError;
 use crate::http::ratelimit::FailureLimiter;
 use crate::http::security;
 use crate::http::static_files::Assets;
-use crate::{applications, calendar, cases, openapi, service_items, uploads};
+use crate::{applications, calendar, cases, openapi, uploads};
 use contract::ErrorCode;
 
 #[derive(Clone)]

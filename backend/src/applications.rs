@@ -15,10 +15,10 @@ use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::cases::store::{self, CaseRow};
+use crate::catalog::service_items::load_service;
 use crate::clock::china_time;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::json::ApiJson;
-use crate::service_items::load_service;
 use crate::tokens;
 use crate::uploads::{self, pages};
 use contract::ErrorCode;

@@ -4,15 +4,13 @@ mod app;
 mod applications;
 mod calendar;
 mod cases;
-mod catalog_seed;
+mod catalog;
 mod clock;
 mod config;
 mod db;
 mod http;
 mod openapi;
-mod pinyin_keys;
 mod qr;
-mod service_items;
 mod tokens;
 mod uploads;
 

@@ -26,7 +26,7 @@ pub enum ErrorCode {
     IllegalTransition,
     /// Too many requests from this client or for this case.
     RateLimited,
-    /// The draft sent with a submission is not usable.
+    /// The draft id sent with an upload is malformed.
     InvalidDraft,
     /// The Idempotency-Key header is malformed.
     InvalidIdempotencyKey,
@@ -38,11 +38,11 @@ pub enum ErrorCode {
     AlreadyRated,
     /// The file is not one of the accepted types.
     UnsupportedType,
-    /// The file could not be decoded.
+    /// The image is truncated or damaged.
     Unreadable,
     /// The photo has more pixels than the backend accepts.
     TooManyPixels,
-    /// The application holds more uploads than allowed.
+    /// The draft holds as many uploads as allowed.
     TooManyUploads,
     /// Something went wrong on the server; the message says to try later.
     Internal,

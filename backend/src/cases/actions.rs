@@ -7,9 +7,9 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::cases::machine::{self, Context, PauseChange};
 use crate::cases::{store, view};
+use crate::catalog::service_items::load_service;
 use crate::clock::china_time;
 use crate::http::error::AppError;
-use crate::service_items::load_service;
 use crate::uploads;
 use contract::ErrorCode;
 

@@ -9,8 +9,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
+use crate::catalog::pinyin_keys;
 use crate::http::error::{ApiResult, AppError};
-use crate::pinyin_keys;
 
 /// Seeds the catalog on first start, when the table is empty.
 pub fn seed_if_empty(conn: &mut Connection) -> anyhow::Result<()> {
@@ -19,7 +19,7 @@ pub fn seed_if_empty(conn: &mut Connection) -> anyhow::Result<()> {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for service in crate::catalog_seed::services() {
+    for service in crate::catalog::seed::services() {
         let body = serde_json::to_string(&service)?;
         let pinyin = serde_json::to_string(&pinyin_keys::keys(&service.name, &service.aliases))?;
         tx.execute(
@@ -27,7 +27,7 @@ pub fn seed_if_empty(conn: &mut Connection) -> anyhow::Result<()> {
             params![service.code, service.name, service.department, body, pinyin, etag_of(&body)],
         )?;
     }
-    for form in crate::catalog_seed::forms() {
+    for form in crate::catalog::seed::forms() {
         tx.execute(
             "INSERT INTO forms (service_code, body) VALUES (?1, ?2)",
             params![form.service_code, serde_json::to_string(&form)?],
