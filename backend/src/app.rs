@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use contract::calendar::WorkCalendar;
-use contract::Health;
+use contract::{ErrorCode, Health};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
@@ -21,7 +21,6 @@ use crate::http::ratelimit::FailureLimiter;
 use crate::http::security;
 use crate::http::static_files::Assets;
 use crate::{applications, calendar, cases, openapi, uploads};
-use contract::ErrorCode;
 
 #[derive(Clone)]
 pub struct AppState {

@@ -7,8 +7,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use contract::validate::validate_application;
 use contract::{
-    Agent, Applicant, Application, CaseStatus, Delivery, FieldError, FormDefinition, Service,
-    SubmitReceipt, TimelineStep,
+    Agent, Applicant, Application, CaseStatus, Delivery, ErrorCode, FieldError, FormDefinition,
+    Service, SubmitReceipt, TimelineStep,
 };
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
@@ -21,7 +21,6 @@ use crate::http::error::{ApiResult, AppError};
 use crate::http::json::ApiJson;
 use crate::tokens;
 use crate::uploads::{self, pages};
-use contract::ErrorCode;
 
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 /// Handler recorded for the first step.

@@ -10,11 +10,11 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use contract::calendar::{CalendarYear, WorkCalendar};
+use contract::ErrorCode;
 use std::path::Path as FsPath;
 
 use crate::app::AppState;
 use crate::http::error::{ApiResult, AppError};
-use contract::ErrorCode;
 
 /// Every notice, embedded in the binary.
 const YEARS: &[(&str, &str)] = &[

@@ -3,10 +3,10 @@
 use axum::extract::Query;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use contract::ErrorCode;
 use serde::Deserialize;
 
 use crate::http::error::AppError;
-use contract::ErrorCode;
 
 /// Longer texts would make a QR code too dense to scan from a phone screen.
 const MAX_TEXT: usize = 1000;

@@ -12,8 +12,6 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-type Date = NaiveDate;
-
 /// The last day four-digit years can write: arithmetic stops there, so an absurd limit ends
 /// quickly instead of walking to chrono's year 262143.
 pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
@@ -21,7 +19,7 @@ pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
     None => panic!("9999-12-31 exists"),
 };
 
-fn is_weekend(date: Date) -> bool {
+fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
@@ -29,7 +27,7 @@ fn is_weekend(date: Date) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Holiday {
-    pub date: Date,
+    pub date: NaiveDate,
     /// e.g. 春节, shown next to the date.
     pub name: String,
 }
@@ -41,7 +39,7 @@ pub struct CalendarYear {
     pub year: i32,
     pub holidays: Vec<Holiday>,
     /// Weekend days that are working days.
-    pub adjusted_working_days: Vec<Date>,
+    pub adjusted_working_days: Vec<NaiveDate>,
     /// Working days in the year as published; checked against the lists when loaded, so that
     /// a typo in a date is caught before it moves anyone's due date.
     pub working_days: u32,
@@ -49,7 +47,7 @@ pub struct CalendarYear {
 
 impl CalendarYear {
     /// Classifies a date of this year from the lists alone.
-    fn is_working_day(&self, date: Date) -> bool {
+    fn is_working_day(&self, date: NaiveDate) -> bool {
         if self.adjusted_working_days.contains(&date) {
             return true;
         }
@@ -71,7 +69,7 @@ impl CalendarYear {
         if !writable_year(y) {
             return Err(format!("calendar {y}: year out of range"));
         }
-        let mut seen: Vec<Date> = Vec::new();
+        let mut seen: Vec<NaiveDate> = Vec::new();
         let all = self
             .holidays
             .iter()
@@ -113,15 +111,15 @@ impl CalendarYear {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Pause {
-    pub from: Date,
+    pub from: NaiveDate,
     #[serde(default)]
-    pub until: Option<Date>,
+    pub until: Option<NaiveDate>,
 }
 
 impl Pause {
     /// Whether `day` falls in the pause, an ongoing pause being taken to end on `today`
     /// (or on `from`, should `today` be earlier). A pause with `until < from` covers nothing.
-    fn covers(&self, day: Date, today: Date) -> bool {
+    fn covers(&self, day: NaiveDate, today: NaiveDate) -> bool {
         let until = self.until.unwrap_or(today.max(self.from));
         self.from <= day && day <= until
     }
@@ -169,7 +167,7 @@ impl WorkCalendar {
     }
 
     /// The holiday's name when `date` is a listed public holiday.
-    pub fn holiday_name(&self, date: Date) -> Option<&str> {
+    pub fn holiday_name(&self, date: NaiveDate) -> Option<&str> {
         let year = self.year(date.year())?;
         let holiday = year.holidays.iter().find(|h| h.date == date)?;
         Some(&holiday.name)
@@ -177,7 +175,7 @@ impl WorkCalendar {
 
     /// Monday–Friday that is not a holiday, or an adjusted working day. Years without data:
     /// Monday–Friday.
-    pub fn is_working_day(&self, date: Date) -> bool {
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
         match self.year(date.year()) {
             Some(year) => year.is_working_day(date),
             None => !is_weekend(date),
@@ -202,11 +200,11 @@ impl WorkCalendar {
     /// Never panics; an absurd limit ends at `LAST_DAY`.
     pub fn due_date(
         &self,
-        accepted_on: Date,
+        accepted_on: NaiveDate,
         promised_limit: u32,
         pauses: &[Pause],
-        today: Date,
-    ) -> Date {
+        today: NaiveDate,
+    ) -> NaiveDate {
         let mut remaining = promised_limit;
         let mut day = accepted_on;
         while remaining > 0 && day < LAST_DAY {
@@ -221,7 +219,7 @@ impl WorkCalendar {
 
     /// Working days `d` with `from < d <= to`; when `to < from`, minus the working days with
     /// `to < d <= from`. So `working_days_between(a, b) == -working_days_between(b, a)`.
-    pub fn working_days_between(&self, from: Date, to: Date) -> i64 {
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let (lo, hi, sign) = if from <= to {
             (from, to, 1)
         } else {
@@ -248,7 +246,7 @@ impl WorkCalendar {
     ///
     /// The magnitude is at least 1 when the dates differ, so a case due on Friday is shown as
     /// overdue on Saturday, not as due today.
-    pub fn working_days_left(&self, today: Date, due: Date) -> i64 {
+    pub fn working_days_left(&self, today: NaiveDate, due: NaiveDate) -> i64 {
         let n = self.working_days_between(today, due);
         match due.cmp(&today) {
             std::cmp::Ordering::Greater => n.max(1),
@@ -264,7 +262,7 @@ fn writable_year(year: i32) -> bool {
 }
 
 /// Every date of `year` in order; empty for a year that is not `writable_year`.
-fn days_of_year(year: i32) -> impl Iterator<Item = Date> {
+fn days_of_year(year: i32) -> impl Iterator<Item = NaiveDate> {
     let first = writable_year(year)
         .then(|| NaiveDate::from_ymd_opt(year, 1, 1))
         .flatten();
@@ -284,7 +282,7 @@ mod tests {
         include_str!("../../backend/calendar/2026.json"),
     ];
 
-    fn d(s: &str) -> Date {
+    fn d(s: &str) -> NaiveDate {
         crate::time::parse_date(s).expect(s)
     }
 
@@ -340,7 +338,7 @@ mod tests {
             let feb = if y % 4 == 0 { 29 } else { 28 }; // enough for 2024–2026
             [31, feb, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         };
-        // 2024-01-01 was a Monday; count weekdays with a plain counter instead of Date::weekday.
+        // 2024-01-01 was a Monday; count weekdays with a plain counter instead of NaiveDate::weekday.
         let mut weekday = 0;
         let mut counts = Vec::new();
         for y in 2024..=2026 {
@@ -518,7 +516,7 @@ mod tests {
             cal.due_date(d("2026-01-05"), 1, &forever, LAST_DAY),
             LAST_DAY
         );
-        assert_eq!(cal.working_days_between(Date::MAX, Date::MAX), 0);
+        assert_eq!(cal.working_days_between(NaiveDate::MAX, NaiveDate::MAX), 0);
         assert_eq!(cal.working_days_in_year(262_143), 0);
     }
 

@@ -9,7 +9,7 @@ use crate::application::{Application, FieldKind, FormDefinition, FormField};
 use crate::case::Delivery;
 use crate::service::{Channel, MaterialSource, Necessity, Service};
 use crate::time::parse_date;
-use chrono::{Datelike, NaiveDate as Date};
+use chrono::{Datelike, NaiveDate};
 
 /// Longest address accepted, in characters.
 pub const ADDRESS_MAX_CHARS: usize = 200;
@@ -32,7 +32,7 @@ fn is_province_code(code: u32) -> bool {
 /// The birth date must exist, not be after `today`, and not be before 1800: the standard's own
 /// example (440524188001010014) is born in 1880, and applications may concern elderly or
 /// deceased people, so 1900 would be too strict.
-pub fn validate_id_number(value: &str, today: Date) -> Result<(), &'static str> {
+pub fn validate_id_number(value: &str, today: NaiveDate) -> Result<(), &'static str> {
     let value = value.trim();
     if value.chars().count() != 18 {
         return Err("请输入18位公民身份号码");
@@ -50,7 +50,7 @@ pub fn validate_id_number(value: &str, today: Date) -> Result<(), &'static str> 
         return Err("公民身份号码的地区代码不正确");
     }
     // Year has four digits and month, day two, so the casts cannot truncate.
-    let birth = Date::from_ymd_opt(number(6, 10) as i32, number(10, 12), number(12, 14));
+    let birth = NaiveDate::from_ymd_opt(number(6, 10) as i32, number(10, 12), number(12, 14));
     if !birth.is_some_and(|birth| birth.year() >= 1800 && birth <= today) {
         return Err("公民身份号码的出生日期不正确");
     }
@@ -156,7 +156,7 @@ pub fn validate_date(value: &str) -> Result<(), &'static str> {
 }
 
 /// One service-specific form field. `today` is needed for ID numbers (birth dates).
-pub fn validate_field(field: &FormField, value: &str, today: Date) -> Result<(), String> {
+pub fn validate_field(field: &FormField, value: &str, today: NaiveDate) -> Result<(), String> {
     let value = value.trim();
     if value.is_empty() {
         return if field.required {
@@ -201,7 +201,7 @@ pub fn validate_application(
     app: &Application,
     service: &Service,
     form: &FormDefinition,
-    today: Date,
+    today: NaiveDate,
 ) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut check = |field: &str, result: Result<(), String>| {
@@ -325,8 +325,8 @@ mod tests {
     use crate::application::{Agent, Applicant, MaterialPages};
     use crate::service::*;
 
-    fn today() -> Date {
-        Date::from_ymd_opt(2026, 3, 1).unwrap()
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
     }
 
     /// Check character computed independently of the code under test: the standard's

@@ -2,7 +2,9 @@
 
 use axum::http::StatusCode;
 use contract::calendar::WorkCalendar;
-use contract::{CaseView, StaffAction, StaffCaseDetail, StaffCaseSummary, StaffMaterial};
+use contract::{
+    CaseView, ErrorCode, StaffAction, StaffCaseDetail, StaffCaseSummary, StaffMaterial,
+};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::cases::machine::{self, Context, PauseChange};
@@ -11,7 +13,6 @@ use crate::catalog::service_items::load_service;
 use crate::clock::china_time;
 use crate::http::error::AppError;
 use crate::uploads;
-use contract::ErrorCode;
 
 pub fn case_not_found() -> AppError {
     AppError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "未找到该办件")

@@ -8,7 +8,7 @@ use std::net::IpAddr;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use contract::{CaseLookup, CaseView};
+use contract::{CaseLookup, CaseView, ErrorCode};
 
 use crate::app::AppState;
 use crate::cases::{store, view};
@@ -16,7 +16,6 @@ use crate::http::client_ip::ClientIp;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::json::ApiJson;
 use crate::tokens::{constant_time_eq, QUERY_CODE_LEN};
-use contract::ErrorCode;
 
 /// Longer input cannot be a case number; it is not even looked up.
 const CASE_NUMBER_MAX_LEN: usize = 32;

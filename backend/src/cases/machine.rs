@@ -7,13 +7,12 @@
 use axum::http::StatusCode;
 use contract::chrono::{DateTime, FixedOffset};
 use contract::{
-    CaseStatus, Delivery, FieldError, Material, PauseKind, SpecialProcedureKind, StaffAction,
-    SupplementItem, TimelineStep,
+    CaseStatus, Delivery, ErrorCode, FieldError, Material, PauseKind, SpecialProcedureKind,
+    StaffAction, SupplementItem, TimelineStep,
 };
 
 use crate::cases::labels::{procedure_label, status_label};
 use crate::http::error::AppError;
-use contract::ErrorCode;
 
 pub const HANDLER_MAX_CHARS: usize = 30;
 pub const TEXT_MAX_CHARS: usize = 500;

@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use contract::calendar::WorkCalendar;
 use contract::chrono::NaiveDate as Date;
-use contract::{CaseView, FieldError, Rating, RatingSubmission};
+use contract::{CaseView, ErrorCode, FieldError, Rating, RatingSubmission};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::app::AppState;
@@ -13,7 +13,6 @@ use crate::cases::{lookup, store, view};
 use crate::http::client_ip::ClientIp;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::json::ApiJson;
-use contract::ErrorCode;
 
 pub const COMMENT_MAX_CHARS: usize = 500;
 

@@ -3,10 +3,10 @@
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use contract::ErrorCode;
 use serde::de::DeserializeOwned;
 
 use crate::http::error::AppError;
-use contract::ErrorCode;
 
 pub struct ApiJson<T>(pub T);
 

@@ -9,9 +9,9 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 
 use axum::http::StatusCode;
+use contract::ErrorCode;
 
 use crate::http::error::AppError;
-use contract::ErrorCode;
 
 pub const MAX_FAILURES: usize = 10;
 pub const WINDOW_SECS: i64 = 15 * 60;

@@ -3,12 +3,12 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
+use contract::ErrorCode;
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::http::error::AppError;
 use crate::tokens::constant_time_eq;
-use contract::ErrorCode;
 
 /// Present in a handler's arguments: the request carried the configured staff token.
 pub struct Staff;

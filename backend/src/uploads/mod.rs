@@ -13,7 +13,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use axum::RequestExt;
-use contract::UploadReceipt;
+use contract::{ErrorCode, UploadReceipt};
 use http_body_util::BodyExt;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -22,7 +22,6 @@ use crate::app::AppState;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::staff_auth::Staff;
 use crate::tokens;
-use contract::ErrorCode;
 
 /// Largest file accepted (also axum's body limit on the route).
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
