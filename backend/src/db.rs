@@ -228,4 +228,17 @@ mod tests {
             conn.query_row("SELECT 'finished' AS s", [], |r| r.get("s"));
         assert!(bad.is_err());
     }
+
+    #[test]
+    fn times_written_before_chrono_still_read() {
+        use contract::chrono::{DateTime, FixedOffset};
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        // Earlier versions stored RFC 3339 with a `T`; rusqlite writes a space.
+        let at: DateTime<FixedOffset> = conn
+            .query_row("SELECT '2026-03-02T10:00:00+08:00' AS at", [], |r| {
+                r.get("at")
+            })
+            .unwrap();
+        assert_eq!(at, contract::china_now(1_772_416_800_000));
+    }
 }
