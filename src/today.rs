@@ -1,17 +1,18 @@
-//! Today's date in China (UTC+8), whatever the device's time zone, for validation and countdowns.
+//! Today's date in China (UTC+8), whatever the device's time zone, for validation and countdowns,
+//! and times as the pages show them.
 
-use contract::date::Date;
+use contract::chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 
-const CHINA_OFFSET_MS: f64 = 8.0 * 3600.0 * 1000.0;
-
-/// The calendar date in China at `now_ms` (milliseconds since the Unix epoch).
-pub fn china_date_at(now_ms: f64) -> Date {
-    let days = ((now_ms + CHINA_OFFSET_MS) / 86_400_000.0).floor() as i64;
-    Date::from_days_since_epoch(days).unwrap_or(Date::MIN)
+pub fn today_in_china() -> NaiveDate {
+    // The phone's clock in Unix milliseconds; the China date is the contract's to work out.
+    contract::china_today(js_sys::Date::now() as i64)
 }
 
-pub fn today_in_china() -> Date {
-    china_date_at(js_sys::Date::now())
+/// `2026-11-22T10:30:00+08:00` → `2026-11-22 10:30`, in China time whatever the offset sent.
+/// Written by hand: chrono's strftime formatting would add to the wasm.
+pub fn format_time(at: &DateTime<FixedOffset>) -> String {
+    let at = at.with_timezone(&contract::time::CHINA_OFFSET);
+    format!("{} {:02}:{:02}", at.date_naive(), at.hour(), at.minute())
 }
 
 #[cfg(test)]
@@ -19,11 +20,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn late_evening_utc_is_next_day_in_china() {
-        // 2026-11-22T17:00:00Z is 2026-11-23 01:00 in Beijing.
-        let ms = 1_795_366_800_000.0;
-        assert_eq!(china_date_at(ms).to_string(), "2026-11-23");
-        // 2026-11-22T15:59:59Z is still 2026-11-22 23:59:59 in Beijing.
-        assert_eq!(china_date_at(ms - 3_601_000.0).to_string(), "2026-11-22");
+    fn times_are_shown_to_the_minute_in_china_time() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(
+            format_time(&at("2026-11-22T10:30:59+08:00")),
+            "2026-11-22 10:30"
+        );
+        assert_eq!(format_time(&at("2026-11-22T17:05:00Z")), "2026-11-23 01:05");
     }
 }

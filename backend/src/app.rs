@@ -8,17 +8,19 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use contract::calendar::WorkCalendar;
-use contract::Health;
+use contract::{ErrorCode, Health};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
+use crate::catalog::service_items;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
-use crate::error::AppError;
-use crate::ratelimit::FailureLimiter;
-use crate::static_files::Assets;
-use crate::{applications, calendar, cases, openapi, security, services, uploads};
+use crate::http::error::AppError;
+use crate::http::ratelimit::FailureLimiter;
+use crate::http::security;
+use crate::http::static_files::Assets;
+use crate::{applications, calendar, cases, openapi, uploads};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -36,7 +38,7 @@ pub struct AppState {
 impl AppState {
     pub fn open(config: &Config) -> anyhow::Result<AppState> {
         let db = Db::open(&config.data_dir)?;
-        db.with(services::seed_if_empty)??;
+        db.with(service_items::seed_if_empty)??;
         let uploads_dir = uploads::store::dir(&config.data_dir);
         std::fs::create_dir_all(&uploads_dir)?;
         Ok(AppState {
@@ -61,9 +63,9 @@ pub fn api_router() -> Router<AppState> {
     Router::new()
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi::document))
-        .route("/api/services", get(services::list))
-        .route("/api/services/{code}", get(services::get_one))
-        .route("/api/services/{code}/form", get(services::form))
+        .route("/api/services", get(service_items::list))
+        .route("/api/services/{code}", get(service_items::get_one))
+        .route("/api/services/{code}/form", get(service_items::form))
         .route("/api/calendar/{year}", get(calendar::get_year))
         .route("/api/qr.svg", get(crate::qr::qr))
         .route(
@@ -89,7 +91,7 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     );
     Ok(api_router()
         .with_state(state)
-        .fallback_service(crate::static_files::service(assets))
+        .fallback_service(crate::http::static_files::service(assets))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(axum::middleware::from_fn(move |req, next| {
             security::headers(csp.clone(), req, next)
@@ -110,7 +112,7 @@ pub async fn health(
     // Touch the database so a broken disk shows as unhealthy.
     state
         .db
-        .call(|c| Ok(c.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))?))
+        .call(|c| Ok(c.query_row("SELECT 1 AS ok", [], |r| r.get::<_, i64>("ok"))?))
         .await?;
     Ok(Json(Health {
         status: "ok".into(),
@@ -119,5 +121,5 @@ pub async fn health(
 }
 
 async fn api_not_found() -> AppError {
-    AppError::new(StatusCode::NOT_FOUND, "not_found", "接口不存在")
+    AppError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "接口不存在")
 }

@@ -7,18 +7,18 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use contract::validate::validate_application;
 use contract::{
-    Agent, Applicant, Application, CaseStatus, Delivery, FieldError, FormDefinition, Service,
-    SubmitReceipt, TimelineStep,
+    Agent, Applicant, Application, CaseStatus, Delivery, ErrorCode, FieldError, FormDefinition,
+    Service, SubmitReceipt, TimelineStep,
 };
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::cases::store::{self, CaseRow};
-use crate::clock::{china_date, rfc3339_china};
-use crate::error::{ApiResult, AppError};
-use crate::json::ApiJson;
-use crate::services::load_service;
+use crate::catalog::service_items::load_service;
+use crate::clock::china_time;
+use crate::http::error::{ApiResult, AppError};
+use crate::http::json::ApiJson;
 use crate::tokens;
 use crate::uploads::{self, pages};
 
@@ -35,7 +35,7 @@ fn key_from(headers: &HeaderMap) -> ApiResult<String> {
     key.map(str::to_string).ok_or_else(|| {
         AppError::new(
             StatusCode::BAD_REQUEST,
-            "invalid_idempotency_key",
+            ErrorCode::InvalidIdempotencyKey,
             "提交请求不完整，请刷新页面后重新提交",
         )
     })
@@ -44,7 +44,7 @@ fn key_from(headers: &HeaderMap) -> ApiResult<String> {
 fn key_conflict() -> AppError {
     AppError::new(
         StatusCode::CONFLICT,
-        "idempotency_conflict",
+        ErrorCode::IdempotencyConflict,
         "该申报已用不同的内容提交过，请刷新页面后重新提交",
     )
 }
@@ -59,7 +59,7 @@ fn stored_receipt(
         .query_row(
             "SELECT request_sha256, receipt FROM idempotency_keys WHERE idempotency_key = ?1",
             [key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get("request_sha256")?, r.get("receipt")?)),
         )
         .optional()?;
     match row {
@@ -92,7 +92,7 @@ fn online_service(conn: &Connection, code: &str) -> Result<(Service, FormDefinit
         .query_row(
             "SELECT body FROM forms WHERE service_code = ?1",
             [code],
-            |r| r.get(0),
+            |r| r.get("body"),
         )
         .optional()?;
     match form {
@@ -113,7 +113,7 @@ fn unknown_materials(app: &Application, service: &Service) -> Vec<FieldError> {
                 .any(|m| m.id == p.material_id.trim())
         })
         .map(|p| FieldError {
-            field: format!("material.{}", p.material_id.trim()),
+            field: contract::material_field(p.material_id.trim()),
             message: "该材料不属于本事项".into(),
         })
         .collect()
@@ -187,7 +187,7 @@ pub async fn submit(
     let code = app.service_code.trim().to_string();
     let (service, form) = state.db.call(move |c| online_service(c, &code)).await?;
     let now = state.clock.now();
-    let today = china_date(now);
+    let today = china_time(now).date_naive();
     let mut errors = validate_application(&app, &service, &form, today);
     errors.extend(unknown_materials(&app, &service));
     if !errors.is_empty() {
@@ -212,7 +212,8 @@ fn create_case(
     service: &Service,
     now: i64,
 ) -> Result<(SubmitReceipt, bool), AppError> {
-    let today = china_date(now);
+    let submitted_at = china_time(now);
+    let today = submitted_at.date_naive();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // A concurrent duplicate may have committed since the first check.
     if let Some(receipt) = stored_receipt(&tx, key, request_sha256)? {
@@ -234,7 +235,7 @@ fn create_case(
         applicant_id_number: app.applicant.id_number.clone(),
         application: app.clone(),
         promised_limit: service.promised_limit_for(&app.situation),
-        submitted_at: rfc3339_china(now),
+        submitted_at,
         accepted_on: None,
         frozen_due_date: None,
         decision_reason: None,
@@ -253,14 +254,14 @@ fn create_case(
             department: row.department.clone(),
             handler: SYSTEM_HANDLER.into(),
             opinion: "已收到您的网上申报材料".into(),
-            at: row.submitted_at.clone(),
+            at: row.submitted_at,
         },
     )?;
     let receipt = SubmitReceipt {
         case_number: row.case_number.clone(),
         query_code: row.query_code.clone(),
         promised_limit: row.promised_limit,
-        submitted_at: row.submitted_at.clone(),
+        submitted_at: row.submitted_at,
     };
     let inserted = tx.execute(
         "INSERT INTO idempotency_keys (idempotency_key, request_sha256, case_number, receipt, created_at)
@@ -271,7 +272,7 @@ fn create_case(
         // Another writer (another process on the same file) won: keep its case, not ours.
         drop(tx);
         let earlier = stored_receipt(conn, key, request_sha256)?
-            .ok_or_else(|| AppError::internal("idempotency key vanished"))?;
+            .ok_or_else(|| AppError::internal(anyhow::anyhow!("idempotency key vanished")))?;
         return Ok((earlier, true));
     }
     tx.commit()?;

@@ -10,10 +10,11 @@ use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use contract::calendar::{CalendarYear, WorkCalendar};
+use contract::ErrorCode;
 use std::path::Path as FsPath;
 
 use crate::app::AppState;
-use crate::error::{ApiResult, AppError};
+use crate::http::error::{ApiResult, AppError};
 
 /// Every notice, embedded in the binary.
 const YEARS: &[(&str, &str)] = &[
@@ -72,7 +73,11 @@ pub async fn get_year(
         .ok()
         .and_then(|y| state.calendar.years().iter().find(|c| c.year == y));
     let year = found.ok_or_else(|| {
-        AppError::new(StatusCode::NOT_FOUND, "not_found", "暂无该年度的节假日安排")
+        AppError::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "暂无该年度的节假日安排",
+        )
     })?;
     // A notice does not change once published; a day's caching is safe.
     Ok((
@@ -93,7 +98,7 @@ mod tests {
         let mut y = CalendarYear {
             year: 2027,
             holidays: vec![contract::calendar::Holiday {
-                date: contract::date::Date::new(2027, 1, 1).unwrap(),
+                date: contract::chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
                 name: "元旦".into(),
             }],
             adjusted_working_days: vec![],
@@ -107,7 +112,8 @@ mod tests {
         .unwrap();
         let calendar = load(dir.path()).unwrap();
         assert!(calendar.covers(2027));
-        assert!(!calendar.is_working_day(contract::date::Date::new(2027, 1, 1).unwrap()));
+        assert!(!calendar
+            .is_working_day(contract::chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()));
         assert_eq!(calendar.years().len(), YEARS.len() + 1);
     }
 

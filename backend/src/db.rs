@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use anyhow::Context;
 use rusqlite::Connection;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
 /// Append only: a released migration is never edited.
@@ -131,7 +131,7 @@ impl Db {
         tokio::task::spawn_blocking(move || {
             let mut guard = conn
                 .lock()
-                .map_err(|_| AppError::internal("database lock poisoned"))?;
+                .map_err(|_| AppError::internal(anyhow::anyhow!("database lock poisoned")))?;
             f(&mut guard)
         })
         .await
@@ -149,8 +149,9 @@ impl Db {
 }
 
 fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
-    let applied: usize =
-        conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+    let applied: usize = conn.query_row("PRAGMA user_version", [], |r| {
+        r.get::<_, i64>("user_version")
+    })? as usize;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)
@@ -159,4 +160,85 @@ fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// A unit enum of the contract stored as its serde name, the same snake_case text as in the
+/// JSON (`supplement_required`), so that SQL code never spells the names a second time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SerdeText<T>(pub T);
+
+impl<T: serde::Serialize> rusqlite::ToSql for SerdeText<T> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        match serde_json::to_value(&self.0) {
+            Ok(serde_json::Value::String(name)) => Ok(name.into()),
+            Ok(other) => Err(rusqlite::Error::ToSqlConversionFailure(
+                format!("{other} is not a unit enum variant").into(),
+            )),
+            Err(e) => Err(rusqlite::Error::ToSqlConversionFailure(Box::new(e))),
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> rusqlite::types::FromSql for SerdeText<T> {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let name = value.as_str()?;
+        serde_json::from_value(serde_json::Value::String(name.to_owned()))
+            .map(SerdeText)
+            .map_err(rusqlite::types::FromSqlError::other)
+    }
+}
+
+/// A value stored as its JSON text (the application, a rating).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonText<T>(pub T);
+
+impl<T: serde::Serialize> rusqlite::ToSql for JsonText<T> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        serde_json::to_string(&self.0)
+            .map(Into::into)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> rusqlite::types::FromSql for JsonText<T> {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        serde_json::from_str(value.as_str()?)
+            .map(JsonText)
+            .map_err(rusqlite::types::FromSqlError::other)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SerdeText;
+    use contract::CaseStatus;
+
+    #[test]
+    fn enums_are_stored_by_their_serde_names() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let status = SerdeText(CaseStatus::SupplementRequired);
+        let (text, back): (String, SerdeText<CaseStatus>) = conn
+            .query_row("SELECT ?1 AS a, ?1 AS b", [status], |r| {
+                Ok((r.get("a")?, r.get("b")?))
+            })
+            .unwrap();
+        assert_eq!(text, "supplement_required");
+        assert_eq!(back, status);
+        let bad: rusqlite::Result<SerdeText<CaseStatus>> =
+            conn.query_row("SELECT 'finished' AS s", [], |r| r.get("s"));
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn times_written_before_chrono_still_read() {
+        use contract::chrono::{DateTime, FixedOffset};
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        // Earlier versions stored RFC 3339 with a `T`; rusqlite writes a space.
+        let at: DateTime<FixedOffset> = conn
+            .query_row("SELECT '2026-03-02T10:00:00+08:00' AS at", [], |r| {
+                r.get("at")
+            })
+            .unwrap();
+        assert_eq!(at, contract::china_now(1_772_416_800_000));
+    }
 }

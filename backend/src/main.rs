@@ -5,20 +5,12 @@ mod applications;
 mod calendar;
 mod cases;
 mod catalog;
-mod client_ip;
 mod clock;
 mod config;
 mod db;
-mod error;
-mod json;
+mod http;
 mod openapi;
-mod pinyin_keys;
 mod qr;
-mod ratelimit;
-mod security;
-mod services;
-mod staff_auth;
-mod static_files;
 mod tokens;
 mod uploads;
 
@@ -34,6 +26,16 @@ use config::{Cli, Command};
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = cli.config;
+    // Before the command branch, so that the staff command line logs causes too; on stderr,
+    // so that a command's output on stdout stays clean.
+    tracing_subscriber::fmt()
+        .json()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .init();
     if let Some(Command::Staff(command)) = cli.command {
         // A refused action is an answer for the operator, not a crash: no backtrace.
         if let Err(e) = cases::cli::run(&config, command) {
@@ -42,13 +44,6 @@ async fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    tracing_subscriber::fmt()
-        .json()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,tower_http=info".into()),
-        )
-        .init();
     let state = app::AppState::open(&config)?;
     if state.staff_token.is_none() {
         tracing::info!("no staff token configured: the staff API is off");

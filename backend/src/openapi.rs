@@ -12,9 +12,9 @@ use utoipa::{Modify, OpenApi};
     ),
     paths(
         crate::app::health,
-        crate::services::list,
-        crate::services::get_one,
-        crate::services::form,
+        crate::catalog::service_items::list,
+        crate::catalog::service_items::get_one,
+        crate::catalog::service_items::form,
         crate::calendar::get_year,
         crate::qr::qr,
         crate::uploads::create,

@@ -3,9 +3,10 @@
 use axum::extract::Query;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use contract::ErrorCode;
 use serde::Deserialize;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// Longer texts would make a QR code too dense to scan from a phone screen.
 const MAX_TEXT: usize = 1000;
@@ -34,7 +35,7 @@ pub async fn qr(Query(q): Query<QrQuery>) -> Response {
     if q.text.is_empty() || q.text.len() > MAX_TEXT {
         return AppError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
+            ErrorCode::Invalid,
             "二维码内容不能为空或过长",
         )
         .into_response();
@@ -50,7 +51,7 @@ pub async fn qr(Query(q): Query<QrQuery>) -> Response {
             .into_response(),
         None => AppError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
+            ErrorCode::Invalid,
             "二维码内容过长",
         )
         .into_response(),

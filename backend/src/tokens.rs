@@ -1,6 +1,6 @@
 //! Random identifiers from the operating system's CSPRNG, and comparison of secrets.
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// Query-code alphabet: digits and capitals without 0/O, 1/I/L, which people misread.
 pub const QUERY_CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";

@@ -5,18 +5,75 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
+/// The stable machine code of an error; the app decides what to do by it, never by the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No such thing (service, case, upload, calendar year, endpoint).
+    NotFound,
+    /// Fields are wrong; `ApiError::fields` says which.
+    Invalid,
+    /// The request could not be read (not JSON, wrong shape).
+    BadRequest,
+    /// The body is too large.
+    TooLarge,
+    /// The staff token is missing or wrong.
+    Unauthorized,
+    /// The staff API is switched off.
+    Forbidden,
+    /// The case's status does not allow this.
+    IllegalTransition,
+    /// Too many requests from this client or for this case.
+    RateLimited,
+    /// The draft id sent with an upload is malformed.
+    InvalidDraft,
+    /// The Idempotency-Key header is malformed.
+    InvalidIdempotencyKey,
+    /// The same Idempotency-Key came with a different application.
+    IdempotencyConflict,
+    /// The case has no decision yet, so it cannot be rated.
+    NotConcluded,
+    /// The case was rated already (一事一评).
+    AlreadyRated,
+    /// The file is not one of the accepted types.
+    UnsupportedType,
+    /// The image is truncated or damaged.
+    Unreadable,
+    /// The photo has more pixels than the backend accepts.
+    TooManyPixels,
+    /// The draft holds as many uploads as allowed.
+    TooManyUploads,
+    /// Something went wrong on the server; the message says to try later.
+    Internal,
+    /// A code this version does not know (a newer backend): treated as a generic failure.
+    #[serde(other)]
+    Unknown,
+}
+
 /// Every error the backend answers with: a stable machine code and a message in Chinese
 /// that the app may show as it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct ApiError {
-    /// e.g. `not_found`, `invalid`, `illegal_transition`, `rate_limited`.
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     /// Errors of single fields, shown beside them.
     #[serde(default)]
     pub fields: Vec<FieldError>,
 }
+
+/// The field id of a material's pages in `FieldError::field`: `material.<material id>`.
+pub fn material_field(material_id: &str) -> String {
+    format!("{MATERIAL_FIELD_PREFIX}{material_id}")
+}
+
+/// The material id of a field id made by `material_field`; `None` for any other field.
+pub fn parse_material_field(field: &str) -> Option<&str> {
+    field.strip_prefix(MATERIAL_FIELD_PREFIX)
+}
+
+const MATERIAL_FIELD_PREFIX: &str = "material.";
 
 /// A message about one field, keyed by the field's id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,4 +89,30 @@ pub struct FieldError {
 pub struct Health {
     pub status: String,
     pub version: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_codes_are_snake_case_and_unknown_ones_are_tolerated() {
+        let e: ApiError =
+            serde_json::from_str(r#"{"code":"illegal_transition","message":"x"}"#).unwrap();
+        assert_eq!(e.code, ErrorCode::IllegalTransition);
+        let e: ApiError =
+            serde_json::from_str(r#"{"code":"from_the_future","message":"x"}"#).unwrap();
+        assert_eq!(e.code, ErrorCode::Unknown);
+        assert_eq!(
+            serde_json::to_string(&ErrorCode::RateLimited).unwrap(),
+            "\"rate_limited\""
+        );
+    }
+
+    #[test]
+    fn material_fields_round_trip() {
+        assert_eq!(material_field("photo"), "material.photo");
+        assert_eq!(parse_material_field(&material_field("a.b")), Some("a.b"));
+        assert_eq!(parse_material_field("applicant.name"), None);
+    }
 }

@@ -1,5 +1,6 @@
 //! Online application (网上申报): the form definition the backend serves, and what the app submits.
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
@@ -111,5 +112,5 @@ pub struct SubmitReceipt {
     pub case_number: String,
     pub query_code: String,
     pub promised_limit: u32,
-    pub submitted_at: String,
+    pub submitted_at: DateTime<FixedOffset>,
 }

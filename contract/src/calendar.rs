@@ -6,18 +6,28 @@
 //! Each State Council notice (国务院办公厅关于部分节假日安排的通知) becomes one `CalendarYear`
 //! data file; a new year is a new file, not a code change.
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::date::{days_in_month, Date};
+/// The last day four-digit years can write: arithmetic stops there, so an absurd limit ends
+/// quickly instead of walking to chrono's year 262143.
+pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => panic!("9999-12-31 exists"),
+};
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
 
 /// A public holiday that falls on a day that would otherwise be worked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Holiday {
-    pub date: Date,
+    pub date: NaiveDate,
     /// e.g. 春节, shown next to the date.
     pub name: String,
 }
@@ -29,7 +39,7 @@ pub struct CalendarYear {
     pub year: i32,
     pub holidays: Vec<Holiday>,
     /// Weekend days that are working days.
-    pub adjusted_working_days: Vec<Date>,
+    pub adjusted_working_days: Vec<NaiveDate>,
     /// Working days in the year as published; checked against the lists when loaded, so that
     /// a typo in a date is caught before it moves anyone's due date.
     pub working_days: u32,
@@ -37,11 +47,11 @@ pub struct CalendarYear {
 
 impl CalendarYear {
     /// Classifies a date of this year from the lists alone.
-    fn is_working_day(&self, date: Date) -> bool {
+    fn is_working_day(&self, date: NaiveDate) -> bool {
         if self.adjusted_working_days.contains(&date) {
             return true;
         }
-        !date.weekday().is_weekend() && !self.holidays.iter().any(|h| h.date == date)
+        !is_weekend(date) && !self.holidays.iter().any(|h| h.date == date)
     }
 
     /// Working days of the year computed from the lists.
@@ -56,10 +66,10 @@ impl CalendarYear {
     /// `working_days` that the lists do not produce.
     pub fn check(&self) -> Result<(), String> {
         let y = self.year;
-        if Date::new(y, 1, 1).is_none() {
+        if !writable_year(y) {
             return Err(format!("calendar {y}: year out of range"));
         }
-        let mut seen: Vec<Date> = Vec::new();
+        let mut seen: Vec<NaiveDate> = Vec::new();
         let all = self
             .holidays
             .iter()
@@ -77,11 +87,7 @@ impl CalendarYear {
         if let Some(h) = self.holidays.iter().find(|h| h.name.trim().is_empty()) {
             return Err(format!("calendar {y}: holiday {} has no name", h.date));
         }
-        if let Some(d) = self
-            .adjusted_working_days
-            .iter()
-            .find(|d| !d.weekday().is_weekend())
-        {
+        if let Some(d) = self.adjusted_working_days.iter().find(|d| !is_weekend(**d)) {
             return Err(format!(
                 "calendar {y}: adjusted working day {d} is not a weekend day"
             ));
@@ -105,15 +111,15 @@ impl CalendarYear {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Pause {
-    pub from: Date,
+    pub from: NaiveDate,
     #[serde(default)]
-    pub until: Option<Date>,
+    pub until: Option<NaiveDate>,
 }
 
 impl Pause {
     /// Whether `day` falls in the pause, an ongoing pause being taken to end on `today`
     /// (or on `from`, should `today` be earlier). A pause with `until < from` covers nothing.
-    fn covers(&self, day: Date, today: Date) -> bool {
+    fn covers(&self, day: NaiveDate, today: NaiveDate) -> bool {
         let until = self.until.unwrap_or(today.max(self.from));
         self.from <= day && day <= until
     }
@@ -161,7 +167,7 @@ impl WorkCalendar {
     }
 
     /// The holiday's name when `date` is a listed public holiday.
-    pub fn holiday_name(&self, date: Date) -> Option<&str> {
+    pub fn holiday_name(&self, date: NaiveDate) -> Option<&str> {
         let year = self.year(date.year())?;
         let holiday = year.holidays.iter().find(|h| h.date == date)?;
         Some(&holiday.name)
@@ -169,10 +175,10 @@ impl WorkCalendar {
 
     /// Monday–Friday that is not a holiday, or an adjusted working day. Years without data:
     /// Monday–Friday.
-    pub fn is_working_day(&self, date: Date) -> bool {
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
         match self.year(date.year()) {
             Some(year) => year.is_working_day(date),
-            None => !date.weekday().is_weekend(),
+            None => !is_weekend(date),
         }
     }
 
@@ -191,18 +197,19 @@ impl WorkCalendar {
     /// to end on `today`, so the result is the earliest due date still possible: it moves one
     /// working day later each working day the pause goes on. Closed pauses ignore `today`.
     ///
-    /// Never panics; an absurd limit ends at `Date::MAX`.
+    /// Never panics; an absurd limit ends at `LAST_DAY`.
     pub fn due_date(
         &self,
-        accepted_on: Date,
+        accepted_on: NaiveDate,
         promised_limit: u32,
         pauses: &[Pause],
-        today: Date,
-    ) -> Date {
+        today: NaiveDate,
+    ) -> NaiveDate {
         let mut remaining = promised_limit;
         let mut day = accepted_on;
-        while remaining > 0 && day < Date::MAX {
-            day = day.add_days(1);
+        while remaining > 0 && day < LAST_DAY {
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
             if self.is_working_day(day) && !pauses.iter().any(|p| p.covers(day, today)) {
                 remaining -= 1;
             }
@@ -212,7 +219,7 @@ impl WorkCalendar {
 
     /// Working days `d` with `from < d <= to`; when `to < from`, minus the working days with
     /// `to < d <= from`. So `working_days_between(a, b) == -working_days_between(b, a)`.
-    pub fn working_days_between(&self, from: Date, to: Date) -> i64 {
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         let (lo, hi, sign) = if from <= to {
             (from, to, 1)
         } else {
@@ -221,7 +228,9 @@ impl WorkCalendar {
         let mut count = 0i64;
         let mut day = lo;
         while day < hi {
-            day = day.add_days(1);
+            // day < hi, so there is a next day.
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
             count += i64::from(self.is_working_day(day));
         }
         sign * count
@@ -237,7 +246,7 @@ impl WorkCalendar {
     ///
     /// The magnitude is at least 1 when the dates differ, so a case due on Friday is shown as
     /// overdue on Saturday, not as due today.
-    pub fn working_days_left(&self, today: Date, due: Date) -> i64 {
+    pub fn working_days_left(&self, today: NaiveDate, due: NaiveDate) -> i64 {
         let n = self.working_days_between(today, due);
         match due.cmp(&today) {
             std::cmp::Ordering::Greater => n.max(1),
@@ -247,10 +256,20 @@ impl WorkCalendar {
     }
 }
 
-/// Every date of `year` in order; empty for a year out of range.
-fn days_of_year(year: i32) -> impl Iterator<Item = Date> {
-    (1..=12)
-        .flat_map(move |m| (1..=days_in_month(year, m)).filter_map(move |d| Date::new(year, m, d)))
+/// Years 1..=9999, what four digits write.
+fn writable_year(year: i32) -> bool {
+    (1..=LAST_DAY.year()).contains(&year)
+}
+
+/// Every date of `year` in order; empty for a year that is not `writable_year`.
+fn days_of_year(year: i32) -> impl Iterator<Item = NaiveDate> {
+    let first = writable_year(year)
+        .then(|| NaiveDate::from_ymd_opt(year, 1, 1))
+        .flatten();
+    first
+        .into_iter()
+        .flat_map(|d| d.iter_days())
+        .take_while(move |d| d.year() == year)
 }
 
 #[cfg(test)]
@@ -263,8 +282,8 @@ mod tests {
         include_str!("../../backend/calendar/2026.json"),
     ];
 
-    fn d(s: &str) -> Date {
-        Date::parse(s).expect(s)
+    fn d(s: &str) -> NaiveDate {
+        crate::time::parse_date(s).expect(s)
     }
 
     fn years() -> Vec<CalendarYear> {
@@ -319,7 +338,7 @@ mod tests {
             let feb = if y % 4 == 0 { 29 } else { 28 }; // enough for 2024–2026
             [31, feb, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         };
-        // 2024-01-01 was a Monday; count weekdays with a plain counter instead of Date::weekday.
+        // 2024-01-01 was a Monday; count weekdays with a plain counter instead of NaiveDate::weekday.
         let mut weekday = 0;
         let mut counts = Vec::new();
         for y in 2024..=2026 {
@@ -330,7 +349,7 @@ mod tests {
                     let listed = |list: &str| list.split_whitespace().any(|x| x == s);
                     let naive = listed(WORKED) || (weekday < 5 && !listed(OFF));
                     let date = d(&s);
-                    assert_eq!(date.weekday().index(), weekday, "{s}");
+                    assert_eq!(date.weekday().num_days_from_monday(), weekday, "{s}");
                     assert_eq!(cal.is_working_day(date), naive, "{s}");
                     count += u32::from(naive);
                     weekday = (weekday + 1) % 7;
@@ -487,17 +506,18 @@ mod tests {
         let cal = cal();
         assert_eq!(
             cal.due_date(d("9999-12-30"), 10, &[], d("9999-12-30")),
-            Date::MAX
+            LAST_DAY
         );
         let forever = [Pause {
             from: d("2026-01-01"),
             until: None,
         }];
         assert_eq!(
-            cal.due_date(d("2026-01-05"), 1, &forever, Date::MAX),
-            Date::MAX
+            cal.due_date(d("2026-01-05"), 1, &forever, LAST_DAY),
+            LAST_DAY
         );
-        assert_eq!(cal.working_days_between(Date::MAX, Date::MAX), 0);
+        assert_eq!(cal.working_days_between(NaiveDate::MAX, NaiveDate::MAX), 0);
+        assert_eq!(cal.working_days_in_year(262_143), 0);
     }
 
     #[test]
@@ -558,15 +578,12 @@ mod tests {
 
     #[cfg(feature = "openapi")]
     #[test]
-    fn openapi_schema_registers_date_as_a_string() {
-        use utoipa::ToSchema;
-        let mut schemas = Vec::new();
-        CalendarYear::schemas(&mut schemas);
-        let date = schemas
-            .iter()
-            .find(|(name, _)| name == "Date")
-            .expect("Date");
-        let json = serde_json::to_string(&date.1).unwrap();
-        assert!(json.contains("\"type\":\"string\"") && json.contains("\"format\":\"date\""));
+    fn openapi_shows_dates_as_strings() {
+        use utoipa::PartialSchema;
+        let json = serde_json::to_string(&Holiday::schema()).unwrap();
+        assert!(
+            json.contains(r#""date":{"type":"string","format":"date"}"#),
+            "{json}"
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! Cases (办件) as the citizen sees them, and the staff actions that move them.
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
@@ -43,21 +44,6 @@ impl CaseStatus {
         CaseStatus::Refused,
         CaseStatus::Delivered,
     ];
-
-    /// The name shown on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            CaseStatus::Submitted => "待受理",
-            CaseStatus::Accepted => "已受理",
-            CaseStatus::NotAccepted => "不予受理",
-            CaseStatus::UnderReview => "审查中",
-            CaseStatus::SupplementRequired => "需补正",
-            CaseStatus::SpecialProcedure => "特别程序",
-            CaseStatus::Approved => "准予",
-            CaseStatus::Refused => "不予许可",
-            CaseStatus::Delivered => "已送达",
-        }
-    }
 
     /// Whether the state machine allows moving from `self` to `next`.
     pub fn can_move_to(self, next: CaseStatus) -> bool {
@@ -108,7 +94,7 @@ pub struct TimelineStep {
     /// 办理意见.
     pub opinion: String,
     /// RFC 3339 with offset, e.g. 2026-11-22T10:30:00+08:00.
-    pub at: String,
+    pub at: DateTime<FixedOffset>,
 }
 
 /// One material the staff want again, with the reason.
@@ -162,14 +148,14 @@ pub struct CaseView {
     pub applicant_name: String,
     /// Masked, e.g. 110105********002X.
     pub applicant_id_masked: String,
-    pub submitted_at: String,
-    /// YYYY-MM-DD, once accepted.
+    pub submitted_at: DateTime<FixedOffset>,
+    /// Once accepted.
     #[serde(default)]
-    pub accepted_on: Option<String>,
+    pub accepted_on: Option<NaiveDate>,
     pub promised_limit: u32,
-    /// 承诺办结日期, YYYY-MM-DD, once accepted (moves later while the clock is paused).
+    /// 承诺办结日期, once accepted (moves later while the clock is paused).
     #[serde(default)]
-    pub due_date: Option<String>,
+    pub due_date: Option<NaiveDate>,
     pub timeline: Vec<TimelineStep>,
     /// Open supplement request, if any.
     #[serde(default)]
@@ -216,13 +202,11 @@ pub enum SpecialProcedureKind {
 }
 
 impl SpecialProcedureKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            SpecialProcedureKind::Hearing => "听证",
-            SpecialProcedureKind::Inspection => "现场勘验",
-            SpecialProcedureKind::ExpertReview => "专家评审",
-        }
-    }
+    pub const ALL: [SpecialProcedureKind; 3] = [
+        SpecialProcedureKind::Hearing,
+        SpecialProcedureKind::Inspection,
+        SpecialProcedureKind::ExpertReview,
+    ];
 }
 
 /// One span during which the clock stopped, as the case page explains it.
@@ -233,11 +217,11 @@ pub struct PauseInfo {
     /// Set for special procedures.
     #[serde(default)]
     pub procedure: Option<SpecialProcedureKind>,
-    /// YYYY-MM-DD, the day the clock stopped.
-    pub since: String,
-    /// YYYY-MM-DD, the day it ended; `None` while it goes on.
+    /// The day the clock stopped.
+    pub since: NaiveDate,
+    /// The day it ended; `None` while it goes on.
     #[serde(default)]
-    pub until: Option<String>,
+    pub until: Option<NaiveDate>,
     pub reason: String,
 }
 
@@ -385,7 +369,7 @@ pub struct StaffCaseSummary {
     pub service_code: String,
     pub service_name: String,
     pub status: CaseStatus,
-    pub submitted_at: String,
+    pub submitted_at: DateTime<FixedOffset>,
     pub applicant_name: String,
 }
 
@@ -444,9 +428,7 @@ mod tests {
                 assert_eq!(
                     from.can_move_to(to),
                     LEGAL.contains(&(from, to)),
-                    "{} → {}",
-                    from.label(),
-                    to.label()
+                    "{from:?} → {to:?}"
                 );
             }
         }

@@ -2,18 +2,23 @@
 //!
 //! Every request and response type lives here, named with the glossary's words, so that the app,
 //! the reference backend and any city's adapter agree on one shape. Pure rules that both sides must
-//! apply the same way (validation, working-day arithmetic) live here too.
+//! apply the same way (validation, working-day arithmetic, today's date in China) live here
+//! too. Dates are `chrono::NaiveDate`, times `chrono::DateTime<FixedOffset>`; the crate is
+//! re-exported so that both programs name the same version.
 
 pub mod api;
 pub mod application;
 pub mod calendar;
 pub mod case;
-pub mod date;
 pub mod offline;
 pub mod service;
+pub mod time;
 pub mod validate;
 
 pub use api::*;
 pub use application::*;
 pub use case::*;
 pub use service::*;
+
+pub use chrono;
+pub use time::{china_now, china_today};

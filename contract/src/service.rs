@@ -268,8 +268,7 @@ pub struct Service {
     pub refusal_reasons: Vec<String>,
     pub appeal: AppealRights,
     pub version: String,
-    /// YYYY-MM-DD.
-    pub updated: String,
+    pub updated: chrono::NaiveDate,
 }
 
 /// What the list and search need of one service, without the whole guide.

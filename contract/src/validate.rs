@@ -7,8 +7,9 @@
 use crate::api::FieldError;
 use crate::application::{Application, FieldKind, FormDefinition, FormField};
 use crate::case::Delivery;
-use crate::date::Date;
 use crate::service::{Channel, MaterialSource, Necessity, Service};
+use crate::time::parse_date;
+use chrono::{Datelike, NaiveDate};
 
 /// Longest address accepted, in characters.
 pub const ADDRESS_MAX_CHARS: usize = 200;
@@ -31,7 +32,7 @@ fn is_province_code(code: u32) -> bool {
 /// The birth date must exist, not be after `today`, and not be before 1800: the standard's own
 /// example (440524188001010014) is born in 1880, and applications may concern elderly or
 /// deceased people, so 1900 would be too strict.
-pub fn validate_id_number(value: &str, today: Date) -> Result<(), &'static str> {
+pub fn validate_id_number(value: &str, today: NaiveDate) -> Result<(), &'static str> {
     let value = value.trim();
     if value.chars().count() != 18 {
         return Err("请输入18位公民身份号码");
@@ -49,11 +50,7 @@ pub fn validate_id_number(value: &str, today: Date) -> Result<(), &'static str> 
         return Err("公民身份号码的地区代码不正确");
     }
     // Year has four digits and month, day two, so the casts cannot truncate.
-    let birth = Date::new(
-        number(6, 10) as i32,
-        number(10, 12) as u8,
-        number(12, 14) as u8,
-    );
+    let birth = NaiveDate::from_ymd_opt(number(6, 10) as i32, number(10, 12), number(12, 14));
     if !birth.is_some_and(|birth| birth.year() >= 1800 && birth <= today) {
         return Err("公民身份号码的出生日期不正确");
     }
@@ -139,7 +136,7 @@ pub fn validate_address(value: &str) -> Result<(), &'static str> {
 /// A date written YYYY-MM-DD that exists.
 pub fn validate_date(value: &str) -> Result<(), &'static str> {
     let value = value.trim();
-    if Date::parse(value).is_some() {
+    if parse_date(value).is_some() {
         return Ok(());
     }
     // Tell a wrong shape apart from a day that does not exist (e.g. 2026-02-30).
@@ -159,7 +156,7 @@ pub fn validate_date(value: &str) -> Result<(), &'static str> {
 }
 
 /// One service-specific form field. `today` is needed for ID numbers (birth dates).
-pub fn validate_field(field: &FormField, value: &str, today: Date) -> Result<(), String> {
+pub fn validate_field(field: &FormField, value: &str, today: NaiveDate) -> Result<(), String> {
     let value = value.trim();
     if value.is_empty() {
         return if field.required {
@@ -204,7 +201,7 @@ pub fn validate_application(
     app: &Application,
     service: &Service,
     form: &FormDefinition,
-    today: Date,
+    today: NaiveDate,
 ) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut check = |field: &str, result: Result<(), String>| {
@@ -297,7 +294,7 @@ pub fn validate_application(
             .filter(|m| m.material_id == material.id)
             .any(|m| m.upload_ids.iter().any(|u| !u.trim().is_empty()));
         if !uploaded {
-            let field = format!("material.{}", material.id);
+            let field = crate::api::material_field(&material.id);
             check(&field, Err(format!("请上传：{}", material.name)));
         }
     }
@@ -328,8 +325,8 @@ mod tests {
     use crate::application::{Agent, Applicant, MaterialPages};
     use crate::service::*;
 
-    fn today() -> Date {
-        Date::new(2026, 3, 1).unwrap()
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
     }
 
     /// Check character computed independently of the code under test: the standard's
@@ -605,7 +602,7 @@ mod tests {
                 litigation: String::new(),
             },
             version: "1".into(),
-            updated: "2026-01-01".into(),
+            updated: today(),
         }
     }
 

@@ -55,7 +55,7 @@ pub fn materials(errors: Signal<Vec<FieldError>>) -> impl IntoView {
 }
 
 fn material_block(ctx: ApplyCtx, m: Material, errors: Signal<Vec<FieldError>>) -> impl IntoView {
-    let field = format!("material.{}", m.id);
+    let field = contract::material_field(&m.id);
     let section_id = dom_id(&field);
     let heading_id = format!("mh-{}", m.id);
     let labelled_by = heading_id.clone();

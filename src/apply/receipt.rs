@@ -1,5 +1,6 @@
 //! The confirmation of a submission, kept on the device so the page survives a reload.
 
+use contract::chrono::{DateTime, FixedOffset};
 use contract::SubmitReceipt;
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +13,7 @@ pub struct Receipt {
     pub service_code: String,
     pub service_name: String,
     pub promised_limit: u32,
-    pub submitted_at: String,
+    pub submitted_at: DateTime<FixedOffset>,
 }
 
 impl Receipt {
@@ -23,7 +24,7 @@ impl Receipt {
             service_code: service_code.into(),
             service_name: service_name.into(),
             promised_limit: r.promised_limit,
-            submitted_at: r.submitted_at.clone(),
+            submitted_at: r.submitted_at,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The question pages in order, and which page each validation error belongs to. Validation
 //! itself is the contract's `validate_application`, the same the backend runs.
 
-use contract::date::Date;
+use contract::chrono::NaiveDate as Date;
 use contract::validate::validate_application;
 use contract::{FieldError, FormDefinition, Service};
 
@@ -53,7 +53,7 @@ impl Step {
             Step::Situation
         } else if field.starts_with("applicant.") || field.starts_with("agent.") {
             Step::Applicant
-        } else if field.starts_with("material.") {
+        } else if contract::parse_material_field(field).is_some() {
             Step::Materials
         } else if field.starts_with("delivery") {
             Step::Delivery

@@ -196,6 +196,6 @@ fn sections(s: Service) -> impl IntoView {
             <h2>{t::APPEAL}</h2>
             {parts::appeal(&s)}
         </section>
-        <p class="version">{t::VERSION}" "{s.version.clone()}" · "{t::UPDATED}" "{s.updated.clone()}</p>
+        <p class="version">{t::VERSION}" "{s.version.clone()}" · "{t::UPDATED}" "{s.updated.to_string()}</p>
     }
 }

@@ -1,6 +1,10 @@
 //! Simplified Chinese page text.
 
-use contract::{Audience, CaseType, Channel, MaterialForm, Necessity, ServiceKind};
+use contract::chrono::{NaiveDate, Weekday};
+use contract::{
+    Audience, CaseStatus, CaseType, Channel, MaterialForm, Necessity, ServiceKind,
+    SpecialProcedureKind,
+};
 
 pub const SITE_TITLE: &str = "政务服务网上办事";
 pub const HOME: &str = "首页";
@@ -318,6 +322,41 @@ pub const CASE_NOT_FOUND: &str = "未找到该办件，请核对办件编号和�
 pub const LOOK_UP: &str = "查询";
 pub const LOOKING_UP: &str = "正在查询…";
 
+pub fn case_status(status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Submitted => "待受理",
+        CaseStatus::Accepted => "已受理",
+        CaseStatus::NotAccepted => "不予受理",
+        CaseStatus::UnderReview => "审查中",
+        CaseStatus::SupplementRequired => "需补正",
+        CaseStatus::SpecialProcedure => "特别程序",
+        CaseStatus::Approved => "准予",
+        CaseStatus::Refused => "不予许可",
+        CaseStatus::Delivered => "已送达",
+    }
+}
+
+pub fn procedure(kind: SpecialProcedureKind) -> &'static str {
+    match kind {
+        SpecialProcedureKind::Hearing => "听证",
+        SpecialProcedureKind::Inspection => "现场勘验",
+        SpecialProcedureKind::ExpertReview => "专家评审",
+    }
+}
+
+/// 星期一 … 星期日, as shown next to dates.
+pub fn weekday(day: Weekday) -> &'static str {
+    [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ][day.num_days_from_monday() as usize]
+}
+
 pub const MY_CASES: &str = "我的办件";
 pub const MY_CASES_EMPTY: &str =
     "本机还没有保存办件。查询过或在线提交的办件会保存在这里，下次打开即可查看进度。";
@@ -384,11 +423,11 @@ pub fn paused_left(n: i64) -> String {
     format!("计时已暂停，恢复计时后还剩 {n} 个工作日")
 }
 
-pub fn pause_supplement(since: &str) -> String {
+pub fn pause_supplement(since: NaiveDate) -> String {
     format!("因需补正材料，办理时限自 {since} 起暂停计算。您提交补正材料后恢复计时，承诺办结日期相应顺延。")
 }
 
-pub fn pause_special(procedure: &str, since: &str) -> String {
+pub fn pause_special(procedure: &str, since: NaiveDate) -> String {
     format!("因进入特别程序（{procedure}），办理时限自 {since} 起暂停计算。特别程序所需时间不计入办理时限，承诺办结日期将相应顺延。")
 }
 
@@ -396,7 +435,7 @@ pub fn special(procedure: &str) -> String {
     format!("特别程序（{procedure}）")
 }
 
-pub fn pause_span(since: &str, until: &str, what: &str) -> String {
+pub fn pause_span(since: NaiveDate, until: NaiveDate, what: &str) -> String {
     format!("{since} 至 {until}：{what}")
 }
 

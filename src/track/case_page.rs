@@ -2,7 +2,7 @@
 //! device; opening the page marks the case as seen.
 
 use contract::calendar::WorkCalendar;
-use contract::date::Date;
+use contract::chrono::{Datelike, NaiveDate as Date};
 use contract::{CaseStatus, CaseView, PauseInfo, PauseKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,13 +12,13 @@ use super::countdown::{countdown, load_calendar, years_needed, Countdown};
 use super::rating::RatingSection;
 use super::result::{decision, ResultSection};
 use super::supplement::{self, SupplementSection};
-use super::timeline::{format_time, Timeline};
+use super::timeline::Timeline;
 use super::{case_error, facts, fetch_case, my_cases};
 use crate::api::ApiErr;
 use crate::components::{set_title, ErrorRetry, Loading};
 use crate::i18n::t;
 use crate::routes::{self, CaseParams};
-use crate::today::today_in_china;
+use crate::today::{format_time, today_in_china};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Load {
@@ -42,7 +42,7 @@ pub fn status_class(status: CaseStatus, decision: Option<CaseStatus>) -> &'stati
 }
 
 fn with_weekday(date: Date) -> String {
-    format!("{date}（{}）", date.weekday().name_zh())
+    format!("{date}（{}）", t::weekday(date.weekday()))
 }
 
 #[component]
@@ -60,14 +60,17 @@ pub fn CasePage() -> impl IntoView {
         // Progress since the citizen last looked is said once, then counts as seen.
         if let Some(before) = my_cases::last_seen_status(&view.case_number) {
             if before != view.status {
-                notice.set(Some(t::status_changed(before.label(), view.status.label())));
+                notice.set(Some(t::status_changed(
+                    t::case_status(before),
+                    t::case_status(view.status),
+                )));
             }
         }
         my_cases::mark_seen(&view);
         if view.status != CaseStatus::SupplementRequired {
             supplement::forget(&view.case_number);
         }
-        let due = view.due_date.as_deref().and_then(Date::parse);
+        let due = view.due_date;
         let years = years_needed(today_in_china(), due);
         spawn_local(async move {
             calendar.set(Some(load_calendar(&years).await));
@@ -151,7 +154,7 @@ fn CaseDetails(
         .map(|c| c.query_code)
         .unwrap_or_default();
     let status = view.status;
-    let accepted = view.accepted_on.as_deref().and_then(Date::parse);
+    let accepted = view.accepted_on;
     let supplement = (status == CaseStatus::SupplementRequired).then(|| {
         let items: Vec<_> = view
             .supplements
@@ -187,7 +190,7 @@ fn CaseDetails(
         <p class="status-notice" role="status">{move || notice.get()}</p>
         <section class="status-card" aria-labelledby="status-title">
             <h2 id="status-title" class="status-title">{t::CURRENT_STATUS}</h2>
-            <p class=status_class(status, decision(&view))>{status.label()}</p>
+            <p class=status_class(status, decision(&view))>{t::case_status(status)}</p>
             {facts("facts", rows)}
             <div class="actions no-print">
                 <button type="button" class="button secondary" disabled=move || refreshing.get()
@@ -206,7 +209,7 @@ fn CaseDetails(
 /// 办理时限: the promised limit, the due date, the countdown and any pause.
 fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl IntoView {
     let status = view.status;
-    let due = view.due_date.as_deref().and_then(Date::parse);
+    let due = view.due_date;
     let paused = view.paused.clone();
     let is_paused = paused.is_some();
     let limit = view.promised_limit;
@@ -242,7 +245,7 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
                 <details class="pause-history">
                     <summary>{t::PAUSE_HISTORY}</summary>
                     <ul>
-                        {closed.into_iter().map(|p| view! { <li>{t::pause_span(&p.since, p.until.as_deref().unwrap_or(""), &pause_what(&p))}</li> }).collect_view()}
+                        {closed.into_iter().filter_map(|p| Some(view! { <li>{t::pause_span(p.since, p.until?, &pause_what(&p))}</li> })).collect_view()}
                     </ul>
                 </details>
             })}
@@ -253,7 +256,7 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
 fn pause_what(p: &PauseInfo) -> String {
     match (p.kind, p.procedure) {
         (PauseKind::Supplement, _) => t::PAUSE_SUPPLEMENT.to_string(),
-        (PauseKind::SpecialProcedure, Some(kind)) => t::special(kind.label()),
+        (PauseKind::SpecialProcedure, Some(kind)) => t::special(t::procedure(kind)),
         (PauseKind::SpecialProcedure, None) => t::special(t::SPECIAL_PROCEDURE),
     }
 }
@@ -261,9 +264,9 @@ fn pause_what(p: &PauseInfo) -> String {
 /// Why the clock is stopped, since when, and that the due date moves out.
 fn pause_notice(p: PauseInfo) -> impl IntoView {
     let text = match (p.kind, p.procedure) {
-        (PauseKind::Supplement, _) => t::pause_supplement(&p.since),
+        (PauseKind::Supplement, _) => t::pause_supplement(p.since),
         (PauseKind::SpecialProcedure, kind) => {
-            t::pause_special(kind.map_or(t::SPECIAL_PROCEDURE, |k| k.label()), &p.since)
+            t::pause_special(kind.map_or(t::SPECIAL_PROCEDURE, t::procedure), p.since)
         }
     };
     view! {
@@ -293,7 +296,7 @@ mod tests {
             "status-big running"
         );
         assert_eq!(
-            with_weekday(Date::parse("2026-11-23").unwrap()),
+            with_weekday(Date::from_ymd_opt(2026, 11, 23).unwrap()),
             "2026-11-23（星期一）"
         );
     }

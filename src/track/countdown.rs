@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use contract::calendar::{CalendarYear, WorkCalendar};
-use contract::date::Date;
+use contract::chrono::{Datelike, NaiveDate as Date};
 use contract::CaseStatus;
 
 use crate::api;
@@ -137,7 +137,7 @@ mod tests {
     use CaseStatus::*;
 
     fn d(s: &str) -> Date {
-        Date::parse(s).expect(s)
+        s.parse().expect(s)
     }
 
     fn cal() -> WorkCalendar {

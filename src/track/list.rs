@@ -114,7 +114,7 @@ fn CaseRow(
                 <span class="my-case-service">{case.service_name}</span>
                 <span class="my-case-meta">{t::CASE_NUMBER}"："{case.case_number}</span>
                 <span class="my-case-meta">
-                    {t::STATUS}"："<strong>{case.status.label()}</strong>
+                    {t::STATUS}"："<strong>{t::case_status(case.status)}</strong>
                     {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS}</span> })}
                 </span>
             </A>

@@ -180,7 +180,7 @@ mod tests {
             status,
             applicant_name: "张三".into(),
             applicant_id_masked: "110105********002X".into(),
-            submitted_at: "2026-11-20T10:00:00+08:00".into(),
+            submitted_at: contract::china_now(1_795_140_000_000),
             accepted_on: None,
             promised_limit: 5,
             due_date: None,
@@ -190,7 +190,7 @@ mod tests {
                     department: "公安局".into(),
                     handler: "王".into(),
                     opinion: String::new(),
-                    at: "2026-11-20T10:00:00+08:00".into(),
+                    at: contract::china_now(1_795_140_000_000),
                 })
                 .collect(),
             supplements: vec![],

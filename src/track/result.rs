@@ -30,10 +30,13 @@ pub fn ResultSection(view: CaseView) -> impl IntoView {
     let decided = decision(&view);
     let refusal = matches!(decided, Some(CaseStatus::NotAccepted | CaseStatus::Refused));
     let (label, note) = match decided {
-        Some(CaseStatus::Approved) => (CaseStatus::Approved.label(), t::APPROVED_NOTE),
-        Some(CaseStatus::Refused) => (CaseStatus::Refused.label(), t::REFUSED_NOTE),
-        Some(CaseStatus::NotAccepted) => (CaseStatus::NotAccepted.label(), t::NOT_ACCEPTED_NOTE),
-        _ => (view.status.label(), ""),
+        Some(CaseStatus::Approved) => (t::case_status(CaseStatus::Approved), t::APPROVED_NOTE),
+        Some(CaseStatus::Refused) => (t::case_status(CaseStatus::Refused), t::REFUSED_NOTE),
+        Some(CaseStatus::NotAccepted) => (
+            t::case_status(CaseStatus::NotAccepted),
+            t::NOT_ACCEPTED_NOTE,
+        ),
+        _ => (t::case_status(view.status), ""),
     };
     // Only a decision (准予 / 不予许可) is handed over; 不予受理 is told at intake.
     let delivery = matches!(decided, Some(CaseStatus::Approved | CaseStatus::Refused))
@@ -137,7 +140,7 @@ mod tests {
             department: String::new(),
             handler: String::new(),
             opinion: String::new(),
-            at: String::new(),
+            at: contract::china_now(0),
         }
     }
 

@@ -2,18 +2,20 @@
 
 use axum::http::StatusCode;
 use contract::calendar::WorkCalendar;
-use contract::{CaseView, StaffAction, StaffCaseDetail, StaffCaseSummary, StaffMaterial};
+use contract::{
+    CaseView, ErrorCode, StaffAction, StaffCaseDetail, StaffCaseSummary, StaffMaterial,
+};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::cases::machine::{self, Context, PauseChange};
 use crate::cases::{store, view};
-use crate::clock::{china_date, rfc3339_china};
-use crate::error::AppError;
-use crate::services::load_service;
+use crate::catalog::service_items::load_service;
+use crate::clock::china_time;
+use crate::http::error::AppError;
 use crate::uploads;
 
 pub fn case_not_found() -> AppError {
-    AppError::new(StatusCode::NOT_FOUND, "not_found", "未找到该办件")
+    AppError::new(StatusCode::NOT_FOUND, ErrorCode::NotFound, "未找到该办件")
 }
 
 /// Applies `action` to the case at Unix time `now`, all or nothing; returns the new view.
@@ -24,8 +26,8 @@ pub fn perform(
     case_number: &str,
     action: &StaffAction,
 ) -> Result<CaseView, AppError> {
-    let today = china_date(now);
-    let at = rfc3339_china(now);
+    let at = china_time(now);
+    let today = at.date_naive();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut row = store::load(&tx, case_number)?.ok_or_else(case_not_found)?;
     let materials = load_service(&tx, &row.service_code)?
@@ -38,7 +40,7 @@ pub fn perform(
             department: &row.department,
             materials: &materials,
             delivery: &row.application.delivery,
-            at: &at,
+            at,
         },
     )?;
 
@@ -79,7 +81,7 @@ pub fn freeze_if_concluded(
     conn: &Connection,
     calendar: &WorkCalendar,
     row: &mut store::CaseRow,
-    today: contract::date::Date,
+    today: contract::chrono::NaiveDate,
 ) -> Result<(), AppError> {
     if row.status.concluded() && row.frozen_due_date.is_none() {
         let pauses = store::pauses(conn, &row.case_number)?;
@@ -109,7 +111,7 @@ pub fn detail(
     case_number: &str,
 ) -> Result<StaffCaseDetail, AppError> {
     let row = store::load(conn, case_number)?.ok_or_else(case_not_found)?;
-    let case = view::build(conn, calendar, &row, china_date(now))?;
+    let case = view::build(conn, calendar, &row, china_time(now).date_naive())?;
     let service = load_service(conn, &row.service_code)?;
     let name_of = |id: &str| {
         service

@@ -9,7 +9,7 @@ use crate::cases::actions;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 #[derive(clap::Subcommand, Debug, Clone)]
 pub enum StaffCommand {
@@ -103,15 +103,18 @@ fn parse_item(s: &str) -> Result<SupplementRequest, String> {
     })
 }
 
+/// The JSON name (`expert_review`, or `expert-review` as options are usually spelled) or the
+/// Chinese name (专家评审).
 fn parse_procedure(s: &str) -> Result<SpecialProcedureKind, String> {
-    match s {
-        "hearing" | "听证" => Ok(SpecialProcedureKind::Hearing),
-        "inspection" | "现场勘验" => Ok(SpecialProcedureKind::Inspection),
-        "expert-review" | "expert_review" | "专家评审" => {
-            Ok(SpecialProcedureKind::ExpertReview)
-        }
-        _ => Err("expected hearing, inspection or expert-review".into()),
-    }
+    let by_name = serde_json::from_value(serde_json::Value::String(s.replace('-', "_")));
+    by_name
+        .ok()
+        .or_else(|| {
+            SpecialProcedureKind::ALL
+                .into_iter()
+                .find(|p| crate::cases::labels::procedure_label(*p) == s)
+        })
+        .ok_or_else(|| "expected hearing, inspection or expert-review".into())
 }
 
 impl StaffCommand {
@@ -203,7 +206,7 @@ pub fn execute(
                 format!(
                     "{}\t{}\t{}\t{}\t{}",
                     c.case_number,
-                    c.status.label(),
+                    crate::cases::labels::status_label(c.status),
                     c.service_name,
                     c.applicant_name,
                     c.submitted_at
@@ -216,7 +219,9 @@ pub fn execute(
         )?)?),
         other => {
             let Some((number, action)) = other.action() else {
-                return Err(AppError::internal("command without an action"));
+                return Err(AppError::internal(anyhow::anyhow!(
+                    "command without an action"
+                )));
             };
             let view = actions::perform(conn, calendar, now, &number, &action)?;
             Ok(serde_json::to_string_pretty(&view)?)
@@ -226,7 +231,7 @@ pub fn execute(
 
 pub fn run(config: &Config, command: StaffCommand) -> anyhow::Result<()> {
     let db = Db::open(&config.data_dir)?;
-    db.with(crate::services::seed_if_empty)??;
+    db.with(crate::catalog::service_items::seed_if_empty)??;
     let calendar = crate::calendar::load(&config.data_dir)?;
     let now = Clock::default().now();
     match db.with(|c| execute(c, &calendar, now, command))? {
@@ -237,11 +242,9 @@ pub fn run(config: &Config, command: StaffCommand) -> anyhow::Result<()> {
             Ok(())
         }
         Err(e) => {
-            let mut message = e.body.message;
-            for f in e.body.fields {
-                message.push_str(&format!("\n  {}: {}", f.field, f.message));
-            }
-            anyhow::bail!(message)
+            e.log();
+            // The message, the field errors and an internal error's cause (see `Display`).
+            anyhow::bail!("{e}")
         }
     }
 }

@@ -8,13 +8,13 @@ use std::net::IpAddr;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use contract::{CaseLookup, CaseView};
+use contract::{CaseLookup, CaseView, ErrorCode};
 
 use crate::app::AppState;
 use crate::cases::{store, view};
-use crate::client_ip::ClientIp;
-use crate::error::{ApiResult, AppError};
-use crate::json::ApiJson;
+use crate::http::client_ip::ClientIp;
+use crate::http::error::{ApiResult, AppError};
+use crate::http::json::ApiJson;
 use crate::tokens::{constant_time_eq, QUERY_CODE_LEN};
 
 /// Longer input cannot be a case number; it is not even looked up.
@@ -23,7 +23,7 @@ const CASE_NUMBER_MAX_LEN: usize = 32;
 pub fn not_found() -> AppError {
     AppError::new(
         StatusCode::NOT_FOUND,
-        "not_found",
+        ErrorCode::NotFound,
         "未找到该办件，请核对办件编号和查询码",
     )
 }

@@ -5,12 +5,14 @@
 //! side effects; `actions::perform` writes them in one transaction.
 
 use axum::http::StatusCode;
+use contract::chrono::{DateTime, FixedOffset};
 use contract::{
-    CaseStatus, Delivery, FieldError, Material, PauseKind, SpecialProcedureKind, StaffAction,
-    SupplementItem, TimelineStep,
+    CaseStatus, Delivery, ErrorCode, FieldError, Material, PauseKind, SpecialProcedureKind,
+    StaffAction, SupplementItem, TimelineStep,
 };
 
-use crate::error::AppError;
+use crate::cases::labels::{procedure_label, status_label};
+use crate::http::error::AppError;
 
 pub const HANDLER_MAX_CHARS: usize = 30;
 pub const TEXT_MAX_CHARS: usize = 500;
@@ -52,18 +54,18 @@ pub struct Context<'a> {
     /// The service's materials, for supplement requests.
     pub materials: &'a [Material],
     pub delivery: &'a Delivery,
-    /// Now, RFC 3339 in China time.
-    pub at: &'a str,
+    /// Now, in China time.
+    pub at: DateTime<FixedOffset>,
 }
 
 pub fn illegal_transition(from: CaseStatus, to: CaseStatus) -> AppError {
     AppError::new(
         StatusCode::CONFLICT,
-        "illegal_transition",
+        ErrorCode::IllegalTransition,
         &format!(
             "办件当前状态为“{}”，不能变更为“{}”",
-            from.label(),
-            to.label()
+            status_label(from),
+            status_label(to)
         ),
     )
 }
@@ -119,7 +121,7 @@ pub fn plan(from: CaseStatus, action: &StaffAction, cx: &Context) -> Result<Plan
         department: cx.department.to_string(),
         handler: handler.clone(),
         opinion,
-        at: cx.at.to_string(),
+        at: cx.at,
     };
     let mut plan = Plan {
         steps: Vec::new(),
@@ -185,7 +187,11 @@ pub fn plan(from: CaseStatus, action: &StaffAction, cx: &Context) -> Result<Plan
                 Some("请填写启动特别程序的理由"),
                 TEXT_MAX_CHARS,
             );
-            let opinion = format!("进入特别程序（{}）：{}", procedure.label(), reason);
+            let opinion = format!(
+                "进入特别程序（{}）：{}",
+                procedure_label(*procedure),
+                reason
+            );
             plan.pause = PauseChange::Open {
                 kind: PauseKind::SpecialProcedure,
                 procedure: Some(*procedure),

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod cli;
+pub mod labels;
 pub mod lookup;
 pub mod machine;
 pub mod rating;

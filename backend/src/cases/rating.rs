@@ -4,22 +4,22 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use contract::calendar::WorkCalendar;
-use contract::date::Date;
-use contract::{CaseView, FieldError, Rating, RatingSubmission};
+use contract::chrono::NaiveDate as Date;
+use contract::{CaseView, ErrorCode, FieldError, Rating, RatingSubmission};
 use rusqlite::{Connection, TransactionBehavior};
 
 use crate::app::AppState;
 use crate::cases::{lookup, store, view};
-use crate::client_ip::ClientIp;
-use crate::error::{ApiResult, AppError};
-use crate::json::ApiJson;
+use crate::http::client_ip::ClientIp;
+use crate::http::error::{ApiResult, AppError};
+use crate::http::json::ApiJson;
 
 pub const COMMENT_MAX_CHARS: usize = 500;
 
 fn already_rated() -> AppError {
     AppError::new(
         StatusCode::CONFLICT,
-        "already_rated",
+        ErrorCode::AlreadyRated,
         "该办件已评价，每个办件只能评价一次",
     )
 }
@@ -92,7 +92,7 @@ pub fn rate(
     if !row.status.concluded() {
         return Err(AppError::new(
             StatusCode::CONFLICT,
-            "not_concluded",
+            ErrorCode::NotConcluded,
             "办件办结后才能评价",
         ));
     }

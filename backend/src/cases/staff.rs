@@ -6,9 +6,9 @@ use contract::{CaseView, StaffAction, StaffCaseDetail, StaffCaseSummary};
 
 use crate::app::AppState;
 use crate::cases::actions;
-use crate::error::ApiResult;
-use crate::json::ApiJson;
-use crate::staff_auth::Staff;
+use crate::http::error::ApiResult;
+use crate::http::json::ApiJson;
+use crate::http::staff_auth::Staff;
 
 #[utoipa::path(get, path = "/api/staff/cases", tag = "staff",
     security(("staff_token" = [])),

@@ -11,10 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::app::AppState;
 use crate::cases::machine::illegal_transition;
 use crate::cases::{lookup, store, view};
-use crate::client_ip::ClientIp;
-use crate::clock::{china_date, rfc3339_china};
-use crate::error::{ApiResult, AppError};
-use crate::json::ApiJson;
+use crate::clock::china_time;
+use crate::http::client_ip::ClientIp;
+use crate::http::error::{ApiResult, AppError};
+use crate::http::json::ApiJson;
 use crate::uploads::pages;
 
 /// Handler recorded on the timeline for what the applicant does.
@@ -50,7 +50,8 @@ pub fn supply(
     case_number: &str,
     materials: &[MaterialPages],
 ) -> Result<CaseView, AppError> {
-    let today = china_date(now);
+    let at = china_time(now);
+    let today = at.date_naive();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut row = store::load(&tx, case_number)?.ok_or_else(lookup::not_found)?;
     if row.status != CaseStatus::SupplementRequired {
@@ -65,7 +66,7 @@ pub fn supply(
     for p in &pages {
         if !open.iter().any(|i| i.material_id == p.material_id) {
             errors.push(FieldError {
-                field: format!("material.{}", p.material_id),
+                field: contract::material_field(&p.material_id),
                 message: "该材料无需补正".into(),
             });
         }
@@ -76,7 +77,7 @@ pub fn supply(
             .any(|p| p.material_id == item.material_id && !p.upload_ids.is_empty());
         if !given {
             errors.push(FieldError {
-                field: format!("material.{}", item.material_id),
+                field: contract::material_field(&item.material_id),
                 message: format!("请上传：{}", item.material_name),
             });
         }
@@ -99,7 +100,7 @@ pub fn supply(
             department: row.department.clone(),
             handler: APPLICANT.into(),
             opinion: "已补正材料".into(),
-            at: rfc3339_china(now),
+            at,
         },
     )?;
     row.status = CaseStatus::UnderReview;

@@ -1,13 +1,13 @@
 //! The case as the citizen's page shows it, with the due date worked out on the calendar.
 
 use contract::calendar::{Pause, WorkCalendar};
-use contract::date::Date;
+use contract::chrono::NaiveDate as Date;
 use contract::validate::mask_id_number;
 use contract::{CaseView, Delivery};
 use rusqlite::Connection;
 
 use crate::cases::store::{self, CaseRow, PauseRow};
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// 承诺办结日期: acceptance plus the promised limit in working days, not counting paused
 /// days. Frozen once the case is concluded; none before acceptance.
@@ -51,10 +51,10 @@ pub fn build(
         status: row.status,
         applicant_name: row.applicant_name.clone(),
         applicant_id_masked: mask_id_number(&row.applicant_id_number),
-        submitted_at: row.submitted_at.clone(),
-        accepted_on: row.accepted_on.map(|d| d.to_string()),
+        submitted_at: row.submitted_at,
+        accepted_on: row.accepted_on,
         promised_limit: row.promised_limit,
-        due_date: due_date(calendar, row, &pauses, today).map(|d| d.to_string()),
+        due_date: due_date(calendar, row, &pauses, today),
         timeline: store::timeline(conn, &row.case_number)?,
         supplements: store::latest_supplements(conn, &row.case_number)?,
         decision_reason: row.decision_reason.clone(),
@@ -106,7 +106,7 @@ pub fn load(
     today: Date,
 ) -> Result<CaseView, AppError> {
     let row = store::load(conn, case_number)?
-        .ok_or_else(|| AppError::internal(format!("case {case_number} vanished")))?;
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("case {case_number} vanished")))?;
     build(conn, calendar, &row, today)
 }
 

@@ -25,7 +25,10 @@ async fn happy_path_creates_a_case() {
         .bytes()
         .all(|b| crate::tokens::QUERY_CODE_ALPHABET.contains(&b)));
     assert_eq!(receipt.promised_limit, 5);
-    assert_eq!(receipt.submitted_at, "2026-03-02T10:00:00+08:00");
+    assert_eq!(
+        receipt.submitted_at.to_rfc3339(),
+        "2026-03-02T10:00:00+08:00"
+    );
 
     let view = t.lookup(&receipt).await;
     assert_eq!(view.status, CaseStatus::Submitted);
@@ -38,7 +41,7 @@ async fn happy_path_creates_a_case() {
     assert_eq!(view.due_date, None);
     assert_eq!(
         t.count(&format!(
-            "SELECT COUNT(*) FROM uploads WHERE case_number = '{}' AND material_id = 'form'",
+            "uploads WHERE case_number = '{}' AND material_id = 'form'",
             receipt.case_number
         )),
         1
@@ -68,8 +71,8 @@ async fn the_same_key_twice_gives_one_case_and_the_same_receipt() {
     let (s2, second) = t.submit("key-twice-0001", &app).await;
     assert_eq!((s1, s2), (StatusCode::OK, StatusCode::OK));
     assert_eq!(first, second);
-    assert_eq!(t.count("SELECT COUNT(*) FROM cases"), 1);
-    assert_eq!(t.count("SELECT COUNT(*) FROM case_timeline"), 1);
+    assert_eq!(t.count("cases"), 1);
+    assert_eq!(t.count("case_timeline"), 1);
 
     // The same key with another body is a client bug, not a retry.
     let mut other = app.clone();
@@ -77,7 +80,7 @@ async fn the_same_key_twice_gives_one_case_and_the_same_receipt() {
     let (status, body) = t.submit("key-twice-0001", &other).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["code"], "idempotency_conflict");
-    assert_eq!(t.count("SELECT COUNT(*) FROM cases"), 1);
+    assert_eq!(t.count("cases"), 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -97,8 +100,8 @@ async fn concurrent_duplicates_make_one_case() {
         receipts.push(body);
     }
     assert!(receipts.iter().all(|r| *r == receipts[0]));
-    assert_eq!(t.count("SELECT COUNT(*) FROM cases"), 1);
-    assert_eq!(t.count("SELECT COUNT(*) FROM idempotency_keys"), 1);
+    assert_eq!(t.count("cases"), 1);
+    assert_eq!(t.count("idempotency_keys"), 1);
 }
 
 #[tokio::test]
@@ -165,11 +168,8 @@ async fn refuses_invalid_applications() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["code"], "bad_request");
 
-    assert_eq!(t.count("SELECT COUNT(*) FROM cases"), 0);
-    assert_eq!(
-        t.count("SELECT COUNT(*) FROM uploads WHERE case_number IS NULL"),
-        1
-    );
+    assert_eq!(t.count("cases"), 0);
+    assert_eq!(t.count("uploads WHERE case_number IS NULL"), 1);
 }
 
 #[tokio::test]
@@ -181,5 +181,5 @@ async fn an_upload_serves_one_case_only() {
     let (status, body) = t.submit("key-second-001", &application(&upload)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(field_names(&body), ["material.form"]);
-    assert_eq!(t.count("SELECT COUNT(*) FROM cases"), 1);
+    assert_eq!(t.count("cases"), 1);
 }

@@ -64,3 +64,42 @@ async fn openapi_documents_every_route() {
     assert!(doc["components"]["securitySchemes"]["staff_token"].is_object());
     assert_eq!(schemas["BinaryFile"]["format"], "binary");
 }
+
+#[tokio::test]
+async fn openapi_shows_the_typed_contract() {
+    let t = TestApp::new();
+    let (_, doc) = t.get("/api/openapi.json").await;
+    let schemas = &doc["components"]["schemas"];
+    // The error code is an enum of the codes the backend sends.
+    assert_eq!(
+        schemas["ApiError"]["properties"]["code"]["$ref"],
+        "#/components/schemas/ErrorCode"
+    );
+    let codes = schemas["ErrorCode"]["enum"].as_array().unwrap();
+    for code in [
+        "not_found",
+        "invalid",
+        "illegal_transition",
+        "rate_limited",
+        "internal",
+    ] {
+        assert!(codes.contains(&json!(code)), "{code}");
+    }
+    // Dates are `date` strings, times `date-time` strings.
+    let case = &schemas["CaseView"]["properties"];
+    assert_eq!(
+        case["submitted_at"],
+        json!({"type": "string", "format": "date-time"})
+    );
+    assert_eq!(
+        schemas["TimelineStep"]["properties"]["at"]["format"],
+        "date-time"
+    );
+    let due = case["due_date"].to_string();
+    assert!(due.contains(r#""format":"date""#), "{due}");
+    assert_eq!(
+        schemas["PauseInfo"]["properties"]["since"]["format"],
+        "date"
+    );
+    assert_eq!(schemas["Holiday"]["properties"]["date"]["format"], "date");
+}

@@ -21,8 +21,8 @@ fn value_for(field: &FormField) -> String {
 #[tokio::test]
 async fn every_online_catalog_service_takes_an_application() {
     let t = TestApp::new();
-    let forms = crate::catalog::forms();
-    let online: Vec<Service> = crate::catalog::services()
+    let forms = crate::catalog::seed::forms();
+    let online: Vec<Service> = crate::catalog::seed::services()
         .into_iter()
         .filter(|s| s.online_application && forms.iter().any(|f| f.service_code == s.code))
         .collect();

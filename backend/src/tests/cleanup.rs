@@ -24,7 +24,7 @@ async fn removes_day_old_uploads_that_no_case_uses() {
         .db
         .with(|c| {
             let mut stmt = c.prepare("SELECT id FROM uploads ORDER BY id").unwrap();
-            let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+            let rows = stmt.query_map([], |r| r.get("id")).unwrap();
             rows.collect::<Result<_, _>>().unwrap()
         })
         .unwrap();

@@ -98,7 +98,7 @@ async fn staff_commands_act_on_the_database() {
 
     // An illegal move is refused with the same error as over HTTP.
     let err = run(&["backend", "staff", "approve", n, "--handler", "张三"]).unwrap_err();
-    assert_eq!(err.body.code, "illegal_transition");
+    assert_eq!(err.body.code, ErrorCode::IllegalTransition);
     assert_eq!(err.body.message, "办件当前状态为“需补正”，不能变更为“准予”");
 
     let shown = run(&["backend", "staff", "show", n]).unwrap();

@@ -3,7 +3,7 @@
 use super::*;
 
 fn date(s: &str) -> Date {
-    Date::parse(s).unwrap()
+    s.parse().unwrap()
 }
 
 #[tokio::test]
@@ -13,8 +13,8 @@ async fn a_supplement_pause_moves_the_due_date_by_its_length() {
     let r = t.new_case().await;
     // Monday 2026-03-02: accepted; 5 working days → Monday 2026-03-09.
     let view = t.act(&r.case_number, action("accept")).await;
-    assert_eq!(view.accepted_on.as_deref(), Some("2026-03-02"));
-    assert_eq!(view.due_date.as_deref(), Some("2026-03-09"));
+    assert_eq!(view.accepted_on, Some(date("2026-03-02")));
+    assert_eq!(view.due_date, Some(date("2026-03-09")));
     let before = date("2026-03-09");
 
     // Tuesday: supplement requested; the clock stops.
@@ -22,14 +22,14 @@ async fn a_supplement_pause_moves_the_due_date_by_its_length() {
     let view = t.act(&r.case_number, action("request_supplement")).await;
     let paused = view.paused.clone().unwrap();
     assert_eq!(
-        (paused.kind, paused.since.as_str()),
-        (PauseKind::Supplement, "2026-03-03")
+        (paused.kind, paused.since),
+        (PauseKind::Supplement, date("2026-03-03"))
     );
     assert!(paused.reason.contains("签名不清晰"));
     // While it lasts, the due date moves out a working day each working day.
     t.days_later(2);
     let view = t.lookup(&r).await;
-    assert_eq!(view.due_date.as_deref(), Some("2026-03-12"));
+    assert_eq!(view.due_date, Some(date("2026-03-12")));
 
     // Thursday: the pages arrive; Tuesday to Thursday (3 working days) were not counted.
     let page = t.upload_png().await;
@@ -42,9 +42,9 @@ async fn a_supplement_pause_moves_the_due_date_by_its_length() {
         .await;
     assert_eq!(status, axum::http::StatusCode::OK, "{body}");
     let view: CaseView = serde_json::from_value(body).unwrap();
-    let after = date(view.due_date.as_deref().unwrap());
+    let after = view.due_date.unwrap();
     assert_eq!(calendar.working_days_between(before, after), 3);
-    assert_eq!(view.pauses[0].until.as_deref(), Some("2026-03-05"));
+    assert_eq!(view.pauses[0].until, Some(date("2026-03-05")));
     assert_eq!(view.paused, None);
 
     // Once running again, waiting does not move it.
@@ -60,13 +60,13 @@ async fn a_supplement_pause_moves_the_due_date_by_its_length() {
     assert_eq!(paused.procedure, Some(SpecialProcedureKind::Inspection));
     t.days_later(3); // Friday → Monday
     let view = t.act(&r.case_number, action("end_special_procedure")).await;
-    let ended = date(view.due_date.as_deref().unwrap());
+    let ended = view.due_date.unwrap();
     // Friday 03-06 and Monday 03-09 were paused.
     assert_eq!(calendar.working_days_between(after, ended), 2);
 
     // Concluded: frozen, however long one waits.
     let view = t.act(&r.case_number, action("approve")).await;
-    let frozen = view.due_date.clone();
+    let frozen = view.due_date;
     t.days_later(40);
     assert_eq!(t.lookup(&r).await.due_date, frozen);
 }
@@ -81,5 +81,5 @@ async fn holidays_are_not_working_days() {
     let r = t.new_case().await;
     let view = t.act(&r.case_number, action("accept")).await;
     // 05-06 (1), 05-07 (2), 05-08 (3), 05-09 Sat worked (4), 05-11 (5).
-    assert_eq!(view.due_date.as_deref(), Some("2026-05-11"));
+    assert_eq!(view.due_date, Some(date("2026-05-11")));
 }

@@ -47,7 +47,7 @@ async fn repeated_failures_are_rate_limited() {
     let t = TestApp::new();
     let mine = t.new_case().await;
     let other = t.new_case().await;
-    for _ in 0..crate::ratelimit::MAX_FAILURES {
+    for _ in 0..crate::http::ratelimit::MAX_FAILURES {
         let (status, _) = lookup_from(&t, ip(7), &mine.case_number, "WRONGCDE").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
@@ -72,7 +72,9 @@ async fn repeated_failures_are_rate_limited() {
         .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
 
-    t.state.clock.advance(crate::ratelimit::WINDOW_SECS + 1);
+    t.state
+        .clock
+        .advance(crate::http::ratelimit::WINDOW_SECS + 1);
     let (status, _) = lookup_from(&t, ip(7), &mine.case_number, &mine.query_code).await;
     assert_eq!(status, StatusCode::OK);
 }

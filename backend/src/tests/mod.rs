@@ -18,7 +18,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
 use axum::Router;
-use contract::date::Date;
+use contract::chrono::NaiveDate as Date;
 use contract::*;
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
@@ -43,7 +43,7 @@ pub struct TestApp {
 
 /// Monday 2026-03-02, 10:00 in Beijing.
 pub fn start_time() -> i64 {
-    china_midnight(Date::new(2026, 3, 2).unwrap()) + 10 * 3600
+    china_midnight(Date::from_ymd_opt(2026, 3, 2).unwrap()) + 10 * 3600
 }
 
 pub fn ip(last: u8) -> SocketAddr {
@@ -190,10 +190,12 @@ impl TestApp {
         serde_json::from_value(body).unwrap()
     }
 
-    pub fn count(&self, sql: &str) -> i64 {
+    /// Rows of `from`: a table name, with a WHERE clause if wanted.
+    pub fn count(&self, from: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) AS n FROM {from}");
         self.state
             .db
-            .with(|c| c.query_row(sql, [], |r| r.get(0)).unwrap())
+            .with(|c| c.query_row(&sql, [], |r| r.get("n")).unwrap())
             .unwrap()
     }
 
@@ -305,7 +307,7 @@ pub fn test_service(code: &str, online: bool) -> Service {
             litigation: "6个月内提起行政诉讼".into(),
         },
         version: "1".into(),
-        updated: "2026-01-01".into(),
+        updated: Date::from_ymd_opt(2026, 1, 1).unwrap(),
     }
 }
 

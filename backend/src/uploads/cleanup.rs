@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 use rusqlite::{params, Connection};
 
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::uploads::store;
 
 /// How long an upload may wait for its application.
@@ -21,7 +21,7 @@ pub fn sweep(conn: &mut Connection, dir: &Path, now: i64) -> Result<usize, AppEr
     let ids: Vec<String> = {
         let mut stmt =
             tx.prepare("SELECT id FROM uploads WHERE case_number IS NULL AND created_at < ?1")?;
-        let rows = stmt.query_map(params![now - MAX_AGE_SECS], |r| r.get(0))?;
+        let rows = stmt.query_map(params![now - MAX_AGE_SECS], |r| r.get("id"))?;
         rows.collect::<Result<_, _>>()?
     };
     for id in &ids {
@@ -68,7 +68,8 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
             match state.db.call(move |c| sweep(c, &dir, now)).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(removed = n, "removed expired uploads"),
-                Err(e) => tracing::warn!(error = ?e.body, "upload cleanup failed"),
+                // The cause, not the client-facing "系统繁忙".
+                Err(e) => tracing::warn!(error = %e, "upload cleanup failed"),
             }
         }
     })

@@ -13,14 +13,14 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use axum::RequestExt;
-use contract::UploadReceipt;
+use contract::{ErrorCode, UploadReceipt};
 use http_body_util::BodyExt;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
-use crate::error::{ApiResult, AppError};
-use crate::staff_auth::Staff;
+use crate::http::error::{ApiResult, AppError};
+use crate::http::staff_auth::Staff;
 use crate::tokens;
 
 /// Largest file accepted (also axum's body limit on the route).
@@ -45,7 +45,7 @@ pub fn is_draft_id(id: &str) -> bool {
 fn too_large() -> AppError {
     AppError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "too_large",
+        ErrorCode::TooLarge,
         "文件不能超过10MB",
     )
 }
@@ -53,7 +53,7 @@ fn too_large() -> AppError {
 fn unsupported() -> AppError {
     AppError::new(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_type",
+        ErrorCode::UnsupportedType,
         "只能上传照片（JPG、PNG、HEIC）或 PDF 文件",
     )
 }
@@ -80,7 +80,7 @@ async fn read_body(req: Request) -> ApiResult<Vec<u8>> {
             } else {
                 AppError::new(
                     StatusCode::BAD_REQUEST,
-                    "bad_request",
+                    ErrorCode::BadRequest,
                     "上传中断，请重新上传",
                 )
             }
@@ -117,7 +117,7 @@ pub async fn create(
         .ok_or_else(|| {
             AppError::new(
                 StatusCode::BAD_REQUEST,
-                "invalid_draft",
+                ErrorCode::InvalidDraft,
                 "草稿编号不正确，请刷新页面后重试",
             )
         })?;
@@ -127,14 +127,14 @@ pub async fn create(
         None => {
             return Err(AppError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "unreadable",
+                ErrorCode::Unreadable,
                 "图片文件不完整或已损坏，请重新拍照上传",
             ))
         }
         Some(Some(px)) if px > MAX_PIXELS => {
             return Err(AppError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "too_many_pixels",
+                ErrorCode::TooManyPixels,
                 "图片像素过大",
             ))
         }
@@ -149,7 +149,7 @@ pub async fn create(
     if count >= MAX_PER_DRAFT {
         return Err(AppError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "too_many_uploads",
+            ErrorCode::TooManyUploads,
             "上传的文件过多，请删除不需要的文件后再试",
         ));
     }

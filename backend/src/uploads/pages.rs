@@ -4,7 +4,7 @@
 use contract::{FieldError, MaterialPages};
 use rusqlite::Connection;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::uploads::store;
 
 /// Trims ids, drops blank ones, and merges entries of the same material (first order kept).
@@ -49,7 +49,7 @@ pub fn check_free(conn: &Connection, pages: &[MaterialPages]) -> Result<Vec<Fiel
         }
         if let Some(message) = problem {
             errors.push(FieldError {
-                field: format!("material.{}", p.material_id),
+                field: contract::material_field(&p.material_id),
                 message: message.to_string(),
             });
         }

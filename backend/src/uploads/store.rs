@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// Where uploads live under the data directory.
 pub fn dir(data_dir: &Path) -> PathBuf {
@@ -78,9 +78,9 @@ pub fn insert(conn: &Connection, u: &NewUpload) -> Result<(), AppError> {
 
 pub fn count_for_draft(conn: &Connection, draft_id: &str) -> Result<u64, AppError> {
     let n: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM uploads WHERE draft_id = ?1",
+        "SELECT COUNT(*) AS n FROM uploads WHERE draft_id = ?1",
         [draft_id],
-        |r| r.get(0),
+        |r| r.get("n"),
     )?;
     Ok(n as u64)
 }
@@ -90,7 +90,7 @@ pub fn count_for_draft(conn: &Connection, draft_id: &str) -> Result<u64, AppErro
 pub fn attachment(conn: &Connection, id: &str) -> Result<Option<Option<String>>, AppError> {
     Ok(conn
         .query_row("SELECT case_number FROM uploads WHERE id = ?1", [id], |r| {
-            r.get(0)
+            r.get("case_number")
         })
         .optional()?)
 }
@@ -103,9 +103,9 @@ pub fn attach(
     upload_ids: &[String],
 ) -> Result<(), AppError> {
     let last: i64 = conn.query_row(
-        "SELECT COALESCE(MAX(page), 0) FROM uploads WHERE case_number = ?1 AND material_id = ?2",
+        "SELECT COALESCE(MAX(page), 0) AS last_page FROM uploads WHERE case_number = ?1 AND material_id = ?2",
         params![case_number, material_id],
-        |r| r.get(0),
+        |r| r.get("last_page"),
     )?;
     for (i, id) in upload_ids.iter().enumerate() {
         let changed = conn.execute(
@@ -114,7 +114,9 @@ pub fn attach(
             params![case_number, material_id, last + 1 + i as i64, id],
         )?;
         if changed != 1 {
-            return Err(AppError::internal(format!("upload {id} is not free")));
+            return Err(AppError::internal(anyhow::anyhow!(
+                "upload {id} is not free"
+            )));
         }
     }
     Ok(())
@@ -123,10 +125,10 @@ pub fn attach(
 /// `(material id, upload id)` of a case, each material's pages in order.
 pub fn of_case(conn: &Connection, case_number: &str) -> Result<Vec<(String, String)>, AppError> {
     let mut stmt = conn.prepare(
-        "SELECT COALESCE(material_id, ''), id FROM uploads WHERE case_number = ?1
+        "SELECT COALESCE(material_id, '') AS material_id, id FROM uploads WHERE case_number = ?1
          ORDER BY material_id, page, rowid",
     )?;
-    let rows = stmt.query_map([case_number], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let rows = stmt.query_map([case_number], |r| Ok((r.get("material_id")?, r.get("id")?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -136,7 +138,7 @@ pub fn content_type(conn: &Connection, id: &str) -> Result<Option<String>, AppEr
         .query_row(
             "SELECT content_type FROM uploads WHERE id = ?1",
             [id],
-            |r| r.get(0),
+            |r| r.get("content_type"),
         )
         .optional()?)
 }

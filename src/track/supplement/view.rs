@@ -71,7 +71,7 @@ pub fn SupplementSection(
                 }
                 Err(ApiErr::Rejected(e)) => {
                     for f in &e.fields {
-                        if let Some(id) = f.field.strip_prefix("material.") {
+                        if let Some(id) = contract::parse_material_field(&f.field) {
                             store.set_message(id, Some(f.message.clone()));
                         }
                     }

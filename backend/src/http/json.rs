@@ -3,9 +3,10 @@
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
+use contract::ErrorCode;
 use serde::de::DeserializeOwned;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 pub struct ApiJson<T>(pub T);
 
@@ -29,15 +30,17 @@ fn reject(rejection: &JsonRejection) -> AppError {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => AppError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "bad_request",
+            ErrorCode::BadRequest,
             "请以JSON格式提交",
         ),
-        JsonRejection::BytesRejection(_) => {
-            AppError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", "提交的内容过大")
-        }
+        JsonRejection::BytesRejection(_) => AppError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::TooLarge,
+            "提交的内容过大",
+        ),
         _ => AppError::new(
             StatusCode::BAD_REQUEST,
-            "bad_request",
+            ErrorCode::BadRequest,
             "提交的内容格式不正确，请刷新页面后重试",
         ),
     }

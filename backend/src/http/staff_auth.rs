@@ -3,10 +3,11 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
+use contract::ErrorCode;
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::tokens::constant_time_eq;
 
 /// Present in a handler's arguments: the request carried the configured staff token.
@@ -19,7 +20,7 @@ impl FromRequestParts<AppState> for Staff {
         let Some(expected) = &state.staff_token else {
             return Err(AppError::new(
                 StatusCode::FORBIDDEN,
-                "forbidden",
+                ErrorCode::Forbidden,
                 "未启用工作人员接口",
             ));
         };
@@ -39,7 +40,7 @@ impl FromRequestParts<AppState> for Staff {
         } else {
             Err(AppError::new(
                 StatusCode::UNAUTHORIZED,
-                "unauthorized",
+                ErrorCode::Unauthorized,
                 "工作人员身份验证失败，请重新登录",
             ))
         }

@@ -9,8 +9,9 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 
 use axum::http::StatusCode;
+use contract::ErrorCode;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 pub const MAX_FAILURES: usize = 10;
 pub const WINDOW_SECS: i64 = 15 * 60;
@@ -29,7 +30,7 @@ fn keys(ip: IpAddr, case_number: &str) -> [String; 2] {
 pub fn rate_limited() -> AppError {
     AppError::new(
         StatusCode::TOO_MANY_REQUESTS,
-        "rate_limited",
+        ErrorCode::RateLimited,
         "查询次数过多，请15分钟后再试",
     )
 }
@@ -37,7 +38,10 @@ pub fn rate_limited() -> AppError {
 impl FailureLimiter {
     /// Refuses when the client or the case number has failed too often lately.
     pub fn check(&self, ip: IpAddr, case_number: &str, now: i64) -> Result<(), AppError> {
-        let mut map = self.failures.lock().map_err(AppError::internal)?;
+        let mut map = self
+            .failures
+            .lock()
+            .map_err(|_| AppError::internal(anyhow::anyhow!("rate limit lock poisoned")))?;
         for key in keys(ip, case_number) {
             if let Some(times) = map.get_mut(&key) {
                 expire(times, now);

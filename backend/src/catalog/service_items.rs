@@ -9,17 +9,17 @@ use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
-use crate::error::{ApiResult, AppError};
-use crate::pinyin_keys;
+use crate::catalog::pinyin_keys;
+use crate::http::error::{ApiResult, AppError};
 
 /// Seeds the catalog on first start, when the table is empty.
 pub fn seed_if_empty(conn: &mut Connection) -> anyhow::Result<()> {
-    let count: i64 = conn.query_row("SELECT COUNT(*) FROM services", [], |r| r.get(0))?;
+    let count: i64 = conn.query_row("SELECT COUNT(*) AS n FROM services", [], |r| r.get("n"))?;
     if count > 0 {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for service in crate::catalog::services() {
+    for service in crate::catalog::seed::services() {
         let body = serde_json::to_string(&service)?;
         let pinyin = serde_json::to_string(&pinyin_keys::keys(&service.name, &service.aliases))?;
         tx.execute(
@@ -27,7 +27,7 @@ pub fn seed_if_empty(conn: &mut Connection) -> anyhow::Result<()> {
             params![service.code, service.name, service.department, body, pinyin, etag_of(&body)],
         )?;
     }
-    for form in crate::catalog::forms() {
+    for form in crate::catalog::seed::forms() {
         tx.execute(
             "INSERT INTO forms (service_code, body) VALUES (?1, ?2)",
             params![form.service_code, serde_json::to_string(&form)?],
@@ -68,7 +68,9 @@ fn with_etag(headers: &HeaderMap, etag: String, body: String) -> Response {
 /// Loads every summary, in catalog order.
 pub fn list_summaries(conn: &Connection) -> Result<Vec<ServiceSummary>, AppError> {
     let mut stmt = conn.prepare("SELECT body, pinyin FROM services ORDER BY rowid")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get::<_, String>("body")?, r.get::<_, String>("pinyin")?))
+    })?;
     let mut out = Vec::new();
     for row in rows {
         let (body, pinyin) = row?;
@@ -82,7 +84,7 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<ServiceSummary>, AppError
 pub fn load_service(conn: &Connection, code: &str) -> Result<Option<Service>, AppError> {
     let body: Option<String> = conn
         .query_row("SELECT body FROM services WHERE code = ?1", [code], |r| {
-            r.get(0)
+            r.get("body")
         })
         .optional()?;
     Ok(match body {
@@ -117,7 +119,7 @@ pub async fn get_one(
             Ok(c.query_row(
                 "SELECT body, etag FROM services WHERE code = ?1",
                 [code],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+                |r| Ok((r.get::<_, String>("body")?, r.get::<_, String>("etag")?)),
             )
             .optional()?)
         })
@@ -140,7 +142,7 @@ pub async fn form(
             Ok(c.query_row(
                 "SELECT body FROM forms WHERE service_code = ?1",
                 [code],
-                |r| r.get(0),
+                |r| r.get("body"),
             )
             .optional()?)
         })
