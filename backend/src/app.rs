@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use contract::calendar::WorkCalendar;
-use contract::{ErrorCode, Health};
+use contract::{offline, ErrorCode, Health};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
@@ -63,11 +63,11 @@ pub fn api_router() -> Router<AppState> {
     Router::new()
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi::document))
-        .route("/api/services", get(service_items::list))
-        .route("/api/services/{code}", get(service_items::get_one))
-        .route("/api/services/{code}/form", get(service_items::form))
-        .route("/api/calendar/{year}", get(calendar::get_year))
-        .route("/api/qr.svg", get(crate::qr::qr))
+        .route(offline::SERVICES, get(service_items::list))
+        .route(offline::SERVICE, get(service_items::get_one))
+        .route(offline::SERVICE_FORM, get(service_items::form))
+        .route(offline::CALENDAR_YEAR, get(calendar::get_year))
+        .route(offline::QR_CODE, get(crate::qr::qr))
         .route(
             "/api/uploads",
             post(uploads::create).layer(DefaultBodyLimit::max(uploads::MAX_BYTES)),
@@ -90,6 +90,7 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         config.api_origin.as_deref(),
     );
     Ok(api_router()
+        .route(offline::WORKER_CONFIG, get(worker_config))
         .with_state(state)
         .fallback_service(crate::http::static_files::service(assets))
         .layer(CompressionLayer::new().br(true).gzip(true))
@@ -118,6 +119,21 @@ pub async fn health(
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
     }))
+}
+
+/// `/sw-config.js`: what the service worker shares with the app and this backend.
+async fn worker_config() -> impl axum::response::IntoResponse {
+    (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/javascript; charset=utf-8",
+            ),
+            // Changes with a deploy, like the worker itself.
+            (axum::http::header::CACHE_CONTROL, "no-cache"),
+        ],
+        offline::service_worker_config(),
+    )
 }
 
 async fn api_not_found() -> AppError {

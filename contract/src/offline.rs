@@ -6,14 +6,18 @@
 /// Set by the service worker on a response it answers from its cache: the time it was saved.
 pub const SAVED_AT_HEADER: &str = "x-portal-saved-at";
 
-/// The API GETs kept for offline reading, as axum route templates (`{name}` is one segment).
-pub const OFFLINE_API_ROUTES: [&str; 5] = [
-    "/api/services",
-    "/api/services/{code}",
-    "/api/services/{code}/form",
-    "/api/calendar/{year}",
-    "/api/qr.svg",
-];
+/// The reading endpoints, as axum route templates (`{name}` is one segment); the backend's
+/// router is built from these same constants.
+pub const SERVICES: &str = "/api/services";
+pub const SERVICE: &str = "/api/services/{code}";
+pub const SERVICE_FORM: &str = "/api/services/{code}/form";
+pub const CALENDAR_YEAR: &str = "/api/calendar/{year}";
+pub const QR_CODE: &str = "/api/qr.svg";
+/// The script the service worker imports.
+pub const WORKER_CONFIG: &str = "/sw-config.js";
+
+/// The API GETs kept for offline reading.
+pub const OFFLINE_API_ROUTES: [&str; 5] = [SERVICES, SERVICE, SERVICE_FORM, CALENDAR_YEAR, QR_CODE];
 
 /// Trunk names hashed outputs `name-<hash>.ext` (or `name-<hash>_bg.wasm`). The hash is a 64-bit
 /// number in hex without leading zeros, so it has up to 16 digits; fewer than 8 is taken as a word.

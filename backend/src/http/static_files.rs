@@ -147,7 +147,7 @@ fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, Asset>) -> anyh
                 content_type,
                 br: compressible.then(|| brotli_bytes(&raw)),
                 gzip: compressible.then(|| gzip_bytes(&raw)),
-                immutable: is_hashed(&rel),
+                immutable: contract::offline::is_hashed_asset(&rel),
                 raw,
             },
         );
@@ -169,19 +169,6 @@ fn content_type(path: &str) -> &'static str {
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
-}
-
-/// Trunk names hashed outputs `name-<hash>.ext` (or `name-<hash>_bg.wasm`), the hash being a
-/// 64-bit number in hex without leading zeros, so 8 to 16 digits in practice.
-pub fn is_hashed(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    let stem = file.split('.').next().unwrap_or(file);
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(name, hash)| {
-        !name.is_empty()
-            && (8..=16).contains(&hash.len())
-            && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
 }
 
 /// SHA-256 (base64) of each inline `<script>` body, for the CSP.
@@ -226,19 +213,6 @@ fn gzip_bytes(raw: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn recognises_trunk_hashes() {
-        assert!(is_hashed("portal-3f2a9c1d4e5b6a7f_bg.wasm"));
-        assert!(is_hashed("style-0123456789abcdef.css"));
-        // A hash with leading zeros is printed shorter.
-        assert!(is_hashed("portal-54cf5613b2a8c5.js"));
-        assert!(is_hashed("portal-54cf5613b2a8c5_bg.wasm"));
-        assert!(!is_hashed("portal-notahash.js"));
-        assert!(!is_hashed("index.html"));
-        assert!(!is_hashed("sw.js"));
-        assert!(!is_hashed("manifest.webmanifest"));
-    }
 
     #[test]
     fn hashes_only_inline_scripts() {

@@ -7,6 +7,7 @@ mod cleanup;
 mod cli;
 mod due_dates;
 mod lookup;
+mod offline_routes;
 mod rating;
 mod staff;
 mod transitions;
