@@ -1,9 +1,10 @@
 // Service worker: guides and lists a citizen has opened stay readable in the hall without a network.
-// - API GETs (catalog, guides, application forms, calendar, QR): network first; on failure the
-//   saved copy, marked with the time it was saved (a header) so the page can say so.
+// - API GETs (catalog, guides, application forms, calendar, QR): network first; on failure, or
+//   after 3 s without an answer, the saved copy, marked with the time it was saved (a header) so
+//   the page can say so.
 //   A draft can thus be continued offline: answers and photos are kept until the network is back.
 // - Hashed assets (name-<hex>.js/.wasm/.css): cache first; they never change.
-// - Pages: network first, falling back to the saved app shell. A new deploy is picked up at once
+// - Pages: network first (the same 3 s patience), falling back to the saved app shell. A new deploy is picked up at once
 //   because index.html is always tried on the network first; assets it no longer names are pruned.
 // Routes, header name and asset pattern are declared once, in contract/src/offline.rs.
 importScripts('/sw-config.js');
@@ -40,22 +41,40 @@ function stamp() {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+// On a captive Wi-Fi or a dead link requests hang rather than fail: after this long a saved copy
+// is shown instead of waiting on. With no saved copy the network is waited for as long as it takes.
+const NETWORK_PATIENCE_MS = 3000;
+
+/**
+ * Network first, but never stuck on it: answers with the network's response if it comes (or
+ * fails) within NETWORK_PATIENCE_MS, else with `saved()` if there is a saved copy. `keep` stores a
+ * good response, also when it arrives after the saved copy was shown.
+ */
+async function networkFirst(request, keep, saved) {
+  const network = fetch(request).then(async (response) => {
+    if (response.ok) await keep(response.clone());
+    return response;
+  });
+  const patience = new Promise((resolve) => setTimeout(resolve, NETWORK_PATIENCE_MS, 'slow'));
+  const first = await Promise.race([network.catch(() => 'failed'), patience]);
+  if (first !== 'slow' && first !== 'failed') return first;
+  const copy = await saved();
+  if (copy) return copy;
+  return network;
+}
+
 async function apiNetworkFirst(request) {
   const cache = await caches.open(API_CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.ok) {
-      const body = await response.clone().blob();
+  return networkFirst(
+    request,
+    async (response) => {
+      const body = await response.blob();
       const headers = new Headers(response.headers);
       headers.set(CONFIG.savedAtHeader, stamp());
       await cache.put(request, new Response(body, { status: 200, headers }));
-    }
-    return response;
-  } catch (err) {
-    const saved = await cache.match(request, { ignoreVary: true });
-    if (saved) return saved;
-    throw err;
-  }
+    },
+    () => cache.match(request, { ignoreVary: true }),
+  );
 }
 
 async function assetCacheFirst(request) {
@@ -101,18 +120,11 @@ async function saveShell(html) {
 
 async function pageNetworkFirst(request) {
   const cache = await caches.open(SHELL_CACHE);
-  try {
-    const response = await fetch(request);
-    if (response.ok) {
-      const html = await response.clone().text();
-      await saveShell(html);
-    }
-    return response;
-  } catch (err) {
-    const saved = await cache.match('/');
-    if (saved) return saved;
-    throw err;
-  }
+  return networkFirst(
+    request,
+    async (response) => saveShell(await response.text()),
+    () => cache.match('/'),
+  );
 }
 
 self.addEventListener('fetch', (event) => {

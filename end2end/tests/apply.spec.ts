@@ -1,5 +1,5 @@
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
-import { expectAccessible, loadThroughServiceWorker, openApp } from './helpers';
+import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openApp } from './helpers';
 import { phonePhoto, jpegSize, GPS_MARKER } from './photos.mjs';
 
 // 无犯罪记录证明开具: a situation question, two service-specific fields, one required material,
@@ -173,14 +173,14 @@ test('with the network gone, a draft opened before can still be continued and it
   await loadThroughServiceWorker(page);
   await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
 
-  await context.setOffline(true);
+  await goOffline(context);
   await page.reload();
   await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
   const idCard = page.getByRole('region', { name: '申请人居民身份证' });
   await idCard.getByLabel('拍照').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 1600, 1200) });
   await expect(idCard.getByText('网络不畅，恢复后将自动继续上传')).toBeVisible({ timeout: 20_000 });
 
-  await context.setOffline(false);
+  await goOnline(context);
   await expect(idCard.getByText('已上传')).toBeVisible({ timeout: 30_000 });
 });
 

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, loadThroughServiceWorker, openApp } from './helpers';
+import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openApp } from './helpers';
 
 const ID_CARD = '11990100GAHZ070001000';
 
@@ -92,10 +92,23 @@ test('a guide opened once stays readable with the network off, marked as a saved
   await loadThroughServiceWorker(page);
   await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
 
-  await context.setOffline(true);
+  await goOffline(context);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('居民身份证');
   await expect(page.getByText(/保存的副本/)).toBeVisible();
   await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
-  await context.setOffline(false);
+  await goOnline(context);
+});
+
+test('on a network that swallows requests, a saved guide still opens within seconds, marked as a saved copy', async ({ page, context }) => {
+  await openApp(page, `/services/${ID_CARD}`);
+  await loadThroughServiceWorker(page);
+  await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
+
+  await goOffline(context, 'hang');
+  await page.reload();
+  // The worker gives up on the network after about 3 s and answers with what it saved.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('居民身份证', { timeout: 15_000 });
+  await expect(page.getByText(/保存的副本/)).toBeVisible();
+  await goOnline(context);
 });

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { BrowserContext, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Fails the test on any axe violation of the page as it is now. */
@@ -25,4 +25,21 @@ export async function loadThroughServiceWorker(page: Page) {
     await page.waitForFunction(controlled);
   });
   await page.reload();
+}
+
+/** Cuts the network for the page and for its service worker alike: Playwright's `setOffline`
+ *  alone does not stop the worker's own fetches on every Chromium, so the test would get fresh
+ *  copies from the network and never test offline. `hang` makes requests hang instead of being
+ *  refused, as on a captive Wi-Fi. */
+export async function goOffline(context: BrowserContext, how: 'refuse' | 'hang' = 'refuse') {
+  await context.route('**/*', (route) => {
+    if (how === 'refuse') return route.abort('internetdisconnected');
+    // Never answered.
+  });
+  if (how === 'refuse') await context.setOffline(true);
+}
+
+export async function goOnline(context: BrowserContext) {
+  await context.unrouteAll({ behavior: 'ignoreErrors' });
+  await context.setOffline(false);
 }
