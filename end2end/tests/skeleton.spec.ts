@@ -53,6 +53,8 @@ test('an unknown address says so instead of a blank page', async ({ page }) => {
 
 test('长辈版 enlarges the text, is remembered, and stays accessible', async ({ page }) => {
   await openApp(page, '/services/11990100GAHZ070001000');
+  // The guide's heading arrives with its data, after the app itself.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('居民身份证');
   const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
   const before = await size();
   await page.getByRole('button', { name: '长辈版（大字）' }).click();
