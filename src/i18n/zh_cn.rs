@@ -300,6 +300,8 @@ pub const UPLOAD_RETRY_STORAGE: &str = "暂时无法读取本机照片，稍后�
 pub const UPLOAD_TOO_LARGE: &str = "文件太大，无法上传，请重新拍摄";
 pub const UPLOAD_UNSUPPORTED: &str = "文件格式不支持，请上传照片或 PDF 文件";
 pub const UPLOAD_REFUSED: &str = "上传未被接受，请重新拍摄或选择文件";
+pub const UPLOAD_LIMIT_REACHED: &str =
+    "这份申报上传的文件已达数量上限，无法继续上传。请到窗口办理，或拨打 12345 咨询。";
 pub const UPLOAD_PHOTO_MISSING: &str = "本机已找不到这张照片，请重新拍摄";
 
 pub fn upload_progress(percent: u8) -> String {
