@@ -12,6 +12,7 @@ mod questions;
 mod receipt;
 mod start;
 mod steps;
+mod submission;
 
 pub use done::DonePage;
 pub use page::ApplyPage;

@@ -258,6 +258,11 @@ pub const CASE_NUMBER: &str = "办件编号";
 pub const QUERY_CODE: &str = "查询码";
 pub const KEEP_CODES: &str =
     "请记下办件编号和查询码，查询办理进度时需要。本机已自动加入“我的办件”。";
+pub const RECEIPT_NOT_SAVED: &str =
+    "本机未能保存这份回执，关闭页面后将无法再次查看。请现在抄下或截图保存办件编号和查询码。";
+pub const EDITS_LEFT_OUT: &str = "请注意：您的申报在修改之前已经提交成功。提交后所做的修改没有包含在这份申报中，工作人员将按提交时的内容办理。如需更改，请联系办理部门；如工作人员要求补正材料，可在办件查询中补正。";
+pub const SUBMIT_UNSUPPORTED: &str =
+    "此浏览器无法安全提交申报，请更换或升级浏览器后重试，也可到窗口办理。";
 pub const WHAT_NEXT: &str = "接下来";
 pub fn what_next(service: &str, limit: u32) -> String {
     format!("工作人员将审核您的“{service}”申报。受理后，将在受理次日起 {limit} 个工作日内办结；如需补正材料，会在办件查询中逐项告诉您。")

@@ -56,8 +56,9 @@ fn load() -> Vec<MyCase> {
     local::get(KEY).unwrap_or_default()
 }
 
-fn save(cases: &[MyCase]) {
-    local::set(KEY, &cases);
+/// `false` if the device could not store the list.
+fn save(cases: &[MyCase]) -> bool {
+    local::set(KEY, &cases)
 }
 
 fn steps_of(view: &CaseView) -> Option<u32> {
@@ -65,8 +66,13 @@ fn steps_of(view: &CaseView) -> Option<u32> {
 }
 
 /// Adds a case the citizen is looking at now (or updates it: a new query code, a new status),
-/// first in the list. The status counts as seen.
-pub fn remember(case_number: &str, query_code: &str, service_name: &str, status: CaseStatus) {
+/// first in the list. The status counts as seen. `false` if the device could not store it.
+pub fn remember(
+    case_number: &str,
+    query_code: &str,
+    service_name: &str,
+    status: CaseStatus,
+) -> bool {
     let mut cases = load();
     upsert(
         &mut cases,
@@ -75,7 +81,7 @@ pub fn remember(case_number: &str, query_code: &str, service_name: &str, status:
         service_name,
         status,
     );
-    save(&cases);
+    save(&cases)
 }
 
 /// Every remembered case, the most recently added first.
