@@ -207,6 +207,17 @@ pub fn remove(photo_id: &str) {
     pump();
 }
 
+/// Stops every upload and empties the queue in memory ("清除本机数据"; the stores are emptied by
+/// `idb::clear_all`). A state write still under way finds its item gone and deletes the entry.
+pub fn forget_all() {
+    let ids: Vec<String> = ITEMS
+        .with(|s| s.with_untracked(|items| items.iter().map(|i| i.photo_id.clone()).collect()));
+    for id in &ids {
+        cancel_flight(id);
+    }
+    ITEMS.with(|s| s.update(Vec::clear));
+}
+
 /// Tries a failed photo again now (a "重试" button). Does nothing unless it has failed.
 pub fn retry(photo_id: &str) {
     let changed = modify(photo_id, |item| {
