@@ -8,9 +8,10 @@
 //!   not saved: an interrupted upload starts again from zero anyway.)
 //! - Uploads use `XMLHttpRequest` because `fetch` cannot report upload progress, and an elderly
 //!   citizen on a slow link needs to see that something is happening.
-//! - Network errors, timeouts and 5xx are retried forever, waiting 1 s, 2 s, 4 s … up to 60 s
-//!   (see `policy::backoff_ms`), and at once when the browser reports it is back `online`. A 4xx
-//!   is final: the backend looked at the file and refused it, so the citizen must retake it.
+//! - Network errors, timeouts, momentary rate limiting (429) and 5xx are retried forever, waiting
+//!   1 s, 2 s, 4 s … up to 60 s (see `policy::backoff_ms`), and at once when the browser reports
+//!   it is back `online`. Another 4xx is final: the backend refused the file (or the draft has
+//!   reached its upload cap), so waiting cannot help.
 //! - At most `MAX_IN_FLIGHT` uploads run at a time: on a weak link, parallel uploads only make
 //!   each other time out.
 //!
