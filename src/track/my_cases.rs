@@ -95,7 +95,7 @@ pub fn remember(
     status: CaseStatus,
 ) -> bool {
     let mut cases = load();
-    upsert(
+    let dropped = upsert(
         &mut cases,
         case_number.trim(),
         query_code.trim(),
@@ -103,7 +103,12 @@ pub fn remember(
         status,
         now_ms(),
     );
-    save(&cases)
+    let saved = save(&cases);
+    // Cases pushed off the end take their receipts (and query codes) along.
+    for number in dropped {
+        crate::apply::forget_receipt(&number);
+    }
+    saved
 }
 
 /// Every remembered case, the most recently added first.
@@ -116,11 +121,13 @@ pub fn get(case_number: &str) -> Option<MyCase> {
     load().into_iter().find(|c| c.case_number == case_number)
 }
 
-/// Forgets a case on this device (the case itself is not affected).
+/// Forgets a case on this device (the case itself is not affected), with its receipt, which
+/// holds the query code too.
 pub fn remove(case_number: &str) {
     let mut cases = load();
     cases.retain(|c| c.case_number != case_number);
     save(&cases);
+    crate::apply::forget_receipt(case_number);
 }
 
 /// The status the citizen last saw on the case page, if the case is remembered.
@@ -145,7 +152,8 @@ fn update(view: &CaseView, seen: bool) {
     }
 }
 
-/// Inserts or updates a case, first in the list, with `status` seen.
+/// Inserts or updates a case, first in the list, with `status` seen; returns the numbers of the
+/// oldest cases dropped to stay within [`MAX_CASES`].
 fn upsert(
     cases: &mut Vec<MyCase>,
     case_number: &str,
@@ -153,7 +161,7 @@ fn upsert(
     service_name: &str,
     status: CaseStatus,
     now_ms: u64,
-) {
+) -> Vec<String> {
     let old = cases
         .iter()
         .position(|c| c.case_number == case_number)
@@ -178,7 +186,11 @@ fn upsert(
             concluded_ms: concluded_since(status, concluded_ms, now_ms),
         },
     );
-    cases.truncate(MAX_CASES);
+    cases
+        .split_off(MAX_CASES.min(cases.len()))
+        .into_iter()
+        .map(|c| c.case_number)
+        .collect()
 }
 
 /// When the case concluded as far as this device knows: the earlier time if it had already,
@@ -268,16 +280,13 @@ mod tests {
         assert_eq!(cases[0].status, CaseStatus::Accepted);
         assert!(!cases[0].has_news());
 
+        let mut dropped = Vec::new();
         for i in 0..MAX_CASES + 5 {
-            upsert(
-                &mut cases,
-                &i.to_string(),
-                "C",
-                "丙",
-                CaseStatus::Submitted,
-                0,
-            );
+            let n = i.to_string();
+            dropped.extend(upsert(&mut cases, &n, "C", "丙", CaseStatus::Submitted, 0));
         }
+        // The oldest go first, and are named so their receipts can go with them.
+        assert_eq!(dropped, ["B", "A", "0", "1", "2", "3", "4"]);
         assert_eq!(cases.len(), MAX_CASES);
         assert_eq!(cases[0].case_number, (MAX_CASES + 4).to_string());
     }
