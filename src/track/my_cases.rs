@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::storage::local;
 
 const KEY: &str = "my_cases";
-/// Oldest cases are dropped beyond this, so the list stays a few kilobytes.
+/// Oldest cases are dropped beyond this, so the list stays a few kilobytes (`PRIVACY_DEVICE` says so).
 const MAX_CASES: usize = 30;
 /// A query code leaves the device by itself this long after the device first saw its case
 /// concluded (办结, 不予许可, 送达 or 不予受理): long enough to fetch the result and rate the
