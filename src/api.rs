@@ -134,6 +134,16 @@ pub async fn post<B: serde::Serialize, T: DeserializeOwned>(
     idempotency_key: Option<&str>,
 ) -> Result<T, ApiErr> {
     let json = serde_json::to_string(body).map_err(|_| ApiErr::Server)?;
+    post_text(path, json, idempotency_key).await
+}
+
+/// POST a body already turned into JSON text: a retry then sends exactly the text of the first
+/// attempt, which is what the backend recognises under the same idempotency key.
+pub async fn post_text<T: DeserializeOwned>(
+    path: &str,
+    json: String,
+    idempotency_key: Option<&str>,
+) -> Result<T, ApiErr> {
     let mut builder = Request::post(&url(path));
     if let Some(key) = idempotency_key {
         builder = builder.header("idempotency-key", key);

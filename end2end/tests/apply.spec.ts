@@ -107,11 +107,13 @@ test('a citizen applies with phone photos: upright, small, no GPS, and one case 
   expect(stored.includes(Buffer.from('Exif'))).toBe(false);
   expect(stored.includes(GPS_MARKER)).toBe(false);
 
-  // The receipt survives a reload; the draft is gone from the list of drafts.
+  // The receipt survives a reload; the draft is gone from the list of drafts (once the list has
+  // loaded: an absent list alone would also pass while it is still loading).
   await page.reload();
   await expect(page.locator('#case-number')).toHaveText(number);
   await openApp(page, '/apply');
-  await expect(page.getByText('未提交的草稿')).toHaveCount(0);
+  await expect(page.getByText('本机没有未提交的草稿。')).toBeVisible();
+  await expect(page.getByRole('link', { name: /继续填写/ })).toHaveCount(0);
 });
 
 test('typed answers and photos survive a reload, and uploads cut by the network resume by themselves', async ({ page, context }) => {
@@ -164,6 +166,137 @@ test('a network cut after the server saved the case still ends in exactly one ca
   const number = (await page.locator('#case-number').textContent())?.trim();
   const cases = await casesOf(request, name);
   expect(cases.map((c) => c.case_number)).toEqual([number]);
+});
+
+/** From the materials page: one photo, uploaded, then on to the check page. */
+async function uploadAndGoToCheck(page: Page) {
+  const idCard = page.getByRole('region', { name: '申请人居民身份证' });
+  await idCard.getByLabel('拍照').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 1600, 1200) });
+  await expect(idCard.getByText('已上传')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '结果领取方式' })).toBeVisible();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '核对并提交' })).toBeVisible();
+}
+
+test('a lost reply, then an edit: the case already made is found and shown, not blocked or made twice', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const name = uniqueName();
+  await fillUpToMaterials(page, name);
+  await uploadAndGoToCheck(page);
+
+  // The server creates the case, but the answer never reaches the phone.
+  let cut = true;
+  await page.route('**/api/applications', async (route) => {
+    if (!cut) return route.continue();
+    cut = false;
+    await route.fetch();
+    await route.abort('internetdisconnected');
+  });
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await expect(page.getByRole('alert')).toContainText('不会重复提交');
+  const made = await casesOf(request, name);
+  expect(made).toHaveLength(1);
+
+  // The citizen changes an answer before trying again.
+  await page.getByRole('link', { name: /修改\s*用途说明/ }).click();
+  await expect(page.getByRole('heading', { name: '办理信息' })).toBeVisible();
+  await page.getByLabel('用途说明').fill('应聘上海某贸易有限公司');
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '结果领取方式' })).toBeVisible();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '核对并提交' })).toBeVisible();
+  await expect(page.getByText('应聘上海某贸易有限公司')).toBeVisible();
+  await page.getByRole('button', { name: '确认提交' }).click();
+
+  // The receipt of the case already made, and a plain word that the change is not in it.
+  await expect(page.getByRole('heading', { name: '申报已提交' })).toBeVisible();
+  await expect(page.locator('#case-number')).toHaveText(made[0].case_number);
+  await expect(page.getByText('提交后所做的修改没有包含在这份申报中', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  const cases = await casesOf(request, name);
+  expect(cases.map((c) => c.case_number)).toEqual([made[0].case_number]);
+  const detail = await (await request.get(`/api/staff/cases/${made[0].case_number}`, { headers: staff })).json();
+  const fields = JSON.stringify(detail.application.fields);
+  expect(fields).toContain('应聘北京某科技有限公司');
+  expect(fields).not.toContain('应聘上海某贸易有限公司');
+
+  // The case is in my cases, and the draft is gone.
+  await openApp(page, '/track');
+  await expect(page.locator('.my-case')).toHaveCount(1);
+  await expect(page.locator('.my-case')).toContainText(made[0].case_number);
+  await openApp(page, '/apply');
+  await expect(page.getByText('本机没有未提交的草稿。')).toBeVisible();
+  await expect(page.getByRole('link', { name: /继续填写/ })).toHaveCount(0);
+});
+
+test('a draft appears in the list of drafts and can be deleted', async ({ page }) => {
+  await fillUpToMaterials(page, uniqueName());
+
+  await openApp(page, '/apply');
+  await expect(page.getByRole('heading', { name: '未提交的草稿' })).toBeVisible();
+  const draft = page.getByRole('link', { name: /继续填写: 无犯罪记录证明开具/ });
+  await expect(draft).toHaveCount(1);
+  await expectAccessible(page);
+
+  // Continuing it leads back into the application.
+  await draft.click();
+  await expect(page.getByRole('heading', { name: '告知承诺和个人信息保护' })).toBeVisible();
+  await expect(page.getByLabel('我已阅读并同意')).toBeChecked();
+
+  await openApp(page, '/apply');
+  page.once('dialog', async (dialog) => {
+    expect(dialog.message()).toContain('删除后无法恢复');
+    await dialog.accept();
+  });
+  await page.getByRole('button', { name: '删除草稿' }).click();
+  await expect(page.getByText('本机没有未提交的草稿。')).toBeVisible();
+  await expect(page.getByRole('link', { name: /继续填写/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByText('本机没有未提交的草稿。')).toBeVisible();
+  await expect(page.getByRole('link', { name: /继续填写/ })).toHaveCount(0);
+});
+
+test('清除本机数据 empties my cases and the drafts on a shared phone', async ({ page }) => {
+  test.setTimeout(150_000);
+  // One submitted case (in my cases) and one unfinished draft.
+  await fillUpToMaterials(page, uniqueName());
+  await uploadAndGoToCheck(page);
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await expect(page.getByRole('heading', { name: '申报已提交' })).toBeVisible();
+  const number = (await page.locator('#case-number').textContent())?.trim() ?? '';
+  await fillUpToMaterials(page, uniqueName());
+
+  await openApp(page, '/track');
+  await expect(page.locator('.my-case')).toHaveCount(1);
+  await expect(page.locator('.my-case')).toContainText(number);
+
+  // It asks first; cancelling keeps everything.
+  await page.getByRole('button', { name: '清除本机数据' }).click();
+  const confirm = page.getByRole('group', { name: '清除本机数据' });
+  await expect(confirm).toContainText('清除后无法恢复');
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: '取消' }).click();
+  await expect(page.locator('.my-case')).toHaveCount(1);
+
+  await page.getByRole('button', { name: '清除本机数据' }).click();
+  await page.getByRole('group', { name: '清除本机数据' }).getByRole('button', { name: '确定清除' }).click();
+  await expect(page.getByText('本机数据已清除。')).toBeVisible();
+  await expect(page.locator('.my-case')).toHaveCount(0);
+  await expect(page.getByText('本机还没有保存办件。', { exact: false })).toBeVisible();
+
+  // Still empty after a reload, and the draft is gone too.
+  await page.reload();
+  await expect(page.getByText('本机还没有保存办件。', { exact: false })).toBeVisible();
+  await expect(page.locator('.my-case')).toHaveCount(0);
+  await openApp(page, '/apply');
+  await expect(page.getByText('本机没有未提交的草稿。')).toBeVisible();
+  await expect(page.getByRole('link', { name: /继续填写/ })).toHaveCount(0);
+  // The receipt left with the rest.
+  await openApp(page, `/apply/done/${number}`);
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
 });
 
 test('with the network gone, a draft opened before can still be continued and its photos wait to upload', async ({ page, context }) => {

@@ -1,18 +1,20 @@
 //! 核对信息: every answer with a change link, then one submission that can be retried safely.
 
-use contract::{FieldError, SubmitReceipt};
+use contract::{Application, FieldError, SubmitReceipt};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::draft;
+use super::draft::{self, Draft};
 use super::materials::uploadable;
 use super::page::ApplyCtx;
 use super::receipt::{self, Receipt};
 use super::steps::{all_errors, Step};
+use super::submission::{self, Verdict};
 use crate::api::{self, ApiErr};
 use crate::components::form::{focus_error_summary, ErrorSummary};
 use crate::i18n::t;
 use crate::routes;
+use crate::storage::new_key;
 use crate::storage::uploads::{self, UploadStatus};
 use crate::today::today_in_china;
 
@@ -24,6 +26,96 @@ fn row(label: String, value: String, change: String) -> impl IntoView {
             <dd class="change"><a href=change>{t::CHANGE}<span class="visually-hidden">{label}</span></a></dd>
         </div>
     }
+}
+
+/// How a submission ended.
+enum Sending {
+    /// The case exists and its receipt is kept: the case number.
+    Done(String),
+    /// The backend refused the draft as it is.
+    Refused(contract::ApiError),
+    /// Nothing settled; the message says what to do.
+    Failed(String),
+}
+
+/// Sends the draft's submission: the kept request if there is one (first, when the draft was
+/// edited after it was sent), else the draft under a new key. At most two requests per tap.
+async fn send(ctx: ApplyCtx, mut d: Draft, app: &Application) -> Sending {
+    let Ok(body) = serde_json::to_string(app) else {
+        return Sending::Failed(t::ERROR_SERVER.into());
+    };
+    for _ in 0..2 {
+        let Some((request, stale)) =
+            submission::next_request(d.sent.as_ref(), &d.legacy_key, &body, new_key)
+        else {
+            return Sending::Failed(t::SUBMIT_UNSUPPORTED.into());
+        };
+        if d.sent.as_ref() != Some(&request) {
+            // Stored before it leaves: a lost reply or a closed tab must not lose the key.
+            d.sent = Some(request.clone());
+            d.legacy_key.clear();
+            keep_draft(ctx, &d).await;
+        }
+        let result: Result<SubmitReceipt, ApiErr> = api::post_text(
+            "/api/applications",
+            request.body.clone(),
+            Some(&request.key),
+        )
+        .await;
+        match (submission::verdict(&result, stale, &request.key), result) {
+            (Verdict::Done { edits_left_out }, Ok(r)) => {
+                return Sending::Done(finish(&r, &d, edits_left_out).await)
+            }
+            (Verdict::SendAfresh, _) => {
+                d.sent = None;
+                keep_draft(ctx, &d).await;
+            }
+            (Verdict::Refused, Err(ApiErr::Rejected(e))) => {
+                d.sent = None;
+                keep_draft(ctx, &d).await;
+                return Sending::Refused(e);
+            }
+            (_, Err(ApiErr::Rejected(e))) => return Sending::Failed(e.message),
+            (_, Err(e)) => {
+                return Sending::Failed(format!("{}{}", e.message(), t::SUBMIT_SAFE_RETRY))
+            }
+            (_, Ok(_)) => break,
+        }
+    }
+    Sending::Failed(format!("{}{}", t::ERROR_SERVER, t::SUBMIT_SAFE_RETRY))
+}
+
+/// Saves the draft with its kept request, in the page's signal (if the page is still open) and
+/// on the device. A failed save is kept in memory by `idb` and shown by the page.
+async fn keep_draft(ctx: ApplyCtx, d: &Draft) {
+    let _ = ctx.draft.try_update(|current| {
+        current.sent.clone_from(&d.sent);
+        current.legacy_key.clone_from(&d.legacy_key);
+    });
+    let problem = draft::save(d).await.err().map(|e| e.message());
+    let _ = ctx.save_problem.try_set(problem);
+}
+
+/// Keeps the receipt and the case on the device, then forgets the draft; returns the case
+/// number. If the device could not store them, the draft stays with its kept request, so that
+/// submitting again brings the same receipt back; meanwhile the receipt is shown from memory.
+async fn finish(r: &SubmitReceipt, d: &Draft, edits_left_out: bool) -> String {
+    let kept = receipt::keep(&Receipt::new(
+        r,
+        &d.service_code,
+        &d.service_name,
+        edits_left_out,
+    ));
+    let remembered = crate::track::my_cases::remember(
+        &r.case_number,
+        &r.query_code,
+        &d.service_name,
+        contract::CaseStatus::Submitted,
+    );
+    if kept && remembered {
+        draft::remove(d).await;
+    }
+    r.case_number.clone()
 }
 
 pub fn check() -> impl IntoView {
@@ -75,6 +167,7 @@ pub fn check() -> impl IntoView {
         }
         submitting.set(true);
         problem.set(None);
+        server_errors.set(Vec::new());
         let d = ctx.draft.get_untracked();
         let app = d.to_application(|photo| match uploads::status(photo) {
             Some(UploadStatus::Done { upload_id }) => Some(upload_id),
@@ -82,30 +175,18 @@ pub fn check() -> impl IntoView {
         });
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let result: Result<SubmitReceipt, ApiErr> =
-                api::post("/api/applications", &app, Some(&d.idempotency_key)).await;
-            match result {
-                Ok(r) => {
-                    let number = r.case_number.clone();
-                    receipt::keep(&Receipt::new(&r, &d.service_code, &d.service_name));
-                    crate::track::my_cases::remember(
-                        &r.case_number,
-                        &r.query_code,
-                        &d.service_name,
-                        contract::CaseStatus::Submitted,
-                    );
-                    draft::remove(&d).await;
-                    navigate(&routes::apply_done(&number), Default::default());
-                }
-                Err(ApiErr::Rejected(e)) => {
-                    server_errors.set(e.fields.clone());
-                    problem.set(Some(e.message));
-                    submitting.set(false);
+            let outcome = send(ctx, d, &app).await;
+            // The page may have been left meanwhile: its signals are then gone.
+            let _ = submitting.try_set(false);
+            match outcome {
+                Sending::Done(number) => navigate(&routes::apply_done(&number), Default::default()),
+                Sending::Refused(e) => {
+                    let _ = server_errors.try_set(e.fields.clone());
+                    let _ = problem.try_set(Some(e.message));
                     focus_error_summary();
                 }
-                Err(e) => {
-                    problem.set(Some(format!("{}{}", e.message(), t::SUBMIT_SAFE_RETRY)));
-                    submitting.set(false);
+                Sending::Failed(message) => {
+                    let _ = problem.try_set(Some(message));
                     focus_error_summary();
                 }
             }

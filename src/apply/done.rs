@@ -17,6 +17,8 @@ pub fn DonePage() -> impl IntoView {
     let Some(r) = receipt::find(&number) else {
         return view! { <NotFound/> }.into_any();
     };
+    // Shown from memory when the device could not store it: then the codes must be noted now.
+    let on_device = receipt::on_device(&r.case_number);
     set_title(t::SUBMITTED_TITLE);
     let track_link = format!(
         "{}{}",
@@ -44,7 +46,8 @@ pub fn DonePage() -> impl IntoView {
                 <p>{t::QUERY_CODE}</p>
                 <p class="big-code" id="query-code">{r.query_code.clone()}</p>
             </div>
-            <p class="notice">{t::KEEP_CODES}</p>
+            {r.edits_left_out.then(|| view! { <p class="notice">{t::EDITS_LEFT_OUT}</p> })}
+            <p class="notice">{if on_device { t::KEEP_CODES } else { t::RECEIPT_NOT_SAVED }}</p>
             <h2>{t::WHAT_NEXT}</h2>
             <p>{t::what_next(&r.service_name, r.promised_limit)}</p>
             <dl class="facts">

@@ -5,6 +5,7 @@
 use contract::{Agent, Applicant, Application, Delivery, MaterialPages};
 use serde::{Deserialize, Serialize};
 
+use super::submission::Sent;
 use crate::storage::idb::{self, Store, StoreError};
 
 /// Drafts older than this are deleted when the list is read.
@@ -29,8 +30,18 @@ pub struct Draft {
     pub service_name: String,
     pub created_ms: f64,
     pub updated_ms: f64,
-    /// Sent with the submission so retries and double taps create one case.
-    pub idempotency_key: String,
+    /// Only in drafts saved by earlier versions, which derived it from the id (`k-{id}`) and may
+    /// have sent it: the first submission from such a draft reuses it.
+    #[serde(
+        default,
+        rename = "idempotency_key",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub legacy_key: String,
+    /// The submission sent and not yet answered with a receipt, exactly as sent: retries and
+    /// double taps send it again, so they create one case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<Sent>,
     pub consent: bool,
     pub situation: Vec<String>,
     pub applicant: Applicant,
@@ -44,7 +55,6 @@ pub struct Draft {
 impl Draft {
     pub fn new(id: String, service_code: &str, service_name: &str, now_ms: f64) -> Draft {
         Draft {
-            idempotency_key: format!("k-{id}"),
             id,
             service_code: service_code.into(),
             service_name: service_name.into(),
@@ -204,6 +214,32 @@ mod tests {
         let d = Draft::new("d".into(), "S", "s", 0.0);
         assert!(!d.expired(EXPIRY_MS - 1.0));
         assert!(d.expired(EXPIRY_MS + 1.0));
+    }
+
+    #[test]
+    fn drafts_of_the_earlier_version_still_load() {
+        let json = r#"{"id":"d1","service_code":"S1","service_name":"服务","created_ms":1.0,
+            "updated_ms":2.0,"idempotency_key":"k-d1","consent":true,"situation":[],
+            "applicant":{"name":"张三","id_number":"","phone":"","address":""},"has_agent":false,
+            "agent":{"name":"","id_number":"","phone":""},"fields":[],"pages":[],
+            "delivery":{"by_post":false,"recipient":"","phone":"","address":""}}"#;
+        let d: Draft = serde_json::from_str(json).unwrap();
+        assert_eq!(d.legacy_key, "k-d1");
+        assert_eq!(d.sent, None);
+        assert_eq!(d.applicant.name, "张三");
+    }
+
+    #[test]
+    fn the_kept_request_round_trips() {
+        let mut d = Draft::new("d1".into(), "S1", "服务", 0.0);
+        assert_eq!(d.legacy_key, "");
+        d.sent = Some(Sent {
+            key: "00ff".into(),
+            body: r#"{"consent":true}"#.into(),
+        });
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(!json.contains("idempotency_key"));
+        assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
     }
 
     #[test]

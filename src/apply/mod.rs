@@ -12,8 +12,20 @@ mod questions;
 mod receipt;
 mod start;
 mod steps;
+mod submission;
 
 pub use done::DonePage;
 pub use page::ApplyPage;
 pub use start::{ApplyIndexPage, ApplyStartPage, DraftBanner};
 pub use steps::Step;
+
+/// Forgets a receipt kept on the device (its case left "my cases").
+pub fn forget_receipt(case_number: &str) {
+    receipt::forget(case_number);
+}
+
+/// Forgets the receipts kept in this tab's memory ("清除本机数据"; those on the device go with the
+/// rest of its data).
+pub fn forget_receipts_in_memory() {
+    receipt::forget_in_memory();
+}

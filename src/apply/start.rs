@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 
 use super::draft::{self, Draft};
 use super::steps::Step;
-use crate::components::{set_title, AsyncView, Loading};
+use crate::components::{set_title, AsyncView, ClearDeviceData, Loading};
 use crate::guide::ServiceResults;
 use crate::i18n::t;
 use crate::routes::{self, ServiceParams};
@@ -31,6 +31,9 @@ fn draft_href(d: &Draft) -> String {
 fn DraftList(
     drafts: LocalResource<Result<Vec<Draft>, &'static str>>,
     #[prop(optional)] only: Option<String>,
+    /// Says "no drafts" once the list has loaded empty, rather than showing nothing.
+    #[prop(optional)]
+    say_empty: bool,
 ) -> impl IntoView {
     let draw = move |list: Vec<Draft>| {
         let list: Vec<Draft> = list
@@ -38,7 +41,16 @@ fn DraftList(
             .filter(|d| only.as_ref().is_none_or(|c| &d.service_code == c))
             .collect();
         if list.is_empty() {
-            return ().into_any();
+            return say_empty
+                .then(|| {
+                    view! {
+                        <section class="section drafts" aria-labelledby="drafts-title">
+                            <h2 id="drafts-title">{t::MY_DRAFTS}</h2>
+                            <p class="note">{t::NO_DRAFTS}</p>
+                        </section>
+                    }
+                })
+                .into_any();
         }
         view! {
                 <section class="section drafts" aria-labelledby="drafts-title">
@@ -89,13 +101,14 @@ pub fn ApplyIndexPage() -> impl IntoView {
     view! {
         <main id="main" class="page">
             <h1>{t::ENTRY_APPLY}</h1>
-            <DraftList drafts=drafts/>
+            <DraftList drafts=drafts say_empty=true/>
             <div class="search-form" role="search">
                 <label for="apply-search" class="search-label">{t::APPLY_SEARCH}</label>
                 <input id="apply-search" type="search" autocomplete="off" placeholder=t::SEARCH_PLACEHOLDER
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
             <ServiceResults query=query filters=filters href=routes::apply_start/>
+            <ClearDeviceData on_cleared=Callback::new(move |_| drafts.refetch())/>
         </main>
     }
 }

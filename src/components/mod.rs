@@ -1,6 +1,7 @@
 //! Pieces every page uses: loading and error states, the page heading, the large-text switch,
 //! and the photographed pages of a material.
 
+mod clear_data;
 mod elder;
 pub mod form;
 pub mod material_pages;
@@ -8,6 +9,7 @@ mod service_page;
 mod share;
 mod status;
 
+pub use clear_data::ClearDeviceData;
 pub use elder::ElderToggle;
 pub use service_page::ServicePage;
 pub use share::ShareBox;

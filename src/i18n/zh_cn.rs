@@ -208,7 +208,7 @@ pub const PRIVACY_WHAT: &str =
 pub const PRIVACY_WHY: &str = "为什么收集：仅用于办理本事项、与您联系和送达结果，不用于其他用途。";
 pub const PRIVACY_KEEP: &str =
     "保存多久：随办件档案按国家档案管理规定保存；未提交的上传文件24小时后自动删除。";
-pub const PRIVACY_DEVICE: &str = "草稿只保存在您的手机上，30天未提交自动删除，提交后立即清除。";
+pub const PRIVACY_DEVICE: &str = "草稿和材料照片只保存在您的手机上，30天未修改自动删除，提交成功后立即清除。办件编号、查询码和回执保存在本机的“我的办件”中（最多30件，超出时最早加入的先删除），本机查到办件已结束（办结或不予受理）满90天后自动删除。在“办件查询”或“在线申报”页点击“清除本机数据”，可随时全部删除。";
 pub const CONSENT_LABEL: &str = "我已阅读并同意以上告知承诺和个人信息保护说明";
 pub const NAME: &str = "姓名";
 pub const ID_NUMBER: &str = "公民身份号码";
@@ -262,6 +262,11 @@ pub const CASE_NUMBER: &str = "办件编号";
 pub const QUERY_CODE: &str = "查询码";
 pub const KEEP_CODES: &str =
     "请记下办件编号和查询码，查询办理进度时需要。本机已自动加入“我的办件”。";
+pub const RECEIPT_NOT_SAVED: &str =
+    "本机未能保存这份回执，关闭页面后将无法再次查看。请现在抄下或截图保存办件编号和查询码。";
+pub const EDITS_LEFT_OUT: &str = "请注意：您的申报在修改之前已经提交成功。提交后所做的修改没有包含在这份申报中，工作人员将按提交时的内容办理。如需更改，请联系办理部门；如工作人员要求补正材料，可在办件查询中补正。";
+pub const SUBMIT_UNSUPPORTED: &str =
+    "此浏览器无法安全提交申报，请更换或升级浏览器后重试，也可到窗口办理。";
 pub const WHAT_NEXT: &str = "接下来";
 pub fn what_next(service: &str, limit: u32) -> String {
     format!("工作人员将审核您的“{service}”申报。受理后，将在受理次日起 {limit} 个工作日内办结；如需补正材料，会在办件查询中逐项告诉您。")
@@ -272,6 +277,7 @@ pub const PRINT_RECEIPT: &str = "打印回执";
 pub const MY_DRAFTS: &str = "未提交的草稿";
 pub const CONTINUE_DRAFT: &str = "继续填写";
 pub const SAVED_AT: &str = "保存于";
+pub const NO_DRAFTS: &str = "本机没有未提交的草稿。";
 pub const DELETE_DRAFT: &str = "删除草稿";
 pub const CONFIRM_DELETE_DRAFT: &str = "确定删除这份草稿和其中的照片吗？删除后无法恢复。";
 pub fn drafts_waiting(n: usize) -> String {
@@ -304,6 +310,8 @@ pub const UPLOAD_RETRY_STORAGE: &str = "暂时无法读取本机照片，稍后�
 pub const UPLOAD_TOO_LARGE: &str = "文件太大，无法上传，请重新拍摄";
 pub const UPLOAD_UNSUPPORTED: &str = "文件格式不支持，请上传照片或 PDF 文件";
 pub const UPLOAD_REFUSED: &str = "上传未被接受，请重新拍摄或选择文件";
+pub const UPLOAD_LIMIT_REACHED: &str =
+    "这份申报上传的文件已达数量上限，无法继续上传。请到窗口办理，或拨打 12345 咨询。";
 pub const UPLOAD_PHOTO_MISSING: &str = "本机已找不到这张照片，请重新拍摄";
 
 pub fn upload_progress(percent: u8) -> String {
@@ -375,6 +383,15 @@ pub const REMOVE: &str = "移除";
 pub const REMOVE_CONFIRM: &str = "确定从本机移除这个办件吗？移除后需重新输入查询码才能查看。";
 pub const REMOVE_YES: &str = "确定移除";
 pub const CANCEL: &str = "取消";
+
+pub const DEVICE_DATA: &str = "本机保存的信息";
+pub const DEVICE_DATA_NOTE: &str = "在公用或借来的手机上办事后，请清除本机保存的草稿、材料照片、我的办件（含查询码）、回执和清单勾选。已提交的办件不受影响。";
+pub const CLEAR_DEVICE_DATA: &str = "清除本机数据";
+pub const CLEAR_DEVICE_DATA_CONFIRM: &str = "确定清除本机保存的全部草稿、照片、我的办件、查询码、回执和清单勾选吗？清除后无法恢复；已提交的办件不受影响，凭办件编号和查询码仍可查询。";
+pub const CLEAR_YES: &str = "确定清除";
+pub const DEVICE_DATA_CLEARED: &str = "本机数据已清除。";
+pub const DEVICE_DATA_NOT_CLEARED: &str =
+    "部分数据未能清除，请稍后重试，或在浏览器设置中清除本网站的数据。";
 
 pub fn refresh_failed(n: usize) -> String {
     format!("{n} 件办件暂时无法更新")

@@ -351,6 +351,19 @@ pub async fn delete_blob(key: &str) -> Result<(), StoreError> {
     delete_from(PHOTOS, key).await
 }
 
+/// Empties every store (drafts, photos, queue) and forgets what was kept in memory: "清除本机数据".
+pub async fn clear_all() -> Result<(), StoreError> {
+    KEPT.with(|k| k.borrow_mut().clear());
+    let mut outcome = Ok(());
+    for name in [Store::Drafts.name(), PHOTOS, Store::Queue.name()] {
+        match run(name, IdbTransactionMode::Readwrite, |s| s.clear()).await {
+            Ok(_) | Err(StoreError::Unavailable) => {}
+            Err(e) => outcome = Err(e),
+        }
+    }
+    outcome
+}
+
 /// Asks the browser (once per page) not to evict our storage under pressure: without it, Chrome
 /// may silently clear a site's IndexedDB when the phone runs low on space. Asked when the first
 /// photo is saved, because Firefox shows a prompt and it should make sense when it appears.

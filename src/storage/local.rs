@@ -12,8 +12,10 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
+const PREFIX: &str = "portal.";
+
 fn full_key(key: &str) -> String {
-    format!("portal.{key}")
+    format!("{PREFIX}{key}")
 }
 
 /// The value stored under `key`, or `None` if absent, unreadable or of another shape.
@@ -34,5 +36,50 @@ pub fn set<T: Serialize>(key: &str, value: &T) -> bool {
 pub fn remove(key: &str) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&full_key(key));
+    }
+}
+
+/// Whether a key (without `portal.`) holds a citizen's own data, which "清除本机数据" removes: my
+/// cases with their query codes (`my_cases`, in `track::my_cases`), receipts (`receipt.*`,
+/// `apply::receipt`), checklist ticks (`ticks.*`, `checklist::page`) and supplement pages
+/// (`supp.*`, `track::supplement::store`). Preferences such as the large-text mode stay.
+pub fn personal(key: &str) -> bool {
+    key == "my_cases"
+        || ["receipt.", "ticks.", "supp."]
+            .iter()
+            .any(|prefix| key.starts_with(prefix))
+}
+
+/// Removes every key of ours that holds a citizen's data; `false` if some could not be removed.
+pub fn remove_personal() -> bool {
+    let Some(s) = storage() else {
+        return true;
+    };
+    let count = s.length().unwrap_or(0);
+    // Collected first: removing while walking the indexes would skip keys.
+    let doomed: Vec<String> = (0..count)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.strip_prefix(PREFIX).is_some_and(personal))
+        .collect();
+    doomed.iter().all(|k| s.remove_item(k).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::personal;
+
+    #[test]
+    fn personal_data_is_told_from_preferences() {
+        for key in [
+            "my_cases",
+            "receipt.2026113000001",
+            "ticks.S1",
+            "supp.2026113000001",
+        ] {
+            assert!(personal(key), "{key}");
+        }
+        for key in ["elder", "my_cases_x", "receipts", ""] {
+            assert!(!personal(key), "{key}");
+        }
     }
 }

@@ -14,3 +14,27 @@ pub fn new_id(prefix: &str) -> String {
     let random = (js_sys::Math::random() * 4_294_967_296.0) as u32;
     format!("{prefix}{millis:x}{random:08x}")
 }
+
+/// A new idempotency key: 128 random bits from `crypto.getRandomValues`, which plain-HTTP pages
+/// have too, as 32 hex digits. It must not be guessable, since whoever sends a known key and
+/// body again is answered with the receipt and its query code. `None` without a usable `crypto`.
+pub fn new_key() -> Option<String> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(hex(&bytes))
+}
+
+/// Lower-case hex digits of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_has_two_digits_per_byte() {
+        assert_eq!(super::hex(&[0x00, 0x0f, 0xa0, 0xff]), "000fa0ff");
+        assert_eq!(super::hex(&[7u8; 16]).len(), 32);
+    }
+}

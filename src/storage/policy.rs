@@ -43,6 +43,13 @@ pub enum Outcome {
     Refused(String),
 }
 
+/// Whether a refusal is a limit that waiting does not lift (the backend's cap on uploads per
+/// draft), as opposed to momentary rate limiting. Compares the code's string until the contract
+/// types its error codes; then only this line changes.
+fn lasting_limit(e: &ApiError) -> bool {
+    e.code == contract::ErrorCode::TooManyUploads
+}
+
 /// Classifies an XHR's status (0 for no answer: offline, timeout, aborted) and body.
 pub fn outcome(status: u16, body: &str) -> Outcome {
     match status {
@@ -51,7 +58,12 @@ pub fn outcome(status: u16, body: &str) -> Outcome {
             .map(Outcome::Stored)
             .unwrap_or(Outcome::Retry(t::UPLOAD_RETRY_SERVER)),
         0 => Outcome::Retry(t::UPLOAD_RETRY_NETWORK),
-        // Request timeout and rate limiting pass with time.
+        // Request timeout and rate limiting pass with time; the per-draft cap does not. Its
+        // message is ours: the backend counts every upload of the draft, so deleting pages on
+        // the phone does not help, as its own text suggests.
+        429 if serde_json::from_str::<ApiError>(body).is_ok_and(|e| lasting_limit(&e)) => {
+            Outcome::Refused(t::UPLOAD_LIMIT_REACHED.into())
+        }
         408 | 429 => Outcome::Retry(t::UPLOAD_RETRY_SERVER),
         400..=499 => {
             let message = serde_json::from_str::<ApiError>(body)
@@ -119,7 +131,16 @@ mod tests {
             Outcome::Retry(t::UPLOAD_RETRY_SERVER)
         );
         assert_eq!(outcome(503, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        // Momentary rate limiting passes; the per-draft cap does not, and says so.
         assert_eq!(outcome(429, "{}"), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        assert_eq!(outcome(429, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        let busy = r#"{"code":"rate_limited","message":"请稍后再试","fields":[]}"#;
+        assert_eq!(outcome(429, busy), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        let capped = r#"{"code":"too_many_uploads","message":"上传的文件过多，请删除不需要的文件后再试","fields":[]}"#;
+        assert_eq!(
+            outcome(429, capped),
+            Outcome::Refused(t::UPLOAD_LIMIT_REACHED.into())
+        );
         assert_eq!(outcome(408, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
         let refused = r#"{"code":"too_large","message":"照片超过 4000 万像素","fields":[]}"#;
         assert_eq!(

@@ -8,9 +8,10 @@
 //!   not saved: an interrupted upload starts again from zero anyway.)
 //! - Uploads use `XMLHttpRequest` because `fetch` cannot report upload progress, and an elderly
 //!   citizen on a slow link needs to see that something is happening.
-//! - Network errors, timeouts and 5xx are retried forever, waiting 1 s, 2 s, 4 s … up to 60 s
-//!   (see `policy::backoff_ms`), and at once when the browser reports it is back `online`. A 4xx
-//!   is final: the backend looked at the file and refused it, so the citizen must retake it.
+//! - Network errors, timeouts, momentary rate limiting (429) and 5xx are retried forever, waiting
+//!   1 s, 2 s, 4 s … up to 60 s (see `policy::backoff_ms`), and at once when the browser reports
+//!   it is back `online`. Another 4xx is final: the backend refused the file (or the draft has
+//!   reached its upload cap), so waiting cannot help.
 //! - At most `MAX_IN_FLIGHT` uploads run at a time: on a weak link, parallel uploads only make
 //!   each other time out.
 //!
@@ -205,6 +206,17 @@ pub fn remove(photo_id: &str) {
     cancel_flight(photo_id);
     save(photo_id);
     pump();
+}
+
+/// Stops every upload and empties the queue in memory ("清除本机数据"; the stores are emptied by
+/// `idb::clear_all`). A state write still under way finds its item gone and deletes the entry.
+pub fn forget_all() {
+    let ids: Vec<String> = ITEMS
+        .with(|s| s.with_untracked(|items| items.iter().map(|i| i.photo_id.clone()).collect()));
+    for id in &ids {
+        cancel_flight(id);
+    }
+    ITEMS.with(|s| s.update(Vec::clear));
 }
 
 /// Tries a failed photo again now (a "重试" button). Does nothing unless it has failed.

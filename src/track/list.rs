@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use super::my_cases::{self, MyCase};
 use super::{case_error, fetch_case};
+use crate::components::ClearDeviceData;
 use crate::i18n::t;
 use crate::routes;
 
@@ -83,6 +84,11 @@ pub fn MyCasesList() -> impl IntoView {
                 </For>
             </ul>
         </section>
+        <ClearDeviceData on_cleared=Callback::new(move |_| {
+            cases.set(my_cases::list());
+            failures.set(Vec::new());
+            note.set(None);
+        })/>
     }
 }
 

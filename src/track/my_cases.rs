@@ -24,8 +24,13 @@ use serde::{Deserialize, Serialize};
 use crate::storage::local;
 
 const KEY: &str = "my_cases";
-/// Oldest cases are dropped beyond this, so the list stays a few kilobytes.
+/// Oldest cases are dropped beyond this, so the list stays a few kilobytes (`PRIVACY_DEVICE` says so).
 const MAX_CASES: usize = 30;
+/// A query code leaves the device by itself this long after the device first saw its case
+/// concluded (办结, 不予许可, 送达 or 不予受理): long enough to fetch the result and rate the
+/// service, short enough that a shared phone does not keep it for good. `PRIVACY_DEVICE` in the
+/// page text says the same.
+pub const KEEP_AFTER_CONCLUDED_MS: u64 = 90 * 24 * 3600 * 1000;
 
 /// One case remembered on this device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +47,9 @@ pub struct MyCase {
     pub seen_status: CaseStatus,
     #[serde(default)]
     pub seen_steps: Option<u32>,
+    /// When this device first learnt that the case had concluded (ms since the epoch).
+    #[serde(default)]
+    pub concluded_ms: Option<u64>,
 }
 
 impl MyCase {
@@ -52,12 +60,26 @@ impl MyCase {
     }
 }
 
-fn load() -> Vec<MyCase> {
-    local::get(KEY).unwrap_or_default()
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
-fn save(cases: &[MyCase]) {
-    local::set(KEY, &cases);
+/// The list on the device, without the cases whose time is up (their receipts go too).
+fn load() -> Vec<MyCase> {
+    let mut cases: Vec<MyCase> = local::get(KEY).unwrap_or_default();
+    let gone = prune(&mut cases, now_ms());
+    if !gone.is_empty() {
+        save(&cases);
+        for number in &gone {
+            crate::apply::forget_receipt(number);
+        }
+    }
+    cases
+}
+
+/// `false` if the device could not store the list.
+fn save(cases: &[MyCase]) -> bool {
+    local::set(KEY, &cases)
 }
 
 fn steps_of(view: &CaseView) -> Option<u32> {
@@ -65,17 +87,28 @@ fn steps_of(view: &CaseView) -> Option<u32> {
 }
 
 /// Adds a case the citizen is looking at now (or updates it: a new query code, a new status),
-/// first in the list. The status counts as seen.
-pub fn remember(case_number: &str, query_code: &str, service_name: &str, status: CaseStatus) {
+/// first in the list. The status counts as seen. `false` if the device could not store it.
+pub fn remember(
+    case_number: &str,
+    query_code: &str,
+    service_name: &str,
+    status: CaseStatus,
+) -> bool {
     let mut cases = load();
-    upsert(
+    let dropped = upsert(
         &mut cases,
         case_number.trim(),
         query_code.trim(),
         service_name,
         status,
+        now_ms(),
     );
-    save(&cases);
+    let saved = save(&cases);
+    // Cases pushed off the end take their receipts (and query codes) along.
+    for number in dropped {
+        crate::apply::forget_receipt(&number);
+    }
+    saved
 }
 
 /// Every remembered case, the most recently added first.
@@ -88,11 +121,13 @@ pub fn get(case_number: &str) -> Option<MyCase> {
     load().into_iter().find(|c| c.case_number == case_number)
 }
 
-/// Forgets a case on this device (the case itself is not affected).
+/// Forgets a case on this device (the case itself is not affected), with its receipt, which
+/// holds the query code too.
 pub fn remove(case_number: &str) {
     let mut cases = load();
     cases.retain(|c| c.case_number != case_number);
     save(&cases);
+    crate::apply::forget_receipt(case_number);
 }
 
 /// The status the citizen last saw on the case page, if the case is remembered.
@@ -112,19 +147,21 @@ pub fn record(view: &CaseView) {
 
 fn update(view: &CaseView, seen: bool) {
     let mut cases = load();
-    if apply(&mut cases, view, seen) {
+    if apply(&mut cases, view, seen, now_ms()) {
         save(&cases);
     }
 }
 
-/// Inserts or updates a case, first in the list, with `status` seen.
+/// Inserts or updates a case, first in the list, with `status` seen; returns the numbers of the
+/// oldest cases dropped to stay within [`MAX_CASES`].
 fn upsert(
     cases: &mut Vec<MyCase>,
     case_number: &str,
     query_code: &str,
     service_name: &str,
     status: CaseStatus,
-) {
+    now_ms: u64,
+) -> Vec<String> {
     let old = cases
         .iter()
         .position(|c| c.case_number == case_number)
@@ -135,6 +172,7 @@ fn upsert(
         .as_ref()
         .filter(|o| o.status == status)
         .and_then(|o| o.steps);
+    let concluded_ms = old.as_ref().and_then(|o| o.concluded_ms);
     cases.insert(
         0,
         MyCase {
@@ -145,18 +183,45 @@ fn upsert(
             steps,
             seen_status: status,
             seen_steps: steps,
+            concluded_ms: concluded_since(status, concluded_ms, now_ms),
         },
     );
-    cases.truncate(MAX_CASES);
+    cases
+        .split_off(MAX_CASES.min(cases.len()))
+        .into_iter()
+        .map(|c| c.case_number)
+        .collect()
+}
+
+/// When the case concluded as far as this device knows: the earlier time if it had already,
+/// `now_ms` if it just did, `None` while it is still under way.
+fn concluded_since(status: CaseStatus, before: Option<u64>, now_ms: u64) -> Option<u64> {
+    status.concluded().then(|| before.unwrap_or(now_ms))
+}
+
+/// Drops the cases seen concluded at least [`KEEP_AFTER_CONCLUDED_MS`] ago; returns their numbers.
+fn prune(cases: &mut Vec<MyCase>, now_ms: u64) -> Vec<String> {
+    let due = |c: &MyCase| {
+        c.concluded_ms
+            .is_some_and(|at| now_ms.saturating_sub(at) >= KEEP_AFTER_CONCLUDED_MS)
+    };
+    let gone = cases
+        .iter()
+        .filter(|c| due(c))
+        .map(|c| c.case_number.clone())
+        .collect();
+    cases.retain(|c| !due(c));
+    gone
 }
 
 /// Updates a remembered case from a lookup; `false` if it is not remembered or nothing changed.
-fn apply(cases: &mut [MyCase], view: &CaseView, seen: bool) -> bool {
+fn apply(cases: &mut [MyCase], view: &CaseView, seen: bool, now_ms: u64) -> bool {
     let Some(case) = cases.iter_mut().find(|c| c.case_number == view.case_number) else {
         return false;
     };
     let before = case.clone();
     case.status = view.status;
+    case.concluded_ms = concluded_since(view.status, case.concluded_ms, now_ms);
     case.steps = steps_of(view);
     case.service_name.clone_from(&view.service_name);
     if seen {
@@ -206,18 +271,22 @@ mod tests {
     #[test]
     fn remembered_cases_come_first_and_replace_older_entries() {
         let mut cases = Vec::new();
-        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::Submitted);
-        upsert(&mut cases, "B", "CODE2", "乙", CaseStatus::Submitted);
-        upsert(&mut cases, "A", "CODE3", "甲", CaseStatus::Accepted);
+        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::Submitted, 0);
+        upsert(&mut cases, "B", "CODE2", "乙", CaseStatus::Submitted, 0);
+        upsert(&mut cases, "A", "CODE3", "甲", CaseStatus::Accepted, 0);
         let numbers: Vec<_> = cases.iter().map(|c| c.case_number.as_str()).collect();
         assert_eq!(numbers, ["A", "B"]);
         assert_eq!(cases[0].query_code, "CODE3");
         assert_eq!(cases[0].status, CaseStatus::Accepted);
         assert!(!cases[0].has_news());
 
+        let mut dropped = Vec::new();
         for i in 0..MAX_CASES + 5 {
-            upsert(&mut cases, &i.to_string(), "C", "丙", CaseStatus::Submitted);
+            let n = i.to_string();
+            dropped.extend(upsert(&mut cases, &n, "C", "丙", CaseStatus::Submitted, 0));
         }
+        // The oldest go first, and are named so their receipts can go with them.
+        assert_eq!(dropped, ["B", "A", "0", "1", "2", "3", "4"]);
         assert_eq!(cases.len(), MAX_CASES);
         assert_eq!(cases[0].case_number, (MAX_CASES + 4).to_string());
     }
@@ -225,19 +294,21 @@ mod tests {
     #[test]
     fn a_refresh_is_news_until_the_case_is_seen() {
         let mut cases = Vec::new();
-        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::Submitted);
+        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::Submitted, 0);
         // The first refresh only learns the step count: no news.
         assert!(apply(
             &mut cases,
             &view("A", CaseStatus::Submitted, 1),
-            false
+            false,
+            0
         ));
         assert!(!cases[0].has_news());
         // Staff accepted it.
         assert!(apply(
             &mut cases,
             &view("A", CaseStatus::Accepted, 2),
-            false
+            false,
+            0
         ));
         assert!(cases[0].has_news());
         assert_eq!(cases[0].seen_status, CaseStatus::Submitted);
@@ -245,26 +316,101 @@ mod tests {
         assert!(!apply(
             &mut cases,
             &view("A", CaseStatus::Accepted, 2),
-            false
+            false,
+            0
         ));
         // Opening the case page.
-        assert!(apply(&mut cases, &view("A", CaseStatus::Accepted, 2), true));
+        assert!(apply(
+            &mut cases,
+            &view("A", CaseStatus::Accepted, 2),
+            true,
+            0
+        ));
         assert!(!cases[0].has_news());
         // Unknown cases are left alone.
         assert!(!apply(
             &mut cases,
             &view("Z", CaseStatus::Accepted, 2),
-            true
+            true,
+            0
         ));
     }
 
     #[test]
     fn a_round_trip_back_to_the_same_status_is_news() {
         let mut cases = Vec::new();
-        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::UnderReview);
-        apply(&mut cases, &view("A", CaseStatus::UnderReview, 4), true);
-        apply(&mut cases, &view("A", CaseStatus::UnderReview, 6), false);
+        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::UnderReview, 0);
+        apply(&mut cases, &view("A", CaseStatus::UnderReview, 4), true, 0);
+        apply(&mut cases, &view("A", CaseStatus::UnderReview, 6), false, 0);
         assert!(cases[0].has_news());
+    }
+
+    const DAY: u64 = 24 * 3600 * 1000;
+
+    #[test]
+    fn query_codes_leave_ninety_days_after_the_case_was_seen_concluded() {
+        let start = 1_000 * DAY;
+        let mut cases = Vec::new();
+        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::Submitted, start);
+        upsert(
+            &mut cases,
+            "B",
+            "CODE2",
+            "乙",
+            CaseStatus::UnderReview,
+            start,
+        );
+        assert_eq!(cases[0].concluded_ms, None);
+        // A concludes on day 10; B stays under way for ever.
+        apply(
+            &mut cases,
+            &view("A", CaseStatus::Approved, 3),
+            false,
+            start + 10 * DAY,
+        );
+        // Later news of the concluded case does not restart its clock.
+        apply(
+            &mut cases,
+            &view("A", CaseStatus::Delivered, 4),
+            true,
+            start + 20 * DAY,
+        );
+        let a = cases.iter().find(|c| c.case_number == "A").unwrap();
+        assert_eq!(a.concluded_ms, Some(start + 10 * DAY));
+
+        let concluded = start + 10 * DAY;
+        assert!(prune(&mut cases, concluded + 90 * DAY - 1).is_empty());
+        assert_eq!(cases.len(), 2);
+        assert_eq!(prune(&mut cases, concluded + 90 * DAY), ["A"]);
+        let left: Vec<_> = cases.iter().map(|c| c.case_number.as_str()).collect();
+        assert_eq!(left, ["B"]);
+        assert!(prune(&mut cases, start + 10_000 * DAY).is_empty());
+        // A clock set backwards keeps the case rather than dropping it early.
+        upsert(
+            &mut cases,
+            "C",
+            "CODE3",
+            "丙",
+            CaseStatus::NotAccepted,
+            start,
+        );
+        assert_eq!(cases[0].concluded_ms, Some(start));
+        assert!(prune(&mut cases, 0).is_empty());
+    }
+
+    #[test]
+    fn a_lookup_of_a_concluded_case_keeps_the_first_conclusion_time() {
+        let mut cases = Vec::new();
+        upsert(&mut cases, "A", "CODE1", "甲", CaseStatus::Refused, 5 * DAY);
+        upsert(
+            &mut cases,
+            "A",
+            "CODE1",
+            "甲",
+            CaseStatus::Refused,
+            50 * DAY,
+        );
+        assert_eq!(cases[0].concluded_ms, Some(5 * DAY));
     }
 
     #[test]
@@ -274,5 +420,6 @@ mod tests {
         let cases: Vec<MyCase> = serde_json::from_str(json).unwrap();
         assert!(cases[0].has_news());
         assert_eq!(cases[0].steps, None);
+        assert_eq!(cases[0].concluded_ms, None);
     }
 }
