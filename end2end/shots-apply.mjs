@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { phonePhoto } from './tests/photos.mjs';
-const base = 'http://127.0.0.1:8090';
+const base = process.env.BASE_URL ?? 'http://127.0.0.1:8090';
 const out = '/tmp/shots';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
