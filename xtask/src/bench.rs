@@ -66,6 +66,8 @@ pub fn bench() -> anyhow::Result<()> {
         }
     );
 
+    crate::wasm_size::print_by_crate()?;
+
     // Timings in Chromium against the real backend serving this build.
     crate::build::step(
         "build the backend (release)",

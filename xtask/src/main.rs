@@ -4,6 +4,7 @@ mod bench;
 mod build;
 mod server;
 mod tools;
+mod wasm_size;
 
 use std::process::ExitCode;
 
