@@ -10,6 +10,8 @@
 //! `storage::idb::put_blob` and hands it to `storage::uploads::enqueue`; the pages component
 //! (`components::material_pages`) does this for every page that takes photos.
 
+#[cfg(test)]
+mod calibration;
 mod canvas;
 mod metrics;
 
