@@ -121,7 +121,8 @@ impl Scene {
         let (w, h) = self.size();
         let (wf, hf) = (w as f32, h as f32);
         // How many analysis px one px of the 2000-px upload is.
-        let scale = w.max(h) as f32 / metrics::MAX_EDGE.min(self.original.0.max(self.original.1)) as f32;
+        let scale =
+            w.max(h) as f32 / metrics::MAX_EDGE.min(self.original.0.max(self.original.1)) as f32;
         let page_h = self.page_height * hf;
         let page_w = page_h * self.page_aspect;
         let (cx, cy) = (self.page_centre.0 * wf, self.page_centre.1 * hf);
@@ -311,7 +312,7 @@ pub fn samples() -> Vec<Scene> {
         s.ink = [0.9, 0.75, 0.6, 0.85][(i as usize / 2) % 4];
         s.paper = rng.range(160.0, 240.0);
         s.desk = rng.range(40.0, 140.0);
-        s.noise = rng.range(0.8, 3.0);
+        s.noise = rng.range(0.8, 2.5);
         s.gradient = rng.range(0.0, 0.25);
         s.page_height = rng.range(0.72, 0.92);
         s.page_centre = (rng.range(0.45, 0.55), rng.range(0.47, 0.53));
@@ -454,6 +455,14 @@ fn photo_calibration() {
         let luma = s.render();
         let warnings = metrics::assess(s.original, &luma, w, h);
         let got = reason(&warnings);
+        if std::env::var("PHOTO_DEBUG").is_ok() {
+            println!(
+                "{:>24} {:>6} {:?}",
+                s.name,
+                label(got),
+                metrics::measure(&luma, w, h)
+            );
+        }
         table[index(s.expected)][index(got)] += 1;
         if got != s.expected {
             misses.push(format!(
