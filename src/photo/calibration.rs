@@ -160,11 +160,11 @@ impl Scene {
             // Within the character cell, strokes on a 5×5 grid, with a gap between characters.
             let gu = (u - margin_x) / glyph - col as f32;
             let gv = in_line / glyph;
-            if gu > 0.88 || gu < 0.06 {
+            if !(0.06..=0.88).contains(&gu) {
                 return false;
             }
             let g = hash(seed, line, col + 3);
-            if g % 11 == 0 {
+            if g.is_multiple_of(11) {
                 return false; // a space or punctuation
             }
             let stroke = 0.11;
