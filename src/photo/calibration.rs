@@ -8,7 +8,11 @@
 //!
 //! `cargo test -p portal photo_calibration -- --nocapture` prints the confusion table;
 //! `cargo test -p portal write_photo_calibration -- --ignored` writes the images as PGM files
-//! into `target/photo-calibration/` for a person to look at.
+//! into `target/photo-calibration/` for a person to look at. With `PHOTO_DEBUG=1` the test also
+//! prints every sample's measures, to see how far each sits from the thresholds.
+//!
+//! The set is synthetic: it shows the check agrees with its own model of a phone photo, not that
+//! it is right on real ones. Real photos that it gets wrong belong here as new scenes.
 
 use super::metrics::{self, QualityWarning, ANALYSIS_EDGE};
 
