@@ -299,6 +299,7 @@ pub const PHOTO_WARN_SMALL: &str = "照片尺寸太小，文字可能看不清�
 pub const PHOTO_WARN_DARK: &str = "照片偏暗，文字可能看不清，建议在光线充足处重拍";
 pub const PHOTO_WARN_BRIGHT: &str = "照片过亮或有反光，文字可能看不清，建议避开强光重拍";
 pub const PHOTO_WARN_BLUR: &str = "照片有些模糊，建议拿稳手机、对准焦点后重拍";
+pub const PHOTO_WARN_CUT_OFF: &str = "材料没有拍全，请把整页放进画面后重拍";
 pub const STORAGE_UNAVAILABLE: &str = "此浏览器无法在本机保存草稿，请勿关闭页面";
 pub const STORAGE_FULL: &str = "手机存储空间不足，无法在本机保存。请勿关闭页面，清理空间后重试。";
 pub const STORAGE_FAILED: &str = "本机保存失败，请勿关闭页面，稍后重试。";

@@ -177,6 +177,27 @@ impl Surface {
         }
     }
 
+    /// Draws another surface's whole canvas scaled to `width` × `height` at the origin: the
+    /// analysis copy comes from the 2000-px upload canvas rather than from the decoded photo, so
+    /// the browser resamples a 3 MP image instead of a 12 MP one a second time.
+    pub fn draw_surface(&self, from: &Surface, width: u32, height: u32) -> Result<(), JsValue> {
+        let (w, h) = (f64::from(width), f64::from(height));
+        match (self, from) {
+            (Surface::Offscreen(_, c), Surface::Offscreen(f, _)) => {
+                c.draw_image_with_offscreen_canvas_and_dw_and_dh(f, 0.0, 0.0, w, h)
+            }
+            (Surface::Offscreen(_, c), Surface::Element(f, _)) => {
+                c.draw_image_with_html_canvas_element_and_dw_and_dh(f, 0.0, 0.0, w, h)
+            }
+            (Surface::Element(_, c), Surface::Offscreen(f, _)) => {
+                c.draw_image_with_offscreen_canvas_and_dw_and_dh(f, 0.0, 0.0, w, h)
+            }
+            (Surface::Element(_, c), Surface::Element(f, _)) => {
+                c.draw_image_with_html_canvas_element_and_dw_and_dh(f, 0.0, 0.0, w, h)
+            }
+        }
+    }
+
     /// The canvas's RGBA pixels.
     pub fn pixels(&self, width: u32, height: u32) -> Option<Vec<u8>> {
         let (w, h) = (f64::from(width), f64::from(height));

@@ -10,6 +10,8 @@
 //! `storage::idb::put_blob` and hands it to `storage::uploads::enqueue`; the pages component
 //! (`components::material_pages`) does this for every page that takes photos.
 
+#[cfg(test)]
+mod calibration;
 mod canvas;
 mod metrics;
 
@@ -112,27 +114,31 @@ async fn encode(source: &Source) -> Result<Prepared, PhotoError> {
         return Err(PhotoError::CannotDecode { heic: false });
     }
     let (w, h) = metrics::target_size(width, height, MAX_EDGE);
-    let blob = draw_jpeg(source, (w, h), (w, h), 0).await?;
+    let surface = paint(source, (w, h), (w, h), 0)?;
+    let warnings = analyse(&surface, (w, h), (width, height));
+    let blob = encode_jpeg(&surface).await;
+    surface.release();
+    let blob = blob.ok_or(PhotoError::Failed)?;
     if blob.size() as u64 > MAX_UPLOAD_BYTES {
         return Err(PhotoError::TooLarge);
     }
     Ok(Prepared {
         content_type: blob.type_(),
         blob,
-        warnings: analyse(source, (width, height)),
+        warnings,
     })
 }
 
 /// What a page should weigh at most on a weak mobile link.
 const TARGET_BYTES: u64 = 400 * 1024;
 
-/// Draws `source` at `size` onto a `canvas`-sized surface turned by `quarter_turns` and encodes it.
-async fn draw_jpeg(
+/// Draws `source` at `size` onto a `canvas`-sized surface turned by `quarter_turns`.
+fn paint(
     source: &Source,
     size: (u32, u32),
     canvas: (u32, u32),
     quarter_turns: u32,
-) -> Result<Blob, PhotoError> {
+) -> Result<Surface, PhotoError> {
     let surface = Surface::new(canvas.0, canvas.1).ok_or(PhotoError::Failed)?;
     surface.fill_white(canvas.0, canvas.1);
     let drawn = if quarter_turns == 0 {
@@ -145,30 +151,35 @@ async fn draw_jpeg(
                 surface.draw(source, x, y, size.0, size.1)
             })
     };
-    let blob = match drawn {
-        Ok(()) => match surface.jpeg(canvas::JPEG_QUALITY).await {
-            // Over the target size: once more at a lower quality, from the same pixels.
-            Some(b) if b.size() as u64 > TARGET_BYTES => {
-                surface.jpeg(canvas::JPEG_QUALITY_DENSE).await.or(Some(b))
-            }
-            other => other,
-        },
-        Err(_) => None,
-    };
-    surface.release();
-    blob.ok_or(PhotoError::Failed)
+    match drawn {
+        Ok(()) => Ok(surface),
+        Err(_) => {
+            surface.release();
+            Err(PhotoError::Failed)
+        }
+    }
 }
 
-/// The quality warnings, measured on a copy of at most `ANALYSIS_EDGE` px. Measuring is advice:
-/// if the browser cannot give the pixels, the photo simply gets no warnings.
-fn analyse(source: &Source, original: (u32, u32)) -> Vec<QualityWarning> {
-    let (w, h) = metrics::target_size(original.0, original.1, ANALYSIS_EDGE);
+/// Encodes a painted surface as JPEG, once more at a lower quality when it is over the target.
+async fn encode_jpeg(surface: &Surface) -> Option<Blob> {
+    match surface.jpeg(canvas::JPEG_QUALITY).await {
+        Some(b) if b.size() as u64 > TARGET_BYTES => {
+            surface.jpeg(canvas::JPEG_QUALITY_DENSE).await.or(Some(b))
+        }
+        other => other,
+    }
+}
+
+/// The quality warnings, measured on a copy of at most `ANALYSIS_EDGE` px drawn from the upload
+/// canvas (`upload`, `upload_size`). Measuring is advice: if the browser cannot give the pixels,
+/// the photo simply gets no warnings. `original` is the photo's own size, for the size check.
+fn analyse(upload: &Surface, upload_size: (u32, u32), original: (u32, u32)) -> Vec<QualityWarning> {
+    let (w, h) = metrics::target_size(upload_size.0, upload_size.1, ANALYSIS_EDGE);
     let Some(surface) = Surface::new(w, h) else {
         return Vec::new();
     };
-    surface.fill_white(w, h);
     let pixels = surface
-        .draw(source, 0.0, 0.0, w, h)
+        .draw_surface(upload, w, h)
         .ok()
         .and_then(|()| surface.pixels(w, h));
     surface.release();
@@ -199,7 +210,14 @@ pub async fn rotate(blob: &Blob, quarter_turns: i32) -> Result<Blob, PhotoError>
     } else {
         (h, w)
     };
-    let rotated = draw_jpeg(&source, (w, h), canvas, turns).await;
+    let rotated = match paint(&source, (w, h), canvas, turns) {
+        Ok(surface) => {
+            let blob = encode_jpeg(&surface).await;
+            surface.release();
+            blob.ok_or(PhotoError::Failed)
+        }
+        Err(e) => Err(e),
+    };
     source.close();
     rotated
 }

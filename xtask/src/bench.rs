@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: the figures we budget. First-load bytes of the release build, each file
-//! raw, gzip and brotli, against the 120 KB brotli budget.
+//! raw, gzip and brotli, against the 120 KB brotli budget; the photo check's confusion table on
+//! the generated calibration set; timings in Chromium.
 
 use std::io::Write;
 
@@ -67,6 +68,7 @@ pub fn bench() -> anyhow::Result<()> {
     );
 
     crate::wasm_size::print_by_crate()?;
+    photo_calibration(&env)?;
 
     // Timings in Chromium against the real backend serving this build.
     crate::build::step(
@@ -85,4 +87,35 @@ pub fn bench() -> anyhow::Result<()> {
     );
     drop(backend);
     result
+}
+
+/// The photo check on its generated calibration set (`src/photo/calibration.rs`): a native test
+/// in the test profile, which `cargo xtask test` has usually built already, so it costs seconds.
+/// Only the test's own report is echoed, not the test runner's chatter.
+fn photo_calibration(env: &tools::BuildEnv) -> anyhow::Result<()> {
+    println!("\n==> photo check on the calibration set");
+    let output = crate::build::cargo(env)
+        .args([
+            "test",
+            "--package",
+            "portal",
+            "photo_calibration",
+            "--",
+            "--nocapture",
+        ])
+        .output()
+        .context("starting cargo test")?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for line in stdout.lines().filter(|l| {
+        !(l.is_empty()
+            || l.starts_with("running ")
+            || l.starts_with("test ")
+            || l.starts_with("test result"))
+    }) {
+        println!("{line}");
+    }
+    if !output.status.success() {
+        anyhow::bail!("the photo calibration test failed (see the table above)");
+    }
+    Ok(())
 }
