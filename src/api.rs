@@ -1,25 +1,34 @@
 //! The API client: JSON over `gloo-net`, with a timeout on every request and cancellation when
 //! the page that asked goes away, and errors turned into messages a citizen can act on.
 
+#[cfg(target_arch = "wasm32")]
 use std::time::Duration;
 
+#[cfg(target_arch = "wasm32")]
+use contract::offline::SAVED_AT_HEADER;
+#[cfg(target_arch = "wasm32")]
 use gloo_net::http::{Request, RequestBuilder};
+#[cfg(target_arch = "wasm32")]
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
+#[cfg(target_arch = "wasm32")]
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::t;
-use contract::offline::SAVED_AT_HEADER;
 
 /// How long a read may take before the page offers to retry. A guide arrives in a few seconds
 /// on weak 4G; a captive Wi-Fi that swallows requests would otherwise leave "正在加载…" up forever.
-pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
+#[cfg(target_arch = "wasm32")]
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// Writes carry a body and do more work; an unanswered one is retried with the same
 /// idempotency key, so giving up on it is safe.
+#[cfg(target_arch = "wasm32")]
 const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Why a request failed, in the terms the page needs.
-#[derive(Clone, Debug, PartialEq)]
+/// Why a request failed, in the terms the page needs. Serializable: a failure met while the
+/// server rendered a page travels inside the page like a success does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ApiErr {
     /// The request never got an answer (offline, backend down, timeout).
     Network,
@@ -42,13 +51,14 @@ impl ApiErr {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 fn url(path: &str) -> String {
     format!("{}{}", crate::config::api_base(), path)
 }
 
 /// A document and, when the service worker answered from its cache because the network failed,
 /// the time that saved copy was fetched (shown as "saved copy from ...").
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Loaded<T> {
     pub value: T,
     pub saved_at: Option<String>,
@@ -63,6 +73,7 @@ struct Reply {
 
 /// Sends a request that is aborted after `timeout`, and also, when `cancel_on_leave` is set,
 /// when the reactive owner that asked is cleaned up (the page was left or the resource re-ran).
+#[cfg(target_arch = "wasm32")]
 async fn exchange(
     builder: RequestBuilder,
     body: Option<String>,
@@ -118,7 +129,10 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErr> {
 
 /// GET a JSON document, saying whether it is a saved copy from the offline cache.
 pub async fn get_cached<T: DeserializeOwned>(path: &str) -> Result<Loaded<T>, ApiErr> {
+    #[cfg(target_arch = "wasm32")]
     let reply = exchange(Request::get(&url(path)), None, READ_TIMEOUT, true).await?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let reply = server::get(path).await?;
     decode(reply.status, &reply.body).map(|value| Loaded {
         value,
         saved_at: reply.saved_at,
@@ -144,12 +158,54 @@ pub async fn post_text<T: DeserializeOwned>(
     json: String,
     idempotency_key: Option<&str>,
 ) -> Result<T, ApiErr> {
-    let mut builder = Request::post(&url(path));
-    if let Some(key) = idempotency_key {
-        builder = builder.header("idempotency-key", key);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut builder = Request::post(&url(path));
+        if let Some(key) = idempotency_key {
+            builder = builder.header("idempotency-key", key);
+        }
+        let reply = exchange(builder, Some(json), WRITE_TIMEOUT, false).await?;
+        decode(reply.status, &reply.body)
     }
-    let reply = exchange(builder, Some(json), WRITE_TIMEOUT, false).await?;
-    decode(reply.status, &reply.body)
+    // A page rendered on the server only reads; writes come from the citizen's browser.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (path, json, idempotency_key);
+        Err(ApiErr::Network)
+    }
+}
+
+/// How the server answers the app's reads while it renders a page: in-process, by the same
+/// handlers that serve `/api`, so the page holds exactly what the browser would have fetched.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod server {
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::sync::OnceLock;
+
+    use super::{ApiErr, Reply};
+
+    /// Answers a GET of an API path with its status and body; `None` when it could not.
+    pub type Fetch = dyn Fn(String) -> Pin<Box<dyn Future<Output = Option<(u16, String)>> + Send>>
+        + Send
+        + Sync;
+
+    static FETCH: OnceLock<Box<Fetch>> = OnceLock::new();
+
+    /// Set once, by the server that renders pages.
+    pub fn set_fetch(fetch: Box<Fetch>) {
+        let _ = FETCH.set(fetch);
+    }
+
+    pub(super) async fn get(path: &str) -> Result<Reply, ApiErr> {
+        let fetch = FETCH.get().ok_or(ApiErr::Network)?;
+        let (status, body) = fetch(path.to_string()).await.ok_or(ApiErr::Network)?;
+        Ok(Reply {
+            status,
+            saved_at: None,
+            body,
+        })
+    }
 }
 
 /// `GET /api/services/{code}`: one service's guide.

@@ -1,4 +1,5 @@
-//! The app root: routes and the state every page shares.
+//! The app root: the page frame, routes and the state every page shares, and how the browser
+//! takes over: it hydrates a page the server rendered, or renders one itself.
 
 use std::sync::Arc;
 
@@ -8,33 +9,67 @@ use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
 use crate::components::ElderToggle;
+use crate::i18n::t;
 use crate::routes::AppRoutes;
 
-/// The service list, loaded once and shared by the home page, search and lists.
+/// The service list, loaded once and shared by the home page, search and lists. A `Resource`:
+/// the server resolves it and ships it inside the page, so hydration does not fetch it again.
 #[derive(Clone, Copy)]
-pub struct Catalog(pub LocalResource<Result<Arc<Vec<ServiceSummary>>, ApiErr>>);
+pub struct Catalog(pub Resource<Result<Arc<Vec<ServiceSummary>>, ApiErr>>);
 
-pub fn mount() {
+/// The attribute of `<body>` that names the address the server rendered the page for. The
+/// browser hydrates only a page rendered for its own address: a saved copy of another page (the
+/// service worker's fallback) or the plain `index.html` of a static deployment is rendered anew.
+pub const RENDERED_FOR: &str = "data-rendered-for";
+
+/// The browser entry point.
+pub fn start() {
     console_error_panic_hook_lite();
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
-    else {
+    let Some(window) = crate::browser::window() else {
         return;
     };
-    // The shell's loading text is replaced by the app.
-    root.set_inner_html("");
-    if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
-        leptos::mount::mount_to(root, App).forget();
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let here = window
+        .location()
+        .pathname()
+        .ok()
+        .zip(window.location().search().ok())
+        .map(|(path, search)| format!("{path}{search}"));
+    let rendered_here = here.is_some() && body.get_attribute(RENDERED_FOR) == here;
+    if rendered_here {
+        hydrate();
+    } else {
+        // The shell's loading text is replaced by the app.
+        body.set_inner_html("");
+        leptos::mount::mount_to_body(App);
     }
     register_service_worker();
     // Photos whose upload was cut off by a reload or a closed tab continue now.
     crate::storage::uploads::resume_all();
 }
 
+#[cfg(feature = "hydrate")]
+fn hydrate() {
+    leptos::mount::hydrate_body(App);
+}
+
+/// A build without hydration support (e.g. a plain `cargo check`) renders in the browser.
+#[cfg(not(feature = "hydrate"))]
+fn hydrate() {
+    if let Some(body) = crate::browser::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        body.set_inner_html("");
+    }
+    leptos::mount::mount_to_body(App);
+}
+
 /// The service worker keeps opened guides and lists readable offline (see public/sw.js).
 fn register_service_worker() {
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+    let Some(nav) = crate::browser::window().map(|w| w.navigator()) else {
         return;
     };
     // Absent on plain-HTTP origins other than localhost: then the portal simply works online only.
@@ -50,18 +85,31 @@ fn console_error_panic_hook_lite() {
     }));
 }
 
+/// Everything inside `<body>`: the same on the server and in the browser.
 #[component]
-fn App() -> impl IntoView {
-    let catalog = LocalResource::new(|| async {
-        api::get::<Vec<ServiceSummary>>("/api/services")
-            .await
-            .map(Arc::new)
-    });
+pub fn App() -> impl IntoView {
+    let catalog = Resource::new(
+        || (),
+        |_| async {
+            api::get::<Vec<ServiceSummary>>(contract::offline::SERVICES)
+                .await
+                .map(Arc::new)
+        },
+    );
     provide_context(Catalog(catalog));
     view! {
-        <Router>
-            <ElderToggle/>
-            <AppRoutes/>
-        </Router>
+        <a class="skip-link" href="#main">{t::SKIP_TO_MAIN}</a>
+        <header class="site-header">
+            <a class="site-title" href="/">
+                <span class="site-emblem" aria-hidden="true">"政"</span>
+                <span>{t::SITE_TITLE}</span>
+            </a>
+        </header>
+        <div id="app">
+            <Router>
+                <ElderToggle/>
+                <AppRoutes/>
+            </Router>
+        </div>
     }
 }

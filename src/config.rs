@@ -3,7 +3,7 @@
 
 /// The API base URL from `<meta name="portal-api-base" content="...">`; empty means same origin.
 pub fn api_base() -> String {
-    let from_meta = web_sys::window()
+    let from_meta = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| {
             d.query_selector("meta[name=portal-api-base]")

@@ -5,7 +5,7 @@ use contract::chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 
 pub fn today_in_china() -> NaiveDate {
     // The phone's clock in Unix milliseconds; the China date is the contract's to work out.
-    contract::china_today(js_sys::Date::now() as i64)
+    contract::china_today(crate::browser::now_ms() as i64)
 }
 
 /// `2026-11-22T10:30:00+08:00` → `2026-11-22 10:30`, in China time whatever the offset sent.

@@ -22,7 +22,7 @@ pub fn DonePage() -> impl IntoView {
     set_title(t::SUBMITTED_TITLE);
     let track_link = format!(
         "{}{}",
-        web_sys::window()
+        crate::browser::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default(),
         routes::track_lookup(&r.case_number)
@@ -33,7 +33,7 @@ pub fn DonePage() -> impl IntoView {
         js_sys::encode_uri_component(&track_link)
     );
     let print = |_| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::browser::window() {
             let _ = w.print();
         }
     };

@@ -49,7 +49,7 @@ impl ApplyCtx {
     pub fn update(&self, f: impl FnOnce(&mut Draft)) {
         self.draft.update(|d| {
             f(d);
-            d.updated_ms = js_sys::Date::now();
+            d.updated_ms = crate::browser::now_ms();
         });
     }
 }
@@ -63,11 +63,11 @@ async fn load(
     let (draft, problem) = match draft::load(&draft_id).await {
         Ok(Some(d)) if d.service_code == service.code => (d, None),
         Ok(_) => (
-            Draft::new(draft_id, &service.code, &service.name, js_sys::Date::now()),
+            Draft::new(draft_id, &service.code, &service.name, crate::browser::now_ms()),
             None,
         ),
         Err(e) => (
-            Draft::new(draft_id, &service.code, &service.name, js_sys::Date::now()),
+            Draft::new(draft_id, &service.code, &service.name, crate::browser::now_ms()),
             Some(e.message()),
         ),
     };
@@ -190,7 +190,7 @@ fn Steps(step: Memo<Option<Step>>) -> impl IntoView {
 }
 
 pub fn scroll_to_top() {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::browser::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }

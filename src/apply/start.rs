@@ -17,7 +17,7 @@ use crate::storage::new_id;
 
 fn drafts_resource() -> LocalResource<Result<Vec<Draft>, &'static str>> {
     LocalResource::new(|| async {
-        draft::list(js_sys::Date::now())
+        draft::list(crate::browser::now_ms())
             .await
             .map_err(|e| e.message())
     })
@@ -67,7 +67,7 @@ fn DraftList(
                                         <span class="service-meta">{t::SAVED_AT}" "{String::from(updated)}</span>
                                     </A>
                                     <button type="button" class="link-button danger" on:click=move |_| {
-                                        let confirmed = web_sys::window()
+                                        let confirmed = crate::browser::window()
                                             .and_then(|w| w.confirm_with_message(t::CONFIRM_DELETE_DRAFT).ok())
                                             .unwrap_or(false);
                                         if confirmed {

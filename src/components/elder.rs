@@ -7,11 +7,11 @@ use crate::i18n::t;
 const KEY: &str = "portal.elder";
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    crate::browser::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 fn apply(on: bool) {
-    if let Some(html) = web_sys::window()
+    if let Some(html) = crate::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {

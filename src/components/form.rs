@@ -27,7 +27,7 @@ const SUMMARY_ID: &str = "error-summary";
 /// page. Only on submit, never while typing, so focus is not pulled out of a field.
 pub fn focus_error_summary() {
     request_animation_frame(|| {
-        if let Some(el) = web_sys::window()
+        if let Some(el) = crate::browser::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(SUMMARY_ID))
         {

@@ -17,7 +17,7 @@ pub use status::{saved_copy_notice, AsyncView, ErrorRetry, Loading, NotFound};
 
 /// Sets the browser tab's title for the current page.
 pub fn set_title(page: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(doc) = crate::browser::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{page} - {}", crate::i18n::t::SITE_TITLE));
     }
 }

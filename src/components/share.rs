@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::t;
 
 fn origin() -> String {
-    web_sys::window()
+    crate::browser::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
 }
@@ -16,13 +16,13 @@ pub fn ShareBox(#[prop(into)] path: Signal<String>) -> impl IntoView {
     let link = Signal::derive(move || format!("{}{}", origin(), path.get()));
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::browser::window() {
             let _ = w.navigator().clipboard().write_text(&link.get_untracked());
             copied.set(true);
         }
     };
     let print = |_| {
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::browser::window() {
             let _ = w.print();
         }
     };

@@ -7,6 +7,7 @@ use contract::{
 };
 
 pub const SITE_TITLE: &str = "政务服务网上办事";
+pub const SKIP_TO_MAIN: &str = "跳到主要内容";
 pub const HOME: &str = "首页";
 pub const LOADING: &str = "正在加载…";
 pub const RETRY: &str = "重试";

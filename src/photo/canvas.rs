@@ -30,7 +30,7 @@ impl Source {
     /// Decodes an image file, or `None` when this browser cannot (HEIC outside Safari, a broken
     /// file). Never reads the image's metadata: only pixels come out of here.
     pub async fn decode(blob: &Blob) -> Option<Source> {
-        let window = web_sys::window()?;
+        let window = crate::browser::window()?;
         let options = ImageBitmapOptions::new();
         options.set_image_orientation(ImageOrientation::FromImage);
         if let Ok(promise) =
@@ -111,7 +111,7 @@ impl Surface {
     }
 
     fn element(width: u32, height: u32) -> Option<Surface> {
-        let document = web_sys::window()?.document()?;
+        let document = crate::browser::window()?.document()?;
         let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
         canvas.set_width(width);
         canvas.set_height(height);

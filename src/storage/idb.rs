@@ -92,7 +92,7 @@ thread_local! {
 }
 
 fn open() -> Result<(IdbOpenDbRequest, Promise), StoreError> {
-    let factory = web_sys::window()
+    let factory = crate::browser::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .ok_or(StoreError::Unavailable)?;
     let request = factory
@@ -371,7 +371,7 @@ fn ask_to_persist() {
     if PERSIST_ASKED.with(|a| a.replace(true)) {
         return;
     }
-    if let Some(window) = web_sys::window() {
+    if let Some(window) = crate::browser::window() {
         // `navigator.storage` is missing on old browsers; the call then fails and is ignored.
         let _ = window.navigator().storage().persist();
     }

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    crate::browser::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 const PREFIX: &str = "portal.";

@@ -10,7 +10,7 @@ pub mod uploads;
 /// A new id for a photo or draft, unique on this device: `prefix` + time + 32 random bits.
 /// Not a secret, and not `crypto.randomUUID`, which plain-HTTP intranet deployments lack.
 pub fn new_id(prefix: &str) -> String {
-    let millis = js_sys::Date::now() as u64;
+    let millis = crate::browser::now_ms() as u64;
     let random = (js_sys::Math::random() * 4_294_967_296.0) as u32;
     format!("{prefix}{millis:x}{random:08x}")
 }
@@ -19,7 +19,7 @@ pub fn new_id(prefix: &str) -> String {
 /// have too, as 32 hex digits. It must not be guessable, since whoever sends a known key and
 /// body again is answered with the receipt and its query code. `None` without a usable `crypto`.
 pub fn new_key() -> Option<String> {
-    let crypto = web_sys::window()?.crypto().ok()?;
+    let crypto = crate::browser::window()?.crypto().ok()?;
     let mut bytes = [0u8; 16];
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     Some(hex(&bytes))

@@ -241,7 +241,7 @@ fn start() {
     if STARTED.with(|s| s.replace(true)) {
         return;
     }
-    let Some(window) = web_sys::window() else {
+    let Some(window) = crate::browser::window() else {
         return;
     };
     let on_online = Closure::<dyn FnMut()>::new(|| {
@@ -502,7 +502,7 @@ fn fail(photo_id: &str, message: &'static str) {
                 retry(&id);
             }
         });
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::browser::window() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                 wake.unchecked_ref(),
                 i32::try_from(delay).unwrap_or(i32::MAX),

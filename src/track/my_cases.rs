@@ -61,7 +61,7 @@ impl MyCase {
 }
 
 fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
+    crate::browser::now_ms() as u64
 }
 
 /// The list on the device, without the cases whose time is up (their receipts go too).

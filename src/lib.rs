@@ -1,0 +1,24 @@
+//! The citizen portal: Leptos components that the backend renders as HTML for the public pages
+//! (feature `ssr`) and that the browser hydrates or renders itself (feature `hydrate`).
+
+pub mod api;
+pub mod app;
+mod apply;
+mod browser;
+mod checklist;
+mod components;
+mod config;
+mod guide;
+mod home;
+mod i18n;
+mod photo;
+mod routes;
+mod search;
+mod storage;
+mod today;
+mod track;
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use app::App;
