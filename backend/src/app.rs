@@ -58,8 +58,15 @@ impl AppState {
     }
 }
 
+/// Body limit of JSON routes that carry an application or a supplement (a long form and
+/// hundreds of upload ids fit many times over).
+pub const FORM_BODY_LIMIT: usize = 64 * 1024;
+/// Body limit of every other route: a look-up, a rating or a staff action.
+pub const SMALL_BODY_LIMIT: usize = 16 * 1024;
+
 /// Every `/api` route. Kept apart from the app shell so tests can drive the API alone.
 pub fn api_router() -> Router<AppState> {
+    let form_limit = || DefaultBodyLimit::max(FORM_BODY_LIMIT);
     Router::new()
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi::document))
@@ -72,15 +79,23 @@ pub fn api_router() -> Router<AppState> {
             "/api/uploads",
             post(uploads::create).layer(DefaultBodyLimit::max(uploads::MAX_BYTES)),
         )
-        .route("/api/applications", post(applications::submit))
+        .route(
+            "/api/applications",
+            post(applications::submit).layer(form_limit()),
+        )
         .route("/api/cases/lookup", post(cases::lookup::lookup))
-        .route("/api/cases/supplement", post(cases::supplement::submit))
+        .route(
+            "/api/cases/supplement",
+            post(cases::supplement::submit).layer(form_limit()),
+        )
         .route("/api/cases/rating", post(cases::rating::submit))
         .route("/api/staff/cases", get(cases::staff::list))
         .route("/api/staff/cases/{number}", get(cases::staff::show))
         .route("/api/staff/cases/{number}/actions", post(cases::staff::act))
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
+        // Routes without their own limit: small JSON bodies only.
+        .layer(DefaultBodyLimit::max(SMALL_BODY_LIMIT))
 }
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use contract::validate::validate_application;
+use contract::validate::{application_bounds, validate_application};
 use contract::{
     Agent, Applicant, Application, CaseStatus, Delivery, ErrorCode, FieldError, FormDefinition,
     Service, SubmitReceipt, TimelineStep,
@@ -188,6 +188,11 @@ pub async fn submit(
     let (service, form) = state.db.call(move |c| online_service(c, &code)).await?;
     let now = state.clock.now();
     let today = china_time(now).date_naive();
+    // Oversized lists are refused before anything compares them.
+    let bounds = application_bounds(&app, &service, &form);
+    if !bounds.is_empty() {
+        return Err(AppError::invalid(bounds));
+    }
     let mut errors = validate_application(&app, &service, &form, today);
     errors.extend(unknown_materials(&app, &service));
     if !errors.is_empty() {

@@ -13,6 +13,12 @@ use chrono::{Datelike, NaiveDate};
 
 /// Longest address accepted, in characters.
 pub const ADDRESS_MAX_CHARS: usize = 200;
+/// Most pages (uploads) one material may have: a thick document is scanned as a PDF.
+pub const MAX_PAGES_PER_MATERIAL: usize = 20;
+/// Most material entries a supplement may carry, whatever the case asks for.
+pub const MAX_SUPPLEMENT_MATERIALS: usize = 50;
+/// Longest id (material, situation option, form field, upload) a client may send.
+pub const ID_MAX_LEN: usize = 64;
 
 const REQUIRED: &str = "此项为必填项";
 
@@ -185,6 +191,79 @@ pub fn validate_field(field: &FormField, value: &str, today: NaiveDate) -> Resul
         FieldKind::Address => validate_address(value),
     };
     result.map_err(str::to_string)
+}
+
+/// Sizes of the submission's lists and ids against what the service defines: at most one
+/// entry per material, `MAX_PAGES_PER_MATERIAL` pages each, no more situation ids than the
+/// service has options, one value per form field, and ids of at most `ID_MAX_LEN` bytes. The
+/// backend checks this first and alone, so that an oversized submission costs nothing more
+/// (`validate_application` compares lists with lists).
+pub fn application_bounds(
+    app: &Application,
+    service: &Service,
+    form: &FormDefinition,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.to_string(),
+            message,
+        })
+    };
+    if app.materials.len() > service.materials.len() {
+        fail(
+            "materials",
+            format!("材料最多{}项", service.materials.len()),
+        );
+    }
+    let pages_over = |p: &crate::application::MaterialPages| {
+        p.upload_ids.len() > MAX_PAGES_PER_MATERIAL
+            || p.material_id.len() > ID_MAX_LEN
+            || p.upload_ids.iter().any(|u| u.len() > ID_MAX_LEN)
+    };
+    if app.materials.iter().any(pages_over) {
+        fail(
+            "materials",
+            format!("每项材料最多上传{MAX_PAGES_PER_MATERIAL}页"),
+        );
+    }
+    let options: usize = service.situations.iter().map(|s| s.options.len()).sum();
+    if app.situation.len() > options || app.situation.iter().any(|s| s.len() > ID_MAX_LEN) {
+        fail("situation", "所选情形不属于本事项，请重新选择".to_string());
+    }
+    if app.fields.len() > form.fields.len()
+        || app.fields.iter().any(|(id, _)| id.len() > ID_MAX_LEN)
+    {
+        fail(
+            "fields",
+            "申请表内容与本事项不符，请刷新页面后重试".to_string(),
+        );
+    }
+    errors
+}
+
+/// Bounds of a supplement's pages: at most `MAX_SUPPLEMENT_MATERIALS` entries of at most
+/// `MAX_PAGES_PER_MATERIAL` pages, ids of at most `ID_MAX_LEN` bytes.
+pub fn supplement_bounds(materials: &[crate::application::MaterialPages]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if materials.len() > MAX_SUPPLEMENT_MATERIALS {
+        errors.push(FieldError {
+            field: "materials".into(),
+            message: format!("材料最多{MAX_SUPPLEMENT_MATERIALS}项"),
+        });
+    }
+    let over = materials.iter().any(|p| {
+        p.upload_ids.len() > MAX_PAGES_PER_MATERIAL
+            || p.material_id.len() > ID_MAX_LEN
+            || p.upload_ids.iter().any(|u| u.len() > ID_MAX_LEN)
+    });
+    if over {
+        errors.push(FieldError {
+            field: "materials".into(),
+            message: format!("每项材料最多上传{MAX_PAGES_PER_MATERIAL}页"),
+        });
+    }
+    errors
 }
 
 /// Re-checks a whole submission; an empty list means it may be accepted.

@@ -90,18 +90,9 @@ pub fn freeze_if_concluded(
     Ok(())
 }
 
+/// Every case, newest first (the command line).
 pub fn list(conn: &Connection) -> Result<Vec<StaffCaseSummary>, AppError> {
-    Ok(store::list(conn)?
-        .into_iter()
-        .map(|row| StaffCaseSummary {
-            case_number: row.case_number,
-            service_code: row.service_code,
-            service_name: row.service_name,
-            status: row.status,
-            submitted_at: row.submitted_at,
-            applicant_name: row.applicant_name,
-        })
-        .collect())
+    store::summaries(conn, None, 0)
 }
 
 pub fn detail(

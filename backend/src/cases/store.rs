@@ -61,11 +61,30 @@ pub fn load(conn: &Connection, case_number: &str) -> Result<Option<CaseRow>, App
     Ok(conn.query_row(&sql, [case_number], case_row).optional()?)
 }
 
-/// Every case, newest first.
-pub fn list(conn: &Connection) -> Result<Vec<CaseRow>, AppError> {
-    let sql = format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY case_number DESC");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], case_row)?;
+/// One page of cases, newest first: only the list's columns, so that no application JSON is
+/// parsed while the database lock is held. `limit = None` lists all (the command line).
+pub fn summaries(
+    conn: &Connection,
+    limit: Option<u32>,
+    offset: u64,
+) -> Result<Vec<contract::StaffCaseSummary>, AppError> {
+    let mut stmt = conn.prepare(
+        "SELECT case_number, service_code, service_name, status, submitted_at, applicant_name
+         FROM cases ORDER BY case_number DESC LIMIT ?1 OFFSET ?2",
+    )?;
+    // SQLite reads a negative LIMIT as "no limit".
+    let limit = limit.map_or(-1, i64::from);
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![limit, offset], |r| {
+        Ok(contract::StaffCaseSummary {
+            case_number: r.get("case_number")?,
+            service_code: r.get("service_code")?,
+            service_name: r.get("service_name")?,
+            status: r.get::<_, SerdeText<_>>("status")?.0,
+            submitted_at: r.get("submitted_at")?,
+            applicant_name: r.get("applicant_name")?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 

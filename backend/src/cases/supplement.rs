@@ -32,6 +32,11 @@ pub async fn submit(
     ClientIp(ip): ClientIp,
     ApiJson(req): ApiJson<SupplementSubmission>,
 ) -> ApiResult<Json<CaseView>> {
+    // Before the case is touched: an oversized list costs nothing under the database lock.
+    let bounds = contract::validate::supplement_bounds(&req.materials);
+    if !bounds.is_empty() {
+        return Err(AppError::invalid(bounds));
+    }
     let number = lookup::authenticate(&state, ip, &req.case_number, &req.query_code).await?;
     let calendar = state.calendar.clone();
     let now = state.clock.now();
