@@ -96,6 +96,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Routes without their own limit: small JSON bodies only.
         .layer(DefaultBodyLimit::max(SMALL_BODY_LIMIT))
+        .layer(axum::middleware::from_fn(crate::http::error::json_errors))
 }
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {

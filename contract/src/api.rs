@@ -18,6 +18,10 @@ pub enum ErrorCode {
     BadRequest,
     /// The body is too large.
     TooLarge,
+    /// The route does not take this HTTP method.
+    MethodNotAllowed,
+    /// The request took too long to arrive or to answer.
+    Timeout,
     /// The staff token is missing or wrong.
     Unauthorized,
     /// The staff API is switched off.

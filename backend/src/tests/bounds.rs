@@ -177,3 +177,86 @@ async fn the_staff_case_list_is_paginated() {
     let (_, body) = page("?limit=0").await;
     assert_eq!(numbers(&body), ["2026030200003"]);
 }
+
+/// Answers axum gives by itself are the contract's JSON error too.
+#[tokio::test]
+async fn every_error_is_the_json_error_shape() {
+    let t = TestApp::new();
+    let auth = format!("Bearer {STAFF_TOKEN}");
+    let cases: [(Method, &str, Option<Value>, StatusCode, &str, &str); 5] = [
+        (
+            Method::DELETE,
+            "/api/applications",
+            None,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "不支持该请求方式",
+        ),
+        (
+            Method::GET,
+            "/api/cases/lookup",
+            None,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "不支持该请求方式",
+        ),
+        (
+            Method::GET,
+            "/api/staff/cases?page=abc",
+            None,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "请求参数不正确，请刷新页面后重试",
+        ),
+        (
+            Method::GET,
+            "/api/staff/cases?limit=-1",
+            None,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "请求参数不正确，请刷新页面后重试",
+        ),
+        (
+            Method::GET,
+            "/api/qr.svg",
+            None,
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            "请求参数不正确，请刷新页面后重试",
+        ),
+    ];
+    for (method, path, body, status, code, message) in cases {
+        let (s, b) = t
+            .request(method.clone(), path, &[("authorization", &auth)], body)
+            .await;
+        assert_eq!(s, status, "{method} {path}: {b}");
+        assert_eq!(b["code"], code, "{method} {path}");
+        assert_eq!(b["message"], message, "{method} {path}");
+    }
+    // 405 keeps its Allow header.
+    let req = Request::delete("/api/health").body(Body::empty()).unwrap();
+    let (status, headers, body) = t.send_from(ip(1), req).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(headers.get("allow").is_some());
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(parse(&body)["code"], "method_not_allowed");
+
+    // A staff action body over 16 KB: 413 in the same shape (axum's limit, not ours).
+    let (status, body) = t
+        .staff_action(
+            "2026030200001",
+            json!({"action": "accept", "handler": "王".repeat(6000), "opinion": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(body["code"], "too_large");
+    assert_eq!(body["message"], "提交的内容过大");
+    // An upload over 10 MB, refused by its declared length.
+    let req = Request::post("/api/uploads?draft=draft-0001")
+        .header("content-length", "10485761")
+        .body(Body::from(vec![0u8; 16]))
+        .unwrap();
+    let (status, _, body) = t.send_from(ip(1), req).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(parse(&body)["code"], "too_large");
+}
