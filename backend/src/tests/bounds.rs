@@ -187,7 +187,6 @@ async fn every_error_is_the_json_error_shape() {
         (
             Method::DELETE,
             "/api/applications",
-            None,
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",
             "不支持该请求方式",
@@ -195,7 +194,6 @@ async fn every_error_is_the_json_error_shape() {
         (
             Method::GET,
             "/api/cases/lookup",
-            None,
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",
             "不支持该请求方式",
@@ -203,7 +201,6 @@ async fn every_error_is_the_json_error_shape() {
         (
             Method::GET,
             "/api/staff/cases?page=abc",
-            None,
             StatusCode::BAD_REQUEST,
             "bad_request",
             "请求参数不正确，请刷新页面后重试",
@@ -211,7 +208,6 @@ async fn every_error_is_the_json_error_shape() {
         (
             Method::GET,
             "/api/staff/cases?limit=-1",
-            None,
             StatusCode::BAD_REQUEST,
             "bad_request",
             "请求参数不正确，请刷新页面后重试",
@@ -219,7 +215,6 @@ async fn every_error_is_the_json_error_shape() {
         (
             Method::GET,
             "/api/qr.svg",
-            None,
             StatusCode::BAD_REQUEST,
             "bad_request",
             "请求参数不正确，请刷新页面后重试",
