@@ -70,7 +70,12 @@ fn stored_receipt(
 }
 
 fn reply(receipt: SubmitReceipt, replayed: bool) -> Response {
-    let mut res = Json(receipt).into_response();
+    replied(receipt, replayed)
+}
+
+/// A JSON success; a replay of an earlier request says so in `Idempotent-Replayed: true`.
+pub fn replied<T: serde::Serialize>(body: T, replayed: bool) -> Response {
+    let mut res = Json(body).into_response();
     if replayed {
         res.headers_mut()
             .insert("idempotent-replayed", HeaderValue::from_static("true"));

@@ -10,6 +10,7 @@ mod due_dates;
 mod lookup;
 mod offline_routes;
 mod rating;
+mod replays;
 mod staff;
 mod transitions;
 mod uploads;

@@ -95,6 +95,18 @@ pub fn attachment(conn: &Connection, id: &str) -> Result<Option<Option<String>>,
         .optional()?)
 }
 
+/// `(case number, material id)` an upload is attached as, if it is attached.
+pub fn attached_as(conn: &Connection, id: &str) -> Result<Option<(String, String)>, AppError> {
+    Ok(conn
+        .query_row(
+            "SELECT case_number, material_id FROM uploads
+             WHERE id = ?1 AND case_number IS NOT NULL AND material_id IS NOT NULL",
+            [id],
+            |r| Ok((r.get("case_number")?, r.get("material_id")?)),
+        )
+        .optional()?)
+}
+
 /// Attaches free uploads to a case as the pages of one material, after its existing pages.
 pub fn attach(
     conn: &Connection,
