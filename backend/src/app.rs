@@ -17,7 +17,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use crate::http::error::AppError;
-use crate::http::ratelimit::FailureLimiter;
+use crate::http::ratelimit::Limits;
 use crate::http::security;
 use crate::http::static_files::Assets;
 use crate::{applications, calendar, cases, openapi, uploads};
@@ -29,7 +29,7 @@ pub struct AppState {
     pub clock: Clock,
     /// `<data-dir>/uploads`.
     pub uploads_dir: Arc<PathBuf>,
-    pub limiter: Arc<FailureLimiter>,
+    pub limits: Arc<Limits>,
     /// `None`: the staff API is switched off.
     pub staff_token: Option<Arc<str>>,
     pub trust_proxy: bool,
@@ -46,7 +46,7 @@ impl AppState {
             calendar: Arc::new(calendar::load(&config.data_dir)?),
             clock: Clock::default(),
             uploads_dir: Arc::new(uploads_dir),
-            limiter: Arc::default(),
+            limits: Arc::default(),
             staff_token: config
                 .staff_token
                 .as_deref()

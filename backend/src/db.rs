@@ -98,6 +98,8 @@ const MIGRATIONS: &[&str] = &[
         receipt TEXT NOT NULL,
         created_at INTEGER NOT NULL
     );",
+    // 3: counting an applicant's submissions of a day (the per-ID daily limit).
+    "CREATE INDEX cases_by_applicant ON cases(applicant_id_number, submitted_on);",
 ];
 
 #[derive(Clone)]

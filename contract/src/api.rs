@@ -28,8 +28,12 @@ pub enum ErrorCode {
     Forbidden,
     /// The case's status does not allow this.
     IllegalTransition,
-    /// Too many requests from this client or for this case.
+    /// Too many requests from this client.
     RateLimited,
+    /// The applicant's ID number has submitted as many applications today as allowed.
+    TooManySubmissions,
+    /// Today's case numbers are used up: the center takes no more online applications today.
+    DailyCapacityReached,
     /// The draft id sent with an upload is malformed.
     InvalidDraft,
     /// The Idempotency-Key header is malformed.

@@ -69,10 +69,10 @@ pub fn check(rating: &Rating) -> Result<Rating, AppError> {
               (status = 429, description = "rate_limited", body = contract::ApiError)))]
 pub async fn submit(
     State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
+    client: ClientIp,
     ApiJson(req): ApiJson<RatingSubmission>,
 ) -> ApiResult<Response> {
-    let number = lookup::authenticate(&state, ip, &req.case_number, &req.query_code).await?;
+    let number = lookup::authenticate(&state, &client, &req.case_number, &req.query_code).await?;
     let calendar = state.calendar.clone();
     let today = state.clock.today();
     let (view, replayed) = state

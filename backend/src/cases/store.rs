@@ -7,6 +7,9 @@ use contract::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use axum::http::StatusCode;
+use contract::ErrorCode;
+
 use crate::db::{JsonText, SerdeText};
 use crate::http::error::AppError;
 
@@ -115,11 +118,25 @@ pub fn next_case_number(conn: &Connection, day: Date) -> Result<String, AppError
         None => 0,
     } + 1;
     if seq > 99_999 {
-        return Err(AppError::internal(anyhow::anyhow!(
-            "daily case sequence exhausted"
-        )));
+        // Five digits are part of the number's published format (and of what citizens and
+        // windows type); a day with more online applications than that is an attack or an
+        // outage elsewhere, so the answer is a clear "come back tomorrow", not a new format.
+        return Err(AppError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::DailyCapacityReached,
+            "今日受理量已满，请明日再提交；急需办理的，请到办事大厅窗口办理",
+        ));
     }
     Ok(format!("{prefix}{seq:05}"))
+}
+
+/// Cases an applicant (by ID number) submitted on `day`.
+pub fn count_by_applicant(conn: &Connection, id_number: &str, day: Date) -> Result<u32, AppError> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) AS n FROM cases WHERE applicant_id_number = ?1 AND submitted_on = ?2",
+        params![id_number, day],
+        |r| r.get("n"),
+    )?)
 }
 
 pub fn insert(conn: &Connection, row: &CaseRow, submitted_on: Date) -> Result<(), AppError> {

@@ -31,7 +31,7 @@ pub const APPLICANT: &str = "申请人";
               (status = 429, description = "rate_limited", body = contract::ApiError)))]
 pub async fn submit(
     State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
+    client: ClientIp,
     ApiJson(req): ApiJson<SupplementSubmission>,
 ) -> ApiResult<Response> {
     // Before the case is touched: an oversized list costs nothing under the database lock.
@@ -39,7 +39,7 @@ pub async fn submit(
     if !bounds.is_empty() {
         return Err(AppError::invalid(bounds));
     }
-    let number = lookup::authenticate(&state, ip, &req.case_number, &req.query_code).await?;
+    let number = lookup::authenticate(&state, &client, &req.case_number, &req.query_code).await?;
     let calendar = state.calendar.clone();
     let now = state.clock.now();
     let (view, replayed) = state
