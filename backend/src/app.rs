@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
@@ -10,6 +11,7 @@ use axum::{Json, Router};
 use contract::calendar::WorkCalendar;
 use contract::{offline, ErrorCode, Health};
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 use crate::catalog::service_items;
@@ -30,6 +32,8 @@ pub struct AppState {
     /// `<data-dir>/uploads`.
     pub uploads_dir: Arc<PathBuf>,
     pub limits: Arc<Limits>,
+    /// Uploads being received now (`uploads::CONCURRENT_UPLOADS`).
+    pub upload_slots: Arc<tokio::sync::Semaphore>,
     /// `None`: the staff API is switched off.
     pub staff_token: Option<Arc<str>>,
     pub trust_proxy: bool,
@@ -40,13 +44,14 @@ impl AppState {
         let db = Db::open(&config.data_dir)?;
         db.with(service_items::seed_if_empty)??;
         let uploads_dir = uploads::store::dir(&config.data_dir);
-        std::fs::create_dir_all(&uploads_dir)?;
+        uploads::store::create_private_dir(&uploads_dir)?;
         Ok(AppState {
             db,
             calendar: Arc::new(calendar::load(&config.data_dir)?),
             clock: Clock::default(),
             uploads_dir: Arc::new(uploads_dir),
             limits: Arc::default(),
+            upload_slots: Arc::new(tokio::sync::Semaphore::new(uploads::CONCURRENT_UPLOADS)),
             staff_token: config
                 .staff_token
                 .as_deref()
@@ -64,9 +69,17 @@ pub const FORM_BODY_LIMIT: usize = 64 * 1024;
 /// Body limit of every other route: a look-up, a rating or a staff action.
 pub const SMALL_BODY_LIMIT: usize = 16 * 1024;
 
+/// Longest time for a request other than an upload, from its head to the answer.
+pub const REQUEST_TIMEOUT_SECS: u64 = 30;
+/// Longest time for an upload.
+pub const UPLOAD_TIMEOUT_SECS: u64 = 120;
+
 /// Every `/api` route. Kept apart from the app shell so tests can drive the API alone.
 pub fn api_router() -> Router<AppState> {
     let form_limit = || DefaultBodyLimit::max(FORM_BODY_LIMIT);
+    let timeout = |secs| {
+        TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(secs))
+    };
     Router::new()
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi::document))
@@ -75,10 +88,6 @@ pub fn api_router() -> Router<AppState> {
         .route(offline::SERVICE_FORM, get(service_items::form))
         .route(offline::CALENDAR_YEAR, get(calendar::get_year))
         .route(offline::QR_CODE, get(crate::qr::qr))
-        .route(
-            "/api/uploads",
-            post(uploads::create).layer(DefaultBodyLimit::max(uploads::MAX_BYTES)),
-        )
         .route(
             "/api/applications",
             post(applications::submit).layer(form_limit()),
@@ -94,6 +103,18 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/staff/cases/{number}/actions", post(cases::staff::act))
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
+        // Whole requests, body included: a slow sender cannot hold a connection.
+        .layer(timeout(REQUEST_TIMEOUT_SECS))
+        // Merged after that layer, so with its own longer timeout: 10 MB over a weak phone
+        // connection (each piece of the body must also come within 20 s).
+        .merge(
+            Router::new()
+                .route(
+                    "/api/uploads",
+                    post(uploads::create).layer(DefaultBodyLimit::max(uploads::MAX_BYTES)),
+                )
+                .layer(timeout(UPLOAD_TIMEOUT_SECS)),
+        )
         // Routes without their own limit: small JSON bodies only.
         .layer(DefaultBodyLimit::max(SMALL_BODY_LIMIT))
         .layer(axum::middleware::from_fn(crate::http::error::json_errors))

@@ -52,6 +52,12 @@ pub enum ErrorCode {
     TooManyPixels,
     /// The draft holds as many uploads as allowed.
     TooManyUploads,
+    /// This client uploaded as many bytes today as allowed (a daily limit).
+    DailyUploadLimit,
+    /// The server is receiving as many uploads as it can; retry shortly.
+    Busy,
+    /// The server's disk is nearly full; uploads are refused until space is freed.
+    StorageFull,
     /// Something went wrong on the server; the message says to try later.
     Internal,
     /// A code this version does not know (a newer backend): treated as a generic failure.
