@@ -122,6 +122,7 @@ pub fn api_router() -> Router<AppState> {
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let assets = Arc::new(Assets::load(&config.dist_dir)?);
+    let behind_tls = config.behind_tls;
     let csp = security::content_security_policy(
         assets.inline_script_hashes(),
         config.api_origin.as_deref(),
@@ -132,7 +133,7 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         .fallback_service(crate::http::static_files::service(assets))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(axum::middleware::from_fn(move |req, next| {
-            security::headers(csp.clone(), req, next)
+            security::headers(csp.clone(), behind_tls, req, next)
         }))
         // One structured (JSON) line per request at INFO: method, path, status, latency.
         .layer(

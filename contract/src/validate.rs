@@ -71,9 +71,10 @@ pub fn validate_id_number(value: &str, today: NaiveDate) -> Result<(), &'static 
     Ok(())
 }
 
-/// Masks an ID number for display: first 6 and last 4 characters kept, the 8 between starred
-/// (110105********002X). Other lengths keep the same 6 + 4 when longer than 10 characters and
-/// are starred entirely otherwise, so a mistyped number never shows the birth date.
+/// Masks an ID number for display: only the first and last characters kept
+/// (1****************X). Keeping the region and the last four, as before, let anyone who
+/// knew the birthday rebuild the number. Numbers of 4 characters or fewer are starred
+/// entirely.
 pub fn mask_id_number(value: &str) -> String {
     let chars: Vec<char> = value.trim().chars().collect();
     let n = chars.len();
@@ -81,13 +82,41 @@ pub fn mask_id_number(value: &str) -> String {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            if n > 10 && (i < 6 || i >= n - 4) {
+            if n > 4 && (i == 0 || i == n - 1) {
                 c.to_ascii_uppercase()
             } else {
                 '*'
             }
         })
         .collect()
+}
+
+/// Masks a person's name: the surname and, for names of three or more characters, the last
+/// character kept (张*, 李*明, 欧**锋).
+pub fn mask_name(value: &str) -> String {
+    let chars: Vec<char> = value.trim().chars().collect();
+    match chars.len() {
+        0 => String::new(),
+        1 => "*".into(),
+        2 => format!("{}*", chars[0]),
+        n => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
+    }
+}
+
+/// Masks a postal address: the administrative part up to the district (区, 县, 旗) kept,
+/// or else up to the first city (市, 州, 盟) within the first 20 characters; the rest is a
+/// fixed "****", so that not even its length shows.
+pub fn mask_address(value: &str) -> String {
+    let chars: Vec<char> = value.trim().chars().collect();
+    let head = &chars[..chars.len().min(20)];
+    let cut = head
+        .iter()
+        .position(|c| matches!(c, '区' | '县' | '旗'))
+        .or_else(|| head.iter().position(|c| matches!(c, '市' | '州' | '盟')));
+    match cut {
+        Some(i) => format!("{}****", chars[..=i].iter().collect::<String>()),
+        None => "****".into(),
+    }
 }
 
 /// Mainland mobile number: 11 digits, starting 13–19.
@@ -505,15 +534,32 @@ mod tests {
 
     #[test]
     fn masks_id_numbers() {
-        assert_eq!(mask_id_number("11010519491231002x"), "110105********002X");
-        assert_eq!(mask_id_number("440524188001010014"), "440524********0014");
-        assert_eq!(mask_id_number("110105491231002"), "110105*****1002");
+        assert_eq!(mask_id_number("11010519491231002x"), "1****************X");
+        assert_eq!(mask_id_number("440524188001010014"), "4****************4");
+        assert_eq!(mask_id_number("110105491231002"), "1*************2");
+        assert_eq!(mask_id_number("12345"), "1***5");
         assert_eq!(mask_id_number("1234"), "****");
-        assert_eq!(
-            mask_id_number("中文中文中文中文中文中文"),
-            "中文中文中文**中文中文"
-        );
+        assert_eq!(mask_id_number("中文中文中文中文中文中文"), "中**********文");
         assert_eq!(mask_id_number(""), "");
+    }
+
+    #[test]
+    fn masks_names_and_addresses() {
+        assert_eq!(mask_name("张三"), "张*");
+        assert_eq!(mask_name("李小明"), "李*明");
+        assert_eq!(mask_name("欧阳小锋"), "欧**锋");
+        assert_eq!(mask_name("王"), "*");
+        assert_eq!(mask_name(""), "");
+        assert_eq!(mask_address("北京市西城区某某街1号"), "北京市西城区****");
+        assert_eq!(
+            mask_address("广东省深圳市南山区科技园路8号"),
+            "广东省深圳市南山区****"
+        );
+        assert_eq!(
+            mask_address("浙江省义乌市稠城街道某路1号"),
+            "浙江省义乌市****"
+        );
+        assert_eq!(mask_address("某某路1号"), "****");
     }
 
     #[test]

@@ -95,6 +95,7 @@ impl TestApp {
             dist_dir: dir.path().join("dist"),
             staff_token: token.map(str::to_string),
             trust_proxy: false,
+            behind_tls: false,
             api_origin: None,
         };
         let mut state = AppState::open(&config).unwrap();

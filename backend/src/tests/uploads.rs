@@ -202,3 +202,29 @@ async fn stored_files_are_the_service_users_alone() {
     assert_eq!(mode(t.dir.path().join("uploads")), 0o700);
     assert_eq!(mode(t.dir.path().join("uploads").join(id)), 0o600);
 }
+
+/// Staff downloads: never cached, sandboxed, and PDFs as attachments.
+#[tokio::test]
+async fn staff_downloads_are_sandboxed() {
+    let t = TestApp::new();
+    let (_, body) = t.upload("draft-0001", pdf(100)).await;
+    let pdf_id = body["upload_id"].as_str().unwrap().to_string();
+    let png_id = t.upload_png().await;
+    for (id, disposition) in [(&pdf_id, "attachment"), (&png_id, "inline")] {
+        let req = Request::get(format!("/api/staff/uploads/{id}"))
+            .header("authorization", format!("Bearer {STAFF_TOKEN}"))
+            .body(Body::empty())
+            .unwrap();
+        let (status, headers, _) = t.send_from(ip(1), req).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers["cache-control"], "no-store");
+        assert!(headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .starts_with("sandbox"));
+        assert_eq!(
+            headers["content-disposition"],
+            format!("{disposition}; filename=\"{id}\"").as_str()
+        );
+    }
+}

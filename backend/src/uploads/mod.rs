@@ -327,7 +327,7 @@ fn check_content(r: &Received) -> ApiResult<sniff::FileKind> {
 #[utoipa::path(get, path = "/api/staff/uploads/{id}", tag = "staff",
     params(("id" = String, Path, description = "Upload id")),
     security(("staff_token" = [])),
-    responses((status = 200, description = "The stored file with its detected content type", content_type = "application/octet-stream", body = crate::openapi::BinaryFile),
+    responses((status = 200, description = "The stored file with its detected content type, Content-Security-Policy: sandbox, and PDFs as attachments", content_type = "application/octet-stream", body = crate::openapi::BinaryFile),
               (status = 401, description = "Wrong or missing token", body = contract::ApiError),
               (status = 403, description = "Staff API not enabled", body = contract::ApiError),
               (status = 404, description = "No such upload", body = contract::ApiError)))]
@@ -354,13 +354,24 @@ pub async fn staff_file(
             AppError::internal(e)
         }
     })?;
+    // A PDF shown inline runs in the browser's viewer with our origin: staff download it.
+    let disposition = if content_type == "application/pdf" {
+        "attachment"
+    } else {
+        "inline"
+    };
     Ok((
         [
             (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "private, no-store".to_string()),
+            (header::CACHE_CONTROL, "no-store".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{id}\""),
+                format!("{disposition}; filename=\"{id}\""),
+            ),
+            // A citizen's file must never run as our page, whatever it turns out to hold.
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'; img-src 'self'".to_string(),
             ),
         ],
         Body::from(bytes),
