@@ -350,6 +350,7 @@ impl StaffAction {
 pub struct SupplementSubmission {
     pub case_number: String,
     pub query_code: String,
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub materials: Vec<crate::application::MaterialPages>,
 }
 
@@ -398,6 +399,7 @@ pub struct StaffCaseDetail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct CaseLookup {
+    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub case_number: String,
     pub query_code: String,
 }
