@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
@@ -10,6 +11,7 @@ use axum::{Json, Router};
 use contract::calendar::WorkCalendar;
 use contract::{offline, ErrorCode, Health};
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 use crate::catalog::service_items;
@@ -17,7 +19,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use crate::http::error::AppError;
-use crate::http::ratelimit::FailureLimiter;
+use crate::http::ratelimit::Limits;
 use crate::http::security;
 use crate::http::static_files::Assets;
 use crate::{applications, calendar, cases, openapi, uploads};
@@ -29,7 +31,9 @@ pub struct AppState {
     pub clock: Clock,
     /// `<data-dir>/uploads`.
     pub uploads_dir: Arc<PathBuf>,
-    pub limiter: Arc<FailureLimiter>,
+    pub limits: Arc<Limits>,
+    /// Uploads being received now (`uploads::CONCURRENT_UPLOADS`).
+    pub upload_slots: Arc<tokio::sync::Semaphore>,
     /// `None`: the staff API is switched off.
     pub staff_token: Option<Arc<str>>,
     pub trust_proxy: bool,
@@ -40,13 +44,14 @@ impl AppState {
         let db = Db::open(&config.data_dir)?;
         db.with(service_items::seed_if_empty)??;
         let uploads_dir = uploads::store::dir(&config.data_dir);
-        std::fs::create_dir_all(&uploads_dir)?;
+        uploads::store::create_private_dir(&uploads_dir)?;
         Ok(AppState {
             db,
             calendar: Arc::new(calendar::load(&config.data_dir)?),
             clock: Clock::default(),
             uploads_dir: Arc::new(uploads_dir),
-            limiter: Arc::default(),
+            limits: Arc::default(),
+            upload_slots: Arc::new(tokio::sync::Semaphore::new(uploads::CONCURRENT_UPLOADS)),
             staff_token: config
                 .staff_token
                 .as_deref()
@@ -58,8 +63,23 @@ impl AppState {
     }
 }
 
+/// Body limit of JSON routes that carry an application or a supplement (a long form and
+/// hundreds of upload ids fit many times over).
+pub const FORM_BODY_LIMIT: usize = 64 * 1024;
+/// Body limit of every other route: a look-up, a rating or a staff action.
+pub const SMALL_BODY_LIMIT: usize = 16 * 1024;
+
+/// Longest time for a request other than an upload, from its head to the answer.
+pub const REQUEST_TIMEOUT_SECS: u64 = 30;
+/// Longest time for an upload.
+pub const UPLOAD_TIMEOUT_SECS: u64 = 120;
+
 /// Every `/api` route. Kept apart from the app shell so tests can drive the API alone.
 pub fn api_router() -> Router<AppState> {
+    let form_limit = || DefaultBodyLimit::max(FORM_BODY_LIMIT);
+    let timeout = |secs| {
+        TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(secs))
+    };
     Router::new()
         .route("/api/health", get(health))
         .route("/api/openapi.json", get(openapi::document))
@@ -69,22 +89,40 @@ pub fn api_router() -> Router<AppState> {
         .route(offline::CALENDAR_YEAR, get(calendar::get_year))
         .route(offline::QR_CODE, get(crate::qr::qr))
         .route(
-            "/api/uploads",
-            post(uploads::create).layer(DefaultBodyLimit::max(uploads::MAX_BYTES)),
+            "/api/applications",
+            post(applications::submit).layer(form_limit()),
         )
-        .route("/api/applications", post(applications::submit))
         .route("/api/cases/lookup", post(cases::lookup::lookup))
-        .route("/api/cases/supplement", post(cases::supplement::submit))
+        .route(
+            "/api/cases/supplement",
+            post(cases::supplement::submit).layer(form_limit()),
+        )
         .route("/api/cases/rating", post(cases::rating::submit))
         .route("/api/staff/cases", get(cases::staff::list))
         .route("/api/staff/cases/{number}", get(cases::staff::show))
         .route("/api/staff/cases/{number}/actions", post(cases::staff::act))
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
+        // Whole requests, body included: a slow sender cannot hold a connection.
+        .layer(timeout(REQUEST_TIMEOUT_SECS))
+        // Merged after that layer, so with its own longer timeout: 10 MB over a weak phone
+        // connection (each piece of the body must also come within 20 s).
+        .merge(
+            Router::new()
+                .route(
+                    "/api/uploads",
+                    post(uploads::create).layer(DefaultBodyLimit::max(uploads::MAX_BYTES)),
+                )
+                .layer(timeout(UPLOAD_TIMEOUT_SECS)),
+        )
+        // Routes without their own limit: small JSON bodies only.
+        .layer(DefaultBodyLimit::max(SMALL_BODY_LIMIT))
+        .layer(axum::middleware::from_fn(crate::http::error::json_errors))
 }
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let assets = Arc::new(Assets::load(&config.dist_dir)?);
+    let behind_tls = config.behind_tls;
     let csp = security::content_security_policy(
         assets.inline_script_hashes(),
         config.api_origin.as_deref(),
@@ -95,7 +133,7 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         .fallback_service(crate::http::static_files::service(assets))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(axum::middleware::from_fn(move |req, next| {
-            security::headers(csp.clone(), req, next)
+            security::headers(csp.clone(), behind_tls, req, next)
         }))
         // One structured (JSON) line per request at INFO: method, path, status, latency.
         .layer(

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use contract::validate::validate_application;
+use contract::validate::{application_bounds, validate_application};
 use contract::{
     Agent, Applicant, Application, CaseStatus, Delivery, ErrorCode, FieldError, FormDefinition,
     Service, SubmitReceipt, TimelineStep,
@@ -17,12 +17,14 @@ use crate::app::AppState;
 use crate::cases::store::{self, CaseRow};
 use crate::catalog::service_items::load_service;
 use crate::clock::china_time;
+use crate::http::client_ip::ClientIp;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::json::ApiJson;
 use crate::tokens;
 use crate::uploads::{self, pages};
 
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+
 /// Handler recorded for the first step.
 const SYSTEM_HANDLER: &str = "网上申报系统";
 
@@ -70,7 +72,12 @@ fn stored_receipt(
 }
 
 fn reply(receipt: SubmitReceipt, replayed: bool) -> Response {
-    let mut res = Json(receipt).into_response();
+    replied(receipt, replayed)
+}
+
+/// A JSON success; a replay of an earlier request says so in `Idempotent-Replayed: true`.
+pub fn replied<T: serde::Serialize>(body: T, replayed: bool) -> Response {
+    let mut res = Json(body).into_response();
     if replayed {
         res.headers_mut()
             .insert("idempotent-replayed", HeaderValue::from_static("true"));
@@ -169,9 +176,13 @@ fn tidy(app: &Application, form: &FormDefinition) -> Application {
     responses((status = 200, description = "The case was created, or had been created by an earlier request with the same key and body (then header Idempotent-Replayed: true)", body = SubmitReceipt),
               (status = 400, description = "Missing or malformed Idempotency-Key, or a malformed body", body = contract::ApiError),
               (status = 409, description = "idempotency_conflict: the key was used with a different body", body = contract::ApiError),
-              (status = 422, description = "invalid: field errors (applicant.*, agent.*, form field ids, consent, situation.*, material.<id>, delivery.*, service_code)", body = contract::ApiError)))]
+              (status = 413, description = "Body over 64 KB", body = contract::ApiError),
+              (status = 422, description = "invalid: field errors (applicant.*, agent.*, form field ids, consent, situation.*, material.<id>, delivery.*, service_code), or lists over their bounds (materials: one entry per material of the service, 20 pages each; situation: no more ids than options; fields: one per form field; ids up to 64 bytes)", body = contract::ApiError),
+              (status = 429, description = "rate_limited: over 60 new submissions in an hour from this client; too_many_submissions: the applicant's ID number submitted 10 applications today", body = contract::ApiError),
+              (status = 503, description = "daily_capacity_reached: today's 99,999 case numbers are used up (今日受理量已满…)", body = contract::ApiError)))]
 pub async fn submit(
     State(state): State<AppState>,
+    client: ClientIp,
     headers: HeaderMap,
     ApiJson(app): ApiJson<Application>,
 ) -> ApiResult<Response> {
@@ -184,20 +195,34 @@ pub async fn submit(
         return Ok(reply(receipt, true));
     }
 
+    let now = state.clock.now();
+    // Every new attempt counts (replays above do not): judging one costs work too.
+    if !state.limits.submissions.try_hit(&client.key(), now) {
+        return Err(AppError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::RateLimited,
+            "提交过于频繁，请1小时后再试",
+        ));
+    }
     let code = app.service_code.trim().to_string();
     let (service, form) = state.db.call(move |c| online_service(c, &code)).await?;
-    let now = state.clock.now();
     let today = china_time(now).date_naive();
+    // Oversized lists are refused before anything compares them.
+    let bounds = application_bounds(&app, &service, &form);
+    if !bounds.is_empty() {
+        return Err(AppError::invalid(bounds));
+    }
     let mut errors = validate_application(&app, &service, &form, today);
     errors.extend(unknown_materials(&app, &service));
     if !errors.is_empty() {
         return Err(AppError::invalid(errors));
     }
     let app = tidy(&app, &form);
+    let per_day = state.limits.submissions_per_applicant_per_day;
 
     let (receipt, replayed) = state
         .db
-        .call(move |c| create_case(c, &key, &request_sha256, &app, &service, now))
+        .call(move |c| create_case(c, &key, &request_sha256, &app, &service, now, per_day))
         .await?;
     Ok(reply(receipt, replayed))
 }
@@ -211,6 +236,7 @@ fn create_case(
     app: &Application,
     service: &Service,
     now: i64,
+    per_applicant_per_day: u32,
 ) -> Result<(SubmitReceipt, bool), AppError> {
     let submitted_at = china_time(now);
     let today = submitted_at.date_naive();
@@ -218,6 +244,15 @@ fn create_case(
     // A concurrent duplicate may have committed since the first check.
     if let Some(receipt) = stored_receipt(&tx, key, request_sha256)? {
         return Ok((receipt, true));
+    }
+    // In the transaction, so that concurrent submissions cannot pass the limit together.
+    let today_count = store::count_by_applicant(&tx, &app.applicant.id_number, today)?;
+    if today_count >= per_applicant_per_day {
+        return Err(AppError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::TooManySubmissions,
+            &format!("同一身份证号码每天最多提交{per_applicant_per_day}件申请，请明日再提交"),
+        ));
     }
     let errors = pages::check_free(&tx, &app.materials)?;
     if !errors.is_empty() {

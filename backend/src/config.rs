@@ -39,6 +39,10 @@ pub struct Config {
     /// proxy that sets it), so rate limits apply per citizen rather than to the proxy.
     #[arg(long, env = "PORTAL_TRUST_PROXY")]
     pub trust_proxy: bool,
+    /// The site is served over HTTPS (TLS ends at a proxy in front): send
+    /// Strict-Transport-Security.
+    #[arg(long, env = "PORTAL_BEHIND_TLS")]
+    pub behind_tls: bool,
     /// Another origin the app may call, when `portal-api-base` in index.html points at a city's
     /// own backend or gateway (e.g. `https://gw.example.cn`); added to the CSP.
     #[arg(long, env = "PORTAL_API_ORIGIN")]

@@ -98,6 +98,8 @@ const MIGRATIONS: &[&str] = &[
         receipt TEXT NOT NULL,
         created_at INTEGER NOT NULL
     );",
+    // 3: counting an applicant's submissions of a day (the per-ID daily limit).
+    "CREATE INDEX cases_by_applicant ON cases(applicant_id_number, submitted_on);",
 ];
 
 #[derive(Clone)]
@@ -107,9 +109,12 @@ pub struct Db {
 
 impl Db {
     pub fn open(data_dir: &Path) -> anyhow::Result<Db> {
-        std::fs::create_dir_all(data_dir)
+        // Citizens' data: the folder and the database are the service user's alone.
+        crate::uploads::store::create_private_dir(data_dir)
             .with_context(|| format!("creating data directory {}", data_dir.display()))?;
         let path = data_dir.join("portal.sqlite3");
+        create_private_file(&path)
+            .with_context(|| format!("creating database {}", path.display()))?;
         let mut conn = Connection::open(&path)
             .with_context(|| format!("opening database {}", path.display()))?;
         conn.execute_batch(
@@ -146,6 +151,25 @@ impl Db {
             .map_err(|_| anyhow::anyhow!("database lock poisoned"))?;
         Ok(f(&mut guard))
     }
+}
+
+/// Creates `path` empty with mode 0600 if missing, and narrows an existing file to 0600;
+/// SQLite gives its -wal and -shm files the database file's mode.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path)?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 fn migrate(conn: &mut Connection) -> anyhow::Result<()> {

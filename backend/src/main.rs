@@ -49,6 +49,7 @@ async fn main() -> anyhow::Result<()> {
         tracing::info!("no staff token configured: the staff API is off");
     }
     uploads::cleanup::spawn(state.clone());
+    http::ratelimit::spawn_pruner(state.clone());
     let router = app::router(state, &config)?;
     let listener = tokio::net::TcpListener::bind(&config.addr).await?;
     tracing::info!(addr = %listener.local_addr()?, data_dir = %config.data_dir.display(),

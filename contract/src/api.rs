@@ -18,14 +18,22 @@ pub enum ErrorCode {
     BadRequest,
     /// The body is too large.
     TooLarge,
+    /// The route does not take this HTTP method.
+    MethodNotAllowed,
+    /// The request took too long to arrive or to answer.
+    Timeout,
     /// The staff token is missing or wrong.
     Unauthorized,
     /// The staff API is switched off.
     Forbidden,
     /// The case's status does not allow this.
     IllegalTransition,
-    /// Too many requests from this client or for this case.
+    /// Too many requests from this client.
     RateLimited,
+    /// The applicant's ID number has submitted as many applications today as allowed.
+    TooManySubmissions,
+    /// Today's case numbers are used up: the center takes no more online applications today.
+    DailyCapacityReached,
     /// The draft id sent with an upload is malformed.
     InvalidDraft,
     /// The Idempotency-Key header is malformed.
@@ -44,6 +52,12 @@ pub enum ErrorCode {
     TooManyPixels,
     /// The draft holds as many uploads as allowed.
     TooManyUploads,
+    /// This client uploaded as many bytes today as allowed (a daily limit).
+    DailyUploadLimit,
+    /// The server is receiving as many uploads as it can; retry shortly.
+    Busy,
+    /// The server's disk is nearly full; uploads are refused until space is freed.
+    StorageFull,
     /// Something went wrong on the server; the message says to try later.
     Internal,
     /// A code this version does not know (a newer backend): treated as a generic failure.

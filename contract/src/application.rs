@@ -81,7 +81,10 @@ pub struct UploadReceipt {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct MaterialPages {
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub material_id: String,
+    /// At most 20 pages per material, ids of at most 64 bytes.
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub upload_ids: Vec<String>,
 }
 
@@ -90,15 +93,16 @@ pub struct MaterialPages {
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Application {
     pub service_code: String,
-    /// Chosen situation option ids.
+    /// Chosen situation option ids (no more than the service has options).
     #[serde(default)]
     pub situation: Vec<String>,
     pub applicant: Applicant,
     #[serde(default)]
     pub agent: Option<Agent>,
-    /// Service-specific field values by field id.
+    /// Service-specific field values by field id (at most one per form field).
     #[serde(default)]
     pub fields: Vec<(String, String)>,
+    /// At most one entry per material of the service.
     pub materials: Vec<MaterialPages>,
     pub delivery: Delivery,
     /// The citizen agreed to 告知承诺 and the privacy notice.

@@ -136,7 +136,8 @@ pub struct Rating {
     pub comment: String,
 }
 
-/// The case as the citizen's page shows it. Never carries a full ID number.
+/// The case as the citizen's page shows it. Never carries a full ID number; to citizens
+/// names show as 张* / 李*明 and a postal address down to its district only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct CaseView {
@@ -146,7 +147,7 @@ pub struct CaseView {
     pub department: String,
     pub status: CaseStatus,
     pub applicant_name: String,
-    /// Masked, e.g. 110105********002X.
+    /// Masked to its first and last characters, e.g. 1****************X.
     pub applicant_id_masked: String,
     pub submitted_at: DateTime<FixedOffset>,
     /// Once accepted.
@@ -349,6 +350,7 @@ impl StaffAction {
 pub struct SupplementSubmission {
     pub case_number: String,
     pub query_code: String,
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub materials: Vec<crate::application::MaterialPages>,
 }
 
@@ -397,6 +399,7 @@ pub struct StaffCaseDetail {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct CaseLookup {
+    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub case_number: String,
     pub query_code: String,
 }

@@ -13,6 +13,12 @@ use chrono::{Datelike, NaiveDate};
 
 /// Longest address accepted, in characters.
 pub const ADDRESS_MAX_CHARS: usize = 200;
+/// Most pages (uploads) one material may have: a thick document is scanned as a PDF.
+pub const MAX_PAGES_PER_MATERIAL: usize = 20;
+/// Most material entries a supplement may carry, whatever the case asks for.
+pub const MAX_SUPPLEMENT_MATERIALS: usize = 50;
+/// Longest id (material, situation option, form field, upload) a client may send.
+pub const ID_MAX_LEN: usize = 64;
 
 const REQUIRED: &str = "此项为必填项";
 
@@ -65,9 +71,10 @@ pub fn validate_id_number(value: &str, today: NaiveDate) -> Result<(), &'static 
     Ok(())
 }
 
-/// Masks an ID number for display: first 6 and last 4 characters kept, the 8 between starred
-/// (110105********002X). Other lengths keep the same 6 + 4 when longer than 10 characters and
-/// are starred entirely otherwise, so a mistyped number never shows the birth date.
+/// Masks an ID number for display: only the first and last characters kept
+/// (1****************X). Keeping the region and the last four, as before, let anyone who
+/// knew the birthday rebuild the number. Numbers of 4 characters or fewer are starred
+/// entirely.
 pub fn mask_id_number(value: &str) -> String {
     let chars: Vec<char> = value.trim().chars().collect();
     let n = chars.len();
@@ -75,13 +82,41 @@ pub fn mask_id_number(value: &str) -> String {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            if n > 10 && (i < 6 || i >= n - 4) {
+            if n > 4 && (i == 0 || i == n - 1) {
                 c.to_ascii_uppercase()
             } else {
                 '*'
             }
         })
         .collect()
+}
+
+/// Masks a person's name: the surname and, for names of three or more characters, the last
+/// character kept (张*, 李*明, 欧**锋).
+pub fn mask_name(value: &str) -> String {
+    let chars: Vec<char> = value.trim().chars().collect();
+    match chars.len() {
+        0 => String::new(),
+        1 => "*".into(),
+        2 => format!("{}*", chars[0]),
+        n => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
+    }
+}
+
+/// Masks a postal address: the administrative part up to the district (区, 县, 旗) kept,
+/// or else up to the first city (市, 州, 盟) within the first 20 characters; the rest is a
+/// fixed "****", so that not even its length shows.
+pub fn mask_address(value: &str) -> String {
+    let chars: Vec<char> = value.trim().chars().collect();
+    let head = &chars[..chars.len().min(20)];
+    let cut = head
+        .iter()
+        .position(|c| matches!(c, '区' | '县' | '旗'))
+        .or_else(|| head.iter().position(|c| matches!(c, '市' | '州' | '盟')));
+    match cut {
+        Some(i) => format!("{}****", chars[..=i].iter().collect::<String>()),
+        None => "****".into(),
+    }
 }
 
 /// Mainland mobile number: 11 digits, starting 13–19.
@@ -185,6 +220,79 @@ pub fn validate_field(field: &FormField, value: &str, today: NaiveDate) -> Resul
         FieldKind::Address => validate_address(value),
     };
     result.map_err(str::to_string)
+}
+
+/// Sizes of the submission's lists and ids against what the service defines: at most one
+/// entry per material, `MAX_PAGES_PER_MATERIAL` pages each, no more situation ids than the
+/// service has options, one value per form field, and ids of at most `ID_MAX_LEN` bytes. The
+/// backend checks this first and alone, so that an oversized submission costs nothing more
+/// (`validate_application` compares lists with lists).
+pub fn application_bounds(
+    app: &Application,
+    service: &Service,
+    form: &FormDefinition,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.to_string(),
+            message,
+        })
+    };
+    if app.materials.len() > service.materials.len() {
+        fail(
+            "materials",
+            format!("材料最多{}项", service.materials.len()),
+        );
+    }
+    let pages_over = |p: &crate::application::MaterialPages| {
+        p.upload_ids.len() > MAX_PAGES_PER_MATERIAL
+            || p.material_id.len() > ID_MAX_LEN
+            || p.upload_ids.iter().any(|u| u.len() > ID_MAX_LEN)
+    };
+    if app.materials.iter().any(pages_over) {
+        fail(
+            "materials",
+            format!("每项材料最多上传{MAX_PAGES_PER_MATERIAL}页"),
+        );
+    }
+    let options: usize = service.situations.iter().map(|s| s.options.len()).sum();
+    if app.situation.len() > options || app.situation.iter().any(|s| s.len() > ID_MAX_LEN) {
+        fail("situation", "所选情形不属于本事项，请重新选择".to_string());
+    }
+    if app.fields.len() > form.fields.len()
+        || app.fields.iter().any(|(id, _)| id.len() > ID_MAX_LEN)
+    {
+        fail(
+            "fields",
+            "申请表内容与本事项不符，请刷新页面后重试".to_string(),
+        );
+    }
+    errors
+}
+
+/// Bounds of a supplement's pages: at most `MAX_SUPPLEMENT_MATERIALS` entries of at most
+/// `MAX_PAGES_PER_MATERIAL` pages, ids of at most `ID_MAX_LEN` bytes.
+pub fn supplement_bounds(materials: &[crate::application::MaterialPages]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if materials.len() > MAX_SUPPLEMENT_MATERIALS {
+        errors.push(FieldError {
+            field: "materials".into(),
+            message: format!("材料最多{MAX_SUPPLEMENT_MATERIALS}项"),
+        });
+    }
+    let over = materials.iter().any(|p| {
+        p.upload_ids.len() > MAX_PAGES_PER_MATERIAL
+            || p.material_id.len() > ID_MAX_LEN
+            || p.upload_ids.iter().any(|u| u.len() > ID_MAX_LEN)
+    });
+    if over {
+        errors.push(FieldError {
+            field: "materials".into(),
+            message: format!("每项材料最多上传{MAX_PAGES_PER_MATERIAL}页"),
+        });
+    }
+    errors
 }
 
 /// Re-checks a whole submission; an empty list means it may be accepted.
@@ -426,15 +534,32 @@ mod tests {
 
     #[test]
     fn masks_id_numbers() {
-        assert_eq!(mask_id_number("11010519491231002x"), "110105********002X");
-        assert_eq!(mask_id_number("440524188001010014"), "440524********0014");
-        assert_eq!(mask_id_number("110105491231002"), "110105*****1002");
+        assert_eq!(mask_id_number("11010519491231002x"), "1****************X");
+        assert_eq!(mask_id_number("440524188001010014"), "4****************4");
+        assert_eq!(mask_id_number("110105491231002"), "1*************2");
+        assert_eq!(mask_id_number("12345"), "1***5");
         assert_eq!(mask_id_number("1234"), "****");
-        assert_eq!(
-            mask_id_number("中文中文中文中文中文中文"),
-            "中文中文中文**中文中文"
-        );
+        assert_eq!(mask_id_number("中文中文中文中文中文中文"), "中**********文");
         assert_eq!(mask_id_number(""), "");
+    }
+
+    #[test]
+    fn masks_names_and_addresses() {
+        assert_eq!(mask_name("张三"), "张*");
+        assert_eq!(mask_name("李小明"), "李*明");
+        assert_eq!(mask_name("欧阳小锋"), "欧**锋");
+        assert_eq!(mask_name("王"), "*");
+        assert_eq!(mask_name(""), "");
+        assert_eq!(mask_address("北京市西城区某某街1号"), "北京市西城区****");
+        assert_eq!(
+            mask_address("广东省深圳市南山区科技园路8号"),
+            "广东省深圳市南山区****"
+        );
+        assert_eq!(
+            mask_address("浙江省义乌市稠城街道某路1号"),
+            "浙江省义乌市****"
+        );
+        assert_eq!(mask_address("某某路1号"), "****");
     }
 
     #[test]

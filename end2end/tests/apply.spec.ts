@@ -86,7 +86,7 @@ test('a citizen applies with phone photos: upright, small, no GPS, and one case 
   await page.getByRole('button', { name: '继续' }).click();
 
   await expect(page.getByRole('heading', { name: '核对并提交' })).toBeVisible();
-  await expect(page.getByText('110105********002X')).toBeVisible();
+  await expect(page.getByText('1****************X')).toBeVisible();
   await expect(page.getByText('所有照片已上传。')).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: '确认提交' }).dblclick();

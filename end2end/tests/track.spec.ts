@@ -186,7 +186,7 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await expect(status(page)).toHaveText('待受理');
     expect(page.url()).not.toContain(c.query_code);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(c.service.name);
-    await expect(page.getByText('110105********002X')).toBeVisible();
+    await expect(page.getByText('1****************X')).toBeVisible();
     await expect(page.getByText(/自受理后的下一个工作日起计算/)).toBeVisible();
     await expect(page.locator('ol.timeline > li')).toHaveCount(1);
     await expect(page.locator('ol.timeline > li').first()).toContainText('待受理');

@@ -73,7 +73,7 @@ pub fn perform(
     freeze_if_concluded(&tx, calendar, &mut row, today)?;
     store::update(&tx, &row)?;
     tx.commit()?;
-    view::load(conn, calendar, case_number, today)
+    view::load_for(conn, calendar, case_number, today, view::Reader::Staff)
 }
 
 /// A concluded case keeps the due date it had when decided.
@@ -90,18 +90,9 @@ pub fn freeze_if_concluded(
     Ok(())
 }
 
+/// Every case, newest first (the command line).
 pub fn list(conn: &Connection) -> Result<Vec<StaffCaseSummary>, AppError> {
-    Ok(store::list(conn)?
-        .into_iter()
-        .map(|row| StaffCaseSummary {
-            case_number: row.case_number,
-            service_code: row.service_code,
-            service_name: row.service_name,
-            status: row.status,
-            submitted_at: row.submitted_at,
-            applicant_name: row.applicant_name,
-        })
-        .collect())
+    store::summaries(conn, None, 0)
 }
 
 pub fn detail(
@@ -111,7 +102,8 @@ pub fn detail(
     case_number: &str,
 ) -> Result<StaffCaseDetail, AppError> {
     let row = store::load(conn, case_number)?.ok_or_else(case_not_found)?;
-    let case = view::build(conn, calendar, &row, china_time(now).date_naive())?;
+    let today = china_time(now).date_naive();
+    let case = view::build(conn, calendar, &row, today, view::Reader::Staff)?;
     let service = load_service(conn, &row.service_code)?;
     let name_of = |id: &str| {
         service

@@ -3,8 +3,6 @@
 //! A wrong code answers exactly like an unknown number, and failures are rate limited, so the
 //! endpoint tells a guesser nothing.
 
-use std::net::IpAddr;
-
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -15,6 +13,7 @@ use crate::cases::{store, view};
 use crate::http::client_ip::ClientIp;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::json::ApiJson;
+use crate::http::ratelimit::rate_limited;
 use crate::tokens::{constant_time_eq, QUERY_CODE_LEN};
 
 /// Longer input cannot be a case number; it is not even looked up.
@@ -28,11 +27,16 @@ pub fn not_found() -> AppError {
     )
 }
 
-/// Checks the number and code (rate limited per client and per number); returns the case
-/// number, trimmed. Query codes are compared case-insensitively and in constant time.
+/// Checks the number and code; returns the case number, trimmed. Query codes are compared
+/// case-insensitively and in constant time.
+///
+/// Failures are limited per client only: a stranger guessing at someone's case number must
+/// not lock its owner out. Each attempt is counted before the check, in one step with the
+/// limit (so a concurrent burst gets no more than the limit), and taken back when right; a
+/// failure is answered only after a delay growing with the client's recent failures.
 pub async fn authenticate(
     state: &AppState,
-    ip: IpAddr,
+    client: &ClientIp,
     case_number: &str,
     query_code: &str,
 ) -> ApiResult<String> {
@@ -43,7 +47,10 @@ pub async fn authenticate(
         .collect();
     let code = query_code.trim().to_ascii_uppercase();
     let now = state.clock.now();
-    state.limiter.check(ip, &number, now)?;
+    let key = client.key();
+    if !state.limits.lookups.try_hit(&key, now) {
+        return Err(rate_limited());
+    }
     let stored = if number.is_empty() || case_number.trim().len() > CASE_NUMBER_MAX_LEN {
         None
     } else {
@@ -56,9 +63,11 @@ pub async fn authenticate(
     let expected = stored.as_deref().unwrap_or(&dummy);
     let matches = constant_time_eq(code.as_bytes(), expected.as_bytes());
     if matches && stored.is_some() {
+        state.limits.lookups.forgive(&key, now);
         Ok(number)
     } else {
-        state.limiter.record_failure(ip, &number, now);
+        let failures = state.limits.lookups.count(&key, now);
+        tokio::time::sleep(state.limits.failure_delay(failures)).await;
         Err(not_found())
     }
 }
@@ -67,13 +76,15 @@ pub async fn authenticate(
     request_body = CaseLookup,
     responses((status = 200, description = "The case; the ID number is masked", body = CaseView),
               (status = 404, description = "未找到该办件，请核对办件编号和查询码 (unknown number or wrong code alike)", body = contract::ApiError),
-              (status = 429, description = "rate_limited: 10 failed look-ups in 15 minutes from this client or for this number", body = contract::ApiError)))]
+              (status = 400, description = "A malformed body", body = contract::ApiError),
+              (status = 413, description = "Body over 16 KB", body = contract::ApiError),
+              (status = 429, description = "rate_limited: 10 failed look-ups in 15 minutes from this client (an IPv6 client by its /64)", body = contract::ApiError)))]
 pub async fn lookup(
     State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
+    client: ClientIp,
     ApiJson(req): ApiJson<CaseLookup>,
 ) -> ApiResult<Json<CaseView>> {
-    let number = authenticate(&state, ip, &req.case_number, &req.query_code).await?;
+    let number = authenticate(&state, &client, &req.case_number, &req.query_code).await?;
     let calendar = state.calendar.clone();
     let today = state.clock.today();
     let view = state

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
+use axum::response::Response;
 use contract::calendar::WorkCalendar;
 use contract::chrono::NaiveDate as Date;
 use contract::{CaseView, ErrorCode, FieldError, Rating, RatingSubmission};
@@ -60,24 +60,26 @@ pub fn check(rating: &Rating) -> Result<Rating, AppError> {
 
 #[utoipa::path(post, path = "/api/cases/rating", tag = "cases",
     request_body = RatingSubmission,
-    responses((status = 200, description = "Recorded; the case now carries the rating", body = CaseView),
+    responses((status = 200, description = "Recorded; the case now carries the rating. A retry of the same rating (after a lost reply) gets the same answer, with header Idempotent-Replayed: true", body = CaseView),
+              (status = 400, description = "A malformed body", body = contract::ApiError),
               (status = 404, description = "未找到该办件，请核对办件编号和查询码", body = contract::ApiError),
-              (status = 409, description = "not_concluded (not yet decided) or already_rated (该办件已评价，每个办件只能评价一次)", body = contract::ApiError),
+              (status = 409, description = "not_concluded (not yet decided) or already_rated (该办件已评价，每个办件只能评价一次: a different rating was recorded)", body = contract::ApiError),
+              (status = 413, description = "Body over 16 KB", body = contract::ApiError),
               (status = 422, description = "Score outside 1–5, no reason for 1 or 2, or text over 500 characters", body = contract::ApiError),
               (status = 429, description = "rate_limited", body = contract::ApiError)))]
 pub async fn submit(
     State(state): State<AppState>,
-    ClientIp(ip): ClientIp,
+    client: ClientIp,
     ApiJson(req): ApiJson<RatingSubmission>,
-) -> ApiResult<Json<CaseView>> {
-    let number = lookup::authenticate(&state, ip, &req.case_number, &req.query_code).await?;
+) -> ApiResult<Response> {
+    let number = lookup::authenticate(&state, &client, &req.case_number, &req.query_code).await?;
     let calendar = state.calendar.clone();
     let today = state.clock.today();
-    let view = state
+    let (view, replayed) = state
         .db
         .call(move |c| rate(c, &calendar, today, &number, &req.rating))
         .await?;
-    Ok(Json(view))
+    Ok(crate::applications::replied(view, replayed))
 }
 
 pub fn rate(
@@ -86,7 +88,7 @@ pub fn rate(
     today: Date,
     case_number: &str,
     rating: &Rating,
-) -> Result<CaseView, AppError> {
+) -> Result<(CaseView, bool), AppError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let row = store::load(&tx, case_number)?.ok_or_else(lookup::not_found)?;
     if !row.status.concluded() {
@@ -96,13 +98,18 @@ pub fn rate(
             "办件办结后才能评价",
         ));
     }
-    if row.rating.is_some() {
+    let rating = check(rating)?;
+    if let Some(stored) = &row.rating {
+        // The same rating again is a retry after a lost reply: answer as the first time.
+        if *stored == rating {
+            drop(tx);
+            return Ok((view::load(conn, calendar, case_number, today)?, true));
+        }
         return Err(already_rated());
     }
-    let rating = check(rating)?;
     if !store::set_rating(&tx, case_number, &rating)? {
         return Err(already_rated());
     }
     tx.commit()?;
-    view::load(conn, calendar, case_number, today)
+    Ok((view::load(conn, calendar, case_number, today)?, false))
 }

@@ -1,8 +1,9 @@
 //! The staff API: list, show and act on cases. Every handler requires the staff token.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::Json;
 use contract::{CaseView, StaffAction, StaffCaseDetail, StaffCaseSummary};
+use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::cases::actions;
@@ -10,16 +11,40 @@ use crate::http::error::ApiResult;
 use crate::http::json::ApiJson;
 use crate::http::staff_auth::Staff;
 
+/// Cases per page when the client does not say.
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+/// Most cases one page may hold.
+pub const MAX_PAGE_SIZE: u32 = 200;
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
+    pub page: Option<u32>,
+    /// Cases per page, 1–200 (default 50); larger values are cut to 200.
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+}
+
 #[utoipa::path(get, path = "/api/staff/cases", tag = "staff",
+    params(ListQuery),
     security(("staff_token" = [])),
-    responses((status = 200, description = "Every case, newest first", body = [StaffCaseSummary]),
+    responses((status = 200, description = "One page of cases, newest first; a page shorter than `limit` is the last", body = [StaffCaseSummary]),
+              (status = 400, description = "page or limit is not a number", body = contract::ApiError),
               (status = 401, description = "Wrong or missing token", body = contract::ApiError),
               (status = 403, description = "未启用工作人员接口", body = contract::ApiError)))]
 pub async fn list(
     _staff: Staff,
     State(state): State<AppState>,
+    Query(q): Query<ListQuery>,
 ) -> ApiResult<Json<Vec<StaffCaseSummary>>> {
-    Ok(Json(state.db.call(|c| actions::list(c)).await?))
+    let limit = q.limit.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE);
+    let offset = u64::from(q.page.unwrap_or(1).max(1) - 1) * u64::from(limit);
+    let page = state
+        .db
+        .call(move |c| crate::cases::store::summaries(c, Some(limit), offset))
+        .await?;
+    Ok(Json(page))
 }
 
 #[utoipa::path(get, path = "/api/staff/cases/{number}", tag = "staff",

@@ -7,6 +7,9 @@ use contract::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use axum::http::StatusCode;
+use contract::ErrorCode;
+
 use crate::db::{JsonText, SerdeText};
 use crate::http::error::AppError;
 
@@ -61,11 +64,30 @@ pub fn load(conn: &Connection, case_number: &str) -> Result<Option<CaseRow>, App
     Ok(conn.query_row(&sql, [case_number], case_row).optional()?)
 }
 
-/// Every case, newest first.
-pub fn list(conn: &Connection) -> Result<Vec<CaseRow>, AppError> {
-    let sql = format!("SELECT {CASE_COLUMNS} FROM cases ORDER BY case_number DESC");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], case_row)?;
+/// One page of cases, newest first: only the list's columns, so that no application JSON is
+/// parsed while the database lock is held. `limit = None` lists all (the command line).
+pub fn summaries(
+    conn: &Connection,
+    limit: Option<u32>,
+    offset: u64,
+) -> Result<Vec<contract::StaffCaseSummary>, AppError> {
+    let mut stmt = conn.prepare(
+        "SELECT case_number, service_code, service_name, status, submitted_at, applicant_name
+         FROM cases ORDER BY case_number DESC LIMIT ?1 OFFSET ?2",
+    )?;
+    // SQLite reads a negative LIMIT as "no limit".
+    let limit = limit.map_or(-1, i64::from);
+    let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![limit, offset], |r| {
+        Ok(contract::StaffCaseSummary {
+            case_number: r.get("case_number")?,
+            service_code: r.get("service_code")?,
+            service_name: r.get("service_name")?,
+            status: r.get::<_, SerdeText<_>>("status")?.0,
+            submitted_at: r.get("submitted_at")?,
+            applicant_name: r.get("applicant_name")?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -96,11 +118,25 @@ pub fn next_case_number(conn: &Connection, day: Date) -> Result<String, AppError
         None => 0,
     } + 1;
     if seq > 99_999 {
-        return Err(AppError::internal(anyhow::anyhow!(
-            "daily case sequence exhausted"
-        )));
+        // Five digits are part of the number's published format (and of what citizens and
+        // windows type); a day with more online applications than that is an attack or an
+        // outage elsewhere, so the answer is a clear "come back tomorrow", not a new format.
+        return Err(AppError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::DailyCapacityReached,
+            "今日受理量已满，请明日再提交；急需办理的，请到办事大厅窗口办理",
+        ));
     }
     Ok(format!("{prefix}{seq:05}"))
+}
+
+/// Cases an applicant (by ID number) submitted on `day`.
+pub fn count_by_applicant(conn: &Connection, id_number: &str, day: Date) -> Result<u32, AppError> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) AS n FROM cases WHERE applicant_id_number = ?1 AND submitted_on = ?2",
+        params![id_number, day],
+        |r| r.get("n"),
+    )?)
 }
 
 pub fn insert(conn: &Connection, row: &CaseRow, submitted_on: Date) -> Result<(), AppError> {

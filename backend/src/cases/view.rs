@@ -2,7 +2,7 @@
 
 use contract::calendar::{Pause, WorkCalendar};
 use contract::chrono::NaiveDate as Date;
-use contract::validate::mask_id_number;
+use contract::validate::{mask_address, mask_id_number, mask_name};
 use contract::{CaseView, Delivery};
 use rusqlite::Connection;
 
@@ -31,11 +31,20 @@ pub fn due_date(
     Some(calendar.due_date(accepted_on, row.promised_limit, &spans, today))
 }
 
+/// Who reads a case view: citizens see names and addresses masked (anyone holding a case
+/// number and query code may read it); staff see them in full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    Citizen,
+    Staff,
+}
+
 pub fn build(
     conn: &Connection,
     calendar: &WorkCalendar,
     row: &CaseRow,
     today: Date,
+    reader: Reader,
 ) -> Result<CaseView, AppError> {
     let pauses = store::pauses(conn, &row.case_number)?;
     let paused = pauses
@@ -49,7 +58,10 @@ pub fn build(
         service_name: row.service_name.clone(),
         department: row.department.clone(),
         status: row.status,
-        applicant_name: row.applicant_name.clone(),
+        applicant_name: match reader {
+            Reader::Citizen => mask_name(&row.applicant_name),
+            Reader::Staff => row.applicant_name.clone(),
+        },
         applicant_id_masked: mask_id_number(&row.applicant_id_number),
         submitted_at: row.submitted_at,
         accepted_on: row.accepted_on,
@@ -58,7 +70,10 @@ pub fn build(
         timeline: store::timeline(conn, &row.case_number)?,
         supplements: store::latest_supplements(conn, &row.case_number)?,
         decision_reason: row.decision_reason.clone(),
-        delivery: masked_delivery(&row.application.delivery),
+        delivery: match reader {
+            Reader::Citizen => masked_delivery(&row.application.delivery),
+            Reader::Staff => row.application.delivery.clone(),
+        },
         tracking_number: row.tracking_number.clone(),
         rating: row.rating.clone(),
         paused,
@@ -66,7 +81,8 @@ pub fn build(
     })
 }
 
-/// The citizen side sees the post recipient's phone as 138****8000, like the ID number.
+/// The citizen side sees the post recipient as 李*, the phone as 138****8000 and the address
+/// down to the district only.
 fn masked_delivery(delivery: &Delivery) -> Delivery {
     match delivery {
         Delivery::Window => Delivery::Window,
@@ -75,9 +91,9 @@ fn masked_delivery(delivery: &Delivery) -> Delivery {
             phone,
             address,
         } => Delivery::Post {
-            recipient: recipient.clone(),
+            recipient: mask_name(recipient),
             phone: mask_phone(phone),
-            address: address.clone(),
+            address: mask_address(address),
         },
     }
 }
@@ -98,16 +114,26 @@ fn mask_phone(phone: &str) -> String {
         .collect()
 }
 
-/// Loads and builds the view of a case known to exist.
+/// Loads and builds the citizen's view of a case known to exist.
 pub fn load(
     conn: &Connection,
     calendar: &WorkCalendar,
     case_number: &str,
     today: Date,
 ) -> Result<CaseView, AppError> {
+    load_for(conn, calendar, case_number, today, Reader::Citizen)
+}
+
+pub fn load_for(
+    conn: &Connection,
+    calendar: &WorkCalendar,
+    case_number: &str,
+    today: Date,
+    reader: Reader,
+) -> Result<CaseView, AppError> {
     let row = store::load(conn, case_number)?
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("case {case_number} vanished")))?;
-    build(conn, calendar, &row, today)
+    build(conn, calendar, &row, today, reader)
 }
 
 #[cfg(test)]

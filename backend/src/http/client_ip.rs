@@ -7,6 +7,23 @@ use axum::http::request::Parts;
 
 use crate::app::AppState;
 
+impl ClientIp {
+    /// The key rate limits count under: an IPv4 address (also when written IPv4-mapped), or
+    /// the /64 network of an IPv6 address, since one subscriber gets a whole /64.
+    pub fn key(&self) -> String {
+        match self.0 {
+            IpAddr::V4(v4) => v4.to_string(),
+            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => v4.to_string(),
+                None => {
+                    let s = v6.segments();
+                    format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+                }
+            },
+        }
+    }
+}
+
 /// The peer address of the connection (served with `into_make_service_with_connect_info`),
 /// or, with `--trust-proxy`, the last X-Forwarded-For entry: the one our own proxy appended.
 pub struct ClientIp(pub IpAddr);
@@ -37,5 +54,20 @@ impl FromRequestParts<AppState> for ClientIp {
             .map(|ConnectInfo(addr)| addr.ip());
         // Without connection info (only in tests that do not mock it) all share one bucket.
         Ok(ClientIp(peer.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ClientIp;
+
+    #[test]
+    fn ipv6_addresses_are_grouped_by_their_64_bit_network() {
+        let key = |s: &str| ClientIp(s.parse().unwrap()).key();
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
+        assert_eq!(key("::ffff:192.0.2.7"), "192.0.2.7");
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
     }
 }

@@ -101,6 +101,44 @@ impl IntoResponse for AppError {
 
 pub type ApiResult<T> = Result<T, AppError>;
 
+/// The contract's error for a status that axum or a layer answered on its own (405, a bad
+/// path or query, a body over the limit, a timeout), with a Chinese message.
+pub fn for_status(status: StatusCode) -> AppError {
+    let (code, message) = match status {
+        StatusCode::NOT_FOUND => (ErrorCode::NotFound, "接口不存在"),
+        StatusCode::METHOD_NOT_ALLOWED => (ErrorCode::MethodNotAllowed, "不支持该请求方式"),
+        StatusCode::REQUEST_TIMEOUT => (ErrorCode::Timeout, "请求超时，请检查网络后重试"),
+        StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::TooLarge, "提交的内容过大"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (ErrorCode::BadRequest, "请以JSON格式提交"),
+        s if s.is_client_error() => (ErrorCode::BadRequest, "请求参数不正确，请刷新页面后重试"),
+        _ => (ErrorCode::Internal, "系统繁忙，请稍后再试"),
+    };
+    AppError::new(status, code, message)
+}
+
+/// Makes every error answer of the API the JSON error shape: responses of ours already are;
+/// axum's own rejections (plain text or empty) are replaced, keeping status and headers
+/// such as `Allow`.
+pub async fn json_errors(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res;
+    }
+    let (mut parts, _) = res.into_parts();
+    let fresh = for_status(status).into_response();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    for (name, value) in fresh.headers() {
+        parts.headers.insert(name.clone(), value.clone());
+    }
+    Response::from_parts(parts, fresh.into_body())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

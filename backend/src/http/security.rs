@@ -30,10 +30,28 @@ pub fn content_security_policy(script_hashes: &[String], api_origin: Option<&str
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
 }
 
-pub async fn headers(csp: HeaderValue, req: Request, next: Next) -> Response {
+/// Strict-Transport-Security when the backend is told it is served over TLS (a proxy in
+/// front terminates it): one year, so that browsers never try plain HTTP again.
+pub const HSTS: &str = "max-age=31536000";
+
+pub async fn headers(csp: HeaderValue, behind_tls: bool, req: Request, next: Next) -> Response {
+    let is_staff = req.uri().path().starts_with("/api/staff/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    // A handler's own, stricter policy (a staff file download's sandbox) stays.
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    if is_staff {
+        // Full ID numbers and addresses: never kept by a browser or a proxy.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if behind_tls {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -67,5 +85,48 @@ mod tests {
         assert!(!p.contains("unsafe-inline"));
         let bad = content_security_policy(&[], Some("https://x.cn; script-src *"));
         assert!(!bad.to_str().unwrap_or_default().contains("script-src *"));
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use axum::body::Body;
+    use axum::http::{header, HeaderValue, Request};
+    use axum::routing::get;
+    use axum::Router;
+    use tower::ServiceExt;
+
+    async fn get_headers(behind_tls: bool, path: &str) -> axum::http::HeaderMap {
+        let app = Router::new()
+            .route("/api/staff/cases", get(|| async { "[]" }))
+            .route(
+                "/api/staff/uploads/x",
+                get(|| async { ([(header::CONTENT_SECURITY_POLICY, "sandbox")], "file") }),
+            )
+            .route("/api/health", get(|| async { "ok" }))
+            .layer(axum::middleware::from_fn(move |req, next| {
+                super::headers(
+                    HeaderValue::from_static("default-src 'self'"),
+                    behind_tls,
+                    req,
+                    next,
+                )
+            }));
+        let req = Request::get(path).body(Body::empty()).unwrap();
+        app.oneshot(req).await.unwrap().headers().clone()
+    }
+
+    #[tokio::test]
+    async fn staff_answers_are_not_stored_and_hsts_follows_the_flag() {
+        let h = get_headers(false, "/api/staff/cases").await;
+        assert_eq!(h["cache-control"], "no-store");
+        assert!(h.get("strict-transport-security").is_none());
+        let h = get_headers(false, "/api/health").await;
+        assert!(h.get("cache-control").is_none());
+        let h = get_headers(true, "/api/health").await;
+        assert_eq!(h["strict-transport-security"], "max-age=31536000");
+        // A download keeps its sandbox instead of the page policy.
+        let h = get_headers(false, "/api/staff/uploads/x").await;
+        assert_eq!(h["content-security-policy"], "sandbox");
     }
 }

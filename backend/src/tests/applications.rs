@@ -34,7 +34,9 @@ async fn happy_path_creates_a_case() {
     assert_eq!(view.status, CaseStatus::Submitted);
     assert_eq!(view.service_code, SERVICE);
     assert_eq!(view.department, "测试市市场监督管理局");
-    assert_eq!(view.applicant_id_masked, "110105********002X");
+    // Only the first and last characters: the birthday must not rebuild the number.
+    assert_eq!(view.applicant_id_masked, "1****************X");
+    assert_eq!(view.applicant_name, "张*");
     assert_eq!(view.timeline.len(), 1);
     assert_eq!(view.timeline[0].handler, "网上申报系统");
     assert_eq!(view.timeline[0].opinion, "已收到您的网上申报材料");

@@ -1,14 +1,17 @@
 //! Tests of the API through the router, on a real SQLite database in a temporary folder.
 
 mod applications;
+mod bounds;
 mod calendar_api;
 mod catalog_services;
 mod cleanup;
 mod cli;
 mod due_dates;
+mod limits;
 mod lookup;
 mod offline_routes;
 mod rating;
+mod replays;
 mod staff;
 mod transitions;
 mod uploads;
@@ -29,6 +32,7 @@ use tower::ServiceExt;
 use crate::app::{api_router, AppState};
 use crate::clock::china_midnight;
 use crate::config::Config;
+use crate::http::ratelimit::Limits;
 use crate::uploads::sniff::samples;
 
 pub const STAFF_TOKEN: &str = "test-staff-token-0123456789";
@@ -57,6 +61,33 @@ impl TestApp {
     }
 
     pub fn with_token(token: Option<&str>) -> TestApp {
+        // Tests build many cases for one applicant from one address: the submission limits
+        // are lifted here and tested with `strict`.
+        TestApp::build(
+            token,
+            Limits {
+                failure_delay: std::time::Duration::ZERO,
+                submissions: crate::http::ratelimit::WindowLimiter::new(usize::MAX, 1),
+                submissions_per_applicant_per_day: u32::MAX,
+                ..Limits::default()
+            },
+        )
+    }
+
+    /// The backend's own limits, without the delay after a failed look-up.
+    pub fn strict() -> TestApp {
+        TestApp::with_limits(Limits {
+            failure_delay: std::time::Duration::ZERO,
+            ..Limits::default()
+        })
+    }
+
+    /// With other limits (the numbers of a test).
+    pub fn with_limits(limits: Limits) -> TestApp {
+        TestApp::build(Some(STAFF_TOKEN), limits)
+    }
+
+    fn build(token: Option<&str>, limits: Limits) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let config = Config {
             addr: "127.0.0.1:0".into(),
@@ -64,9 +95,11 @@ impl TestApp {
             dist_dir: dir.path().join("dist"),
             staff_token: token.map(str::to_string),
             trust_proxy: false,
+            behind_tls: false,
             api_origin: None,
         };
-        let state = AppState::open(&config).unwrap();
+        let mut state = AppState::open(&config).unwrap();
+        state.limits = std::sync::Arc::new(limits);
         state.db.with(insert_test_services).unwrap();
         state.clock.set(start_time());
         let router = api_router().with_state(state.clone());

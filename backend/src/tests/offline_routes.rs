@@ -45,6 +45,7 @@ async fn the_worker_config_is_served_as_script() {
         dist_dir: dir.path().join("dist"),
         staff_token: None,
         trust_proxy: false,
+        behind_tls: false,
         api_origin: None,
     };
     let state = crate::app::AppState::open(&config).unwrap();

@@ -162,6 +162,18 @@ async fn staff_inputs_are_checked() {
         .await;
     assert_eq!(view.status, CaseStatus::Delivered);
     assert_eq!(view.tracking_number.as_deref(), Some("SF1234567890"));
-    // The recipient's phone is masked on the citizen's side.
-    assert!(matches!(view.delivery, Delivery::Post { ref phone, .. } if phone == "139****9000"));
+    // Staff see the delivery in full …
+    assert!(matches!(view.delivery, Delivery::Post { ref phone, .. } if phone == "13900139000"));
+    // … the citizen's side masks recipient, phone and address below the district.
+    let citizen = t.lookup(&r).await;
+    assert_eq!(
+        citizen.delivery,
+        Delivery::Post {
+            recipient: "李*".into(),
+            phone: "139****9000".into(),
+            address: "北京市东城区****".into(),
+        }
+    );
+    assert_eq!(citizen.applicant_name, "张*");
+    assert_eq!(citizen.applicant_id_masked, "1****************X");
 }

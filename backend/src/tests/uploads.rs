@@ -109,3 +109,122 @@ async fn requires_a_draft_id() {
     let (status, _, _) = t.send_from(ip(1), req).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+fn pdf(len: usize) -> Vec<u8> {
+    let mut b = b"%PDF-1.4\n".to_vec();
+    b.resize(len, b' ');
+    b
+}
+
+#[tokio::test]
+async fn each_client_has_a_daily_byte_budget() {
+    let t = TestApp::with_limits(crate::http::ratelimit::Limits {
+        upload_bytes_per_day: 1_048_576,
+        ..Default::default()
+    });
+    for _ in 0..2 {
+        let (status, body) = t.upload("draft-0001", pdf(409_600)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    // Exactly up to the budget is fine; one byte more is not.
+    let (status, body) = t.upload("draft-0001", pdf(229_376)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = t.upload("draft-0001", pdf(10)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body["code"], "daily_upload_limit");
+    assert_eq!(
+        body["message"],
+        "今日上传的文件已达每日上限（1MB），请明日再上传"
+    );
+    assert_eq!(t.count("uploads"), 3);
+    // No temporary file is left behind.
+    let files = std::fs::read_dir(t.dir.path().join("uploads"))
+        .unwrap()
+        .count();
+    assert_eq!(files, 3);
+    // Another client, or the next day, has its own budget.
+    let req = Request::post("/api/uploads?draft=draft-0002")
+        .body(Body::from(pdf(10)))
+        .unwrap();
+    let (status, _, _) = t.send_from(ip(2), req).await;
+    assert_eq!(status, StatusCode::OK);
+    t.days_later(1);
+    let (status, _) = t.upload("draft-0001", pdf(10)).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn eight_uploads_at_a_time() {
+    let t = TestApp::new();
+    let held = t
+        .state
+        .upload_slots
+        .clone()
+        .try_acquire_many_owned(7)
+        .unwrap();
+    let (status, _) = t.upload("draft-0001", pdf(100)).await;
+    assert_eq!(status, StatusCode::OK, "the eighth slot is free");
+    let last = t.state.upload_slots.clone().try_acquire_owned().unwrap();
+    let (status, body) = t.upload("draft-0001", pdf(100)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(body["code"], "busy");
+    assert_eq!(body["message"], "当前上传人数较多，请稍后重试");
+    drop((held, last));
+    let (status, _) = t.upload("draft-0001", pdf(100)).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_nearly_full_disk_refuses_uploads() {
+    let t = TestApp::with_limits(crate::http::ratelimit::Limits {
+        min_free_bytes: u64::MAX / 2,
+        ..Default::default()
+    });
+    let (status, body) = t.upload("draft-0001", pdf(100)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(body["code"], "storage_full");
+    assert_eq!(
+        body["message"],
+        "系统存储空间不足，暂时无法上传，请稍后再试或到办事大厅窗口办理"
+    );
+    assert_eq!(t.count("uploads"), 0);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn stored_files_are_the_service_users_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestApp::new();
+    let id = t.upload_png().await;
+    let mode = |p: std::path::PathBuf| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(t.dir.path().to_path_buf()), 0o700);
+    assert_eq!(mode(t.dir.path().join("portal.sqlite3")), 0o600);
+    assert_eq!(mode(t.dir.path().join("uploads")), 0o700);
+    assert_eq!(mode(t.dir.path().join("uploads").join(id)), 0o600);
+}
+
+/// Staff downloads: never cached, sandboxed, and PDFs as attachments.
+#[tokio::test]
+async fn staff_downloads_are_sandboxed() {
+    let t = TestApp::new();
+    let (_, body) = t.upload("draft-0001", pdf(100)).await;
+    let pdf_id = body["upload_id"].as_str().unwrap().to_string();
+    let png_id = t.upload_png().await;
+    for (id, disposition) in [(&pdf_id, "attachment"), (&png_id, "inline")] {
+        let req = Request::get(format!("/api/staff/uploads/{id}"))
+            .header("authorization", format!("Bearer {STAFF_TOKEN}"))
+            .body(Body::empty())
+            .unwrap();
+        let (status, headers, _) = t.send_from(ip(1), req).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers["cache-control"], "no-store");
+        assert!(headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .starts_with("sandbox"));
+        assert_eq!(
+            headers["content-disposition"],
+            format!("{disposition}; filename=\"{id}\"").as_str()
+        );
+    }
+}

@@ -16,7 +16,16 @@ const INTERVAL: Duration = Duration::from_secs(3600);
 
 /// Deletes free uploads older than `MAX_AGE_SECS` (rows and files), and leftover temporary
 /// files of interrupted writes. Returns how many uploads were removed.
+#[cfg(test)]
 pub fn sweep(conn: &mut Connection, dir: &Path, now: i64) -> Result<usize, AppError> {
+    let ids = expire_rows(conn, now)?;
+    remove_files(dir, &ids);
+    Ok(ids.len())
+}
+
+/// The database half of `sweep`: deletes the rows and returns their ids. Rows go first: once
+/// committed no application can attach these uploads any more.
+pub fn expire_rows(conn: &mut Connection, now: i64) -> Result<Vec<String>, AppError> {
     let tx = conn.transaction()?;
     let ids: Vec<String> = {
         let mut stmt =
@@ -27,15 +36,19 @@ pub fn sweep(conn: &mut Connection, dir: &Path, now: i64) -> Result<usize, AppEr
     for id in &ids {
         tx.execute("DELETE FROM uploads WHERE id = ?1", [id])?;
     }
-    // Rows go first: once committed no application can attach these uploads any more.
     tx.commit()?;
-    for id in &ids {
+    Ok(ids)
+}
+
+/// The file half of `sweep`: run without the database lock, so that slow disks do not stall
+/// every request.
+pub fn remove_files(dir: &Path, ids: &[String]) {
+    for id in ids {
         if let Err(e) = store::remove_file(&dir.join(id)) {
             tracing::warn!(upload = %id, error = %e, "could not remove an expired upload");
         }
     }
     remove_stale_temp_files(dir);
-    Ok(ids.len())
 }
 
 fn remove_stale_temp_files(dir: &Path) {
@@ -65,11 +78,18 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
             interval.tick().await;
             let dir = state.uploads_dir.clone();
             let now = state.clock.now();
-            match state.db.call(move |c| sweep(c, &dir, now)).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(removed = n, "removed expired uploads"),
+            let ids = match state.db.call(move |c| expire_rows(c, now)).await {
+                Ok(ids) => ids,
                 // The cause, not the client-facing "系统繁忙".
-                Err(e) => tracing::warn!(error = %e, "upload cleanup failed"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "upload cleanup failed");
+                    continue;
+                }
+            };
+            let n = ids.len();
+            let _ = tokio::task::spawn_blocking(move || remove_files(&dir, &ids)).await;
+            if n > 0 {
+                tracing::info!(removed = n, "removed expired uploads");
             }
         }
     })

@@ -17,8 +17,11 @@ use contract::{ErrorCode, UploadReceipt};
 use http_body_util::BodyExt;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use std::time::Duration;
+use tokio::io::AsyncWriteExt;
 
 use crate::app::AppState;
+use crate::http::client_ip::ClientIp;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::staff_auth::Staff;
 use crate::tokens;
@@ -58,8 +61,91 @@ fn unsupported() -> AppError {
     )
 }
 
-/// Reads the body up to `MAX_BYTES`, refusing more as soon as it arrives.
-async fn read_body(req: Request) -> ApiResult<Vec<u8>> {
+/// Bytes kept in memory from the start of a file: enough for the type and an image's size
+/// (a JPEG's size follows its EXIF block, at most 64 KB per segment).
+const SNIFF_BYTES: usize = 512 * 1024;
+/// Longest wait for the next piece of an upload's body, so that a slow sender cannot hold a
+/// connection, a slot and a temporary file.
+pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(20);
+/// Uploads received at the same time; more wait for a 503 and retry.
+pub const CONCURRENT_UPLOADS: usize = 8;
+/// Free space kept on the uploads' disk: at least this, and at least 5% of the disk.
+pub const MIN_FREE_BYTES: u64 = 1024 * 1024 * 1024;
+
+fn busy() -> AppError {
+    AppError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Busy,
+        "当前上传人数较多，请稍后重试",
+    )
+}
+
+fn storage_full() -> AppError {
+    AppError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::StorageFull,
+        "系统存储空间不足，暂时无法上传，请稍后再试或到办事大厅窗口办理",
+    )
+}
+
+fn over_budget(limit: u64) -> AppError {
+    AppError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::DailyUploadLimit,
+        &format!(
+            "今日上传的文件已达每日上限（{}MB），请明日再上传",
+            limit / (1024 * 1024)
+        ),
+    )
+}
+
+/// Bytes free for us on the disk holding `dir`, and the disk's size; `None` when unknown.
+#[cfg(unix)]
+fn disk_space(dir: &std::path::Path) -> Option<(u64, u64)> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: `path` is a valid C string and `stat` a plain struct that statvfs fills.
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(path.as_ptr(), &mut stat) } != 0 {
+        return None;
+    }
+    let unit = stat.f_frsize as u64;
+    Some((stat.f_bavail as u64 * unit, stat.f_blocks as u64 * unit))
+}
+
+#[cfg(not(unix))]
+fn disk_space(_dir: &std::path::Path) -> Option<(u64, u64)> {
+    None
+}
+
+/// Refuses an upload that could leave less than `min_free` (or 5% of the disk) free.
+fn check_free_space(dir: &std::path::Path, min_free: u64) -> ApiResult<()> {
+    let Some((available, total)) = disk_space(dir) else {
+        return Ok(());
+    };
+    let keep = min_free.max(total / 20);
+    if available.saturating_sub(MAX_BYTES as u64) < keep {
+        tracing::warn!(available, keep, "uploads refused: disk nearly full");
+        return Err(storage_full());
+    }
+    Ok(())
+}
+
+/// What streaming a body to its temporary file found.
+struct Received {
+    prefix: Vec<u8>,
+    bytes: u64,
+    sha256: String,
+}
+
+/// Streams the body into `file`, hashing it, keeping only the first `SNIFF_BYTES` in memory,
+/// charging every piece to the client's daily budget and refusing more than `MAX_BYTES`.
+async fn receive(
+    state: &AppState,
+    client: &str,
+    req: Request,
+    file: &mut tokio::fs::File,
+) -> ApiResult<Received> {
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -68,9 +154,18 @@ async fn read_body(req: Request) -> ApiResult<Vec<u8>> {
     if declared.is_some_and(|n| n > MAX_BYTES as u64) {
         return Err(too_large());
     }
+    let limits = &state.limits;
+    let today = state.clock.today();
     let mut body = req.into_limited_body();
-    let mut bytes = Vec::with_capacity(declared.map_or(64 * 1024, |n| n as usize));
-    while let Some(frame) = body.frame().await {
+    let mut hasher = Sha256::new();
+    let mut prefix = Vec::new();
+    let mut bytes: u64 = 0;
+    loop {
+        let frame = match tokio::time::timeout(BODY_READ_TIMEOUT, body.frame()).await {
+            Err(_) => return Err(crate::http::error::for_status(StatusCode::REQUEST_TIMEOUT)),
+            Ok(None) => break,
+            Ok(Some(frame)) => frame,
+        };
         let frame = frame.map_err(|e| {
             // The limit from DefaultBodyLimit shows up as an error of the stream.
             if std::error::Error::source(&e)
@@ -85,14 +180,30 @@ async fn read_body(req: Request) -> ApiResult<Vec<u8>> {
                 )
             }
         })?;
-        if let Some(data) = frame.data_ref() {
-            if bytes.len() + data.len() > MAX_BYTES {
-                return Err(too_large());
-            }
-            bytes.extend_from_slice(data);
+        let Some(data) = frame.data_ref() else {
+            continue;
+        };
+        bytes += data.len() as u64;
+        if bytes > MAX_BYTES as u64 {
+            return Err(too_large());
         }
+        let day_limit = limits.upload_bytes_per_day;
+        if !limits
+            .upload_bytes
+            .try_spend(client, today, data.len() as u64, day_limit)
+        {
+            return Err(over_budget(day_limit));
+        }
+        hasher.update(data);
+        let room = SNIFF_BYTES.saturating_sub(prefix.len());
+        prefix.extend_from_slice(&data[..room.min(data.len())]);
+        file.write_all(data).await.map_err(AppError::internal)?;
     }
-    Ok(bytes)
+    Ok(Received {
+        prefix,
+        bytes,
+        sha256: tokens::hex(&hasher.finalize()),
+    })
 }
 
 #[utoipa::path(post, path = "/api/uploads", tag = "uploads",
@@ -100,13 +211,16 @@ async fn read_body(req: Request) -> ApiResult<Vec<u8>> {
     request_body(content = crate::openapi::BinaryFile, description = "The raw file (JPEG, PNG, HEIC or PDF), at most 10 MB; its type is judged by content",
         content_type = "application/octet-stream"),
     responses((status = 200, description = "Stored", body = UploadReceipt),
-              (status = 400, description = "Missing or malformed draft id", body = contract::ApiError),
+              (status = 400, description = "Missing or malformed draft id, or an interrupted body", body = contract::ApiError),
+              (status = 408, description = "timeout: no data for 20 s, or the whole upload took over 120 s", body = contract::ApiError),
               (status = 413, description = "文件不能超过10MB", body = contract::ApiError),
               (status = 415, description = "Not a JPEG, PNG, HEIC or PDF", body = contract::ApiError),
               (status = 422, description = "图片像素过大 (over 40 megapixels), or an unreadable image", body = contract::ApiError),
-              (status = 429, description = "Too many uploads for one draft", body = contract::ApiError)))]
+              (status = 429, description = "too_many_uploads: 200 uploads in one draft; daily_upload_limit: this client uploaded 500 MB today", body = contract::ApiError),
+              (status = 503, description = "busy: 8 uploads are being received already; storage_full: the disk keeps under 1 GiB (or 5%) free", body = contract::ApiError)))]
 pub async fn create(
     State(state): State<AppState>,
+    client: ClientIp,
     query: Result<Query<UploadQuery>, QueryRejection>,
     req: Request,
 ) -> ApiResult<Json<UploadReceipt>> {
@@ -121,25 +235,8 @@ pub async fn create(
                 "草稿编号不正确，请刷新页面后重试",
             )
         })?;
-    let bytes = read_body(req).await?;
-    let kind = sniff::detect(&bytes).ok_or_else(unsupported)?;
-    match sniff::pixels(kind, &bytes) {
-        None => {
-            return Err(AppError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::Unreadable,
-                "图片文件不完整或已损坏，请重新拍照上传",
-            ))
-        }
-        Some(Some(px)) if px > MAX_PIXELS => {
-            return Err(AppError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                ErrorCode::TooManyPixels,
-                "图片像素过大",
-            ))
-        }
-        Some(_) => {}
-    }
+    let _slot = state.upload_slots.try_acquire().map_err(|_| busy())?;
+    check_free_space(&state.uploads_dir, state.limits.min_free_bytes)?;
 
     let count_draft = draft.clone();
     let count = state
@@ -155,21 +252,36 @@ pub async fn create(
     }
 
     let id = tokens::random_id()?;
-    let sha256 = tokens::hex(&Sha256::digest(&bytes));
-    let receipt = UploadReceipt {
-        upload_id: id.clone(),
-        content_type: kind.content_type().to_string(),
-        bytes: bytes.len() as u64,
+    let tmp = state.uploads_dir.join(format!(".{id}.tmp"));
+    let mut file = store::create_private(&tmp)
+        .await
+        .map_err(AppError::internal)?;
+    let received = receive(&state, &client.key(), req, &mut file).await;
+    let checked = received.and_then(|r| check_content(&r).map(|kind| (r, kind)));
+    let (received, kind) = match checked {
+        Ok(ok) => ok,
+        Err(e) => {
+            drop(file);
+            let _ = tokio::fs::remove_file(&tmp).await;
+            return Err(e);
+        }
     };
     let dir = state.uploads_dir.clone();
     let file_id = id.clone();
-    tokio::task::spawn_blocking(move || store::write_file(&dir, &file_id, &bytes))
+    let file = file.into_std().await;
+    tokio::task::spawn_blocking(move || store::finish_file(file, &dir, &file_id))
         .await
         .map_err(AppError::internal)?
         .map_err(AppError::internal)?;
 
+    let receipt = UploadReceipt {
+        upload_id: id.clone(),
+        content_type: kind.content_type().to_string(),
+        bytes: received.bytes,
+    };
     let now = state.clock.now();
     let row = receipt.clone();
+    let sha256 = received.sha256;
     let inserted = state
         .db
         .call(move |c| {
@@ -194,10 +306,28 @@ pub async fn create(
     Ok(Json(receipt))
 }
 
+/// The file's type, judged by its first bytes, and for photos their pixel count.
+fn check_content(r: &Received) -> ApiResult<sniff::FileKind> {
+    let kind = sniff::detect(&r.prefix).ok_or_else(unsupported)?;
+    match sniff::pixels(kind, &r.prefix) {
+        None => Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::Unreadable,
+            "图片文件不完整或已损坏，请重新拍照上传",
+        )),
+        Some(Some(px)) if px > MAX_PIXELS => Err(AppError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::TooManyPixels,
+            "图片像素过大",
+        )),
+        Some(_) => Ok(kind),
+    }
+}
+
 #[utoipa::path(get, path = "/api/staff/uploads/{id}", tag = "staff",
     params(("id" = String, Path, description = "Upload id")),
     security(("staff_token" = [])),
-    responses((status = 200, description = "The stored file with its detected content type", content_type = "application/octet-stream", body = crate::openapi::BinaryFile),
+    responses((status = 200, description = "The stored file with its detected content type, Content-Security-Policy: sandbox, and PDFs as attachments", content_type = "application/octet-stream", body = crate::openapi::BinaryFile),
               (status = 401, description = "Wrong or missing token", body = contract::ApiError),
               (status = 403, description = "Staff API not enabled", body = contract::ApiError),
               (status = 404, description = "No such upload", body = contract::ApiError)))]
@@ -224,13 +354,24 @@ pub async fn staff_file(
             AppError::internal(e)
         }
     })?;
+    // A PDF shown inline runs in the browser's viewer with our origin: staff download it.
+    let disposition = if content_type == "application/pdf" {
+        "attachment"
+    } else {
+        "inline"
+    };
     Ok((
         [
             (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "private, no-store".to_string()),
+            (header::CACHE_CONTROL, "no-store".to_string()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{id}\""),
+                format!("{disposition}; filename=\"{id}\""),
+            ),
+            // A citizen's file must never run as our page, whatever it turns out to hold.
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'; img-src 'self'".to_string(),
             ),
         ],
         Body::from(bytes),

@@ -4,7 +4,11 @@
 //! flushed too, so that after a crash an upload the citizen was told about is really there.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
+#[cfg(test)]
+use std::io::Write;
+#[cfg(all(unix, test))]
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
@@ -17,12 +21,59 @@ pub fn dir(data_dir: &Path) -> PathBuf {
 }
 
 /// Writes `bytes` durably as `dir/id`.
+#[cfg(test)]
 pub fn write_file(dir: &Path, id: &str, bytes: &[u8]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(".{id}.tmp"));
     let result = (|| {
-        let mut file = File::create_new(&tmp)?;
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode_private()
+            .open(&tmp)?;
         file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, dir.join(id))?;
+        sync_dir(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Creates a new file readable by the service user only (0600 on Unix).
+pub async fn create_private(path: &Path) -> io::Result<tokio::fs::File> {
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    options.open(path).await
+}
+
+/// Creates a folder (and its parents) readable by the service user only (0700 on Unix), and
+/// narrows an existing one to that.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        builder.mode(0o700);
+        builder.create(dir)?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    builder.create(dir)?;
+    Ok(())
+}
+
+/// Flushes a streamed temporary file `dir/.id.tmp` to disk and renames it into place as
+/// `dir/id`; the temporary file is removed on failure.
+pub fn finish_file(file: File, dir: &Path, id: &str) -> io::Result<()> {
+    let tmp = dir.join(format!(".{id}.tmp"));
+    let result = (|| {
         file.sync_all()?;
         drop(file);
         fs::rename(&tmp, dir.join(id))?;
@@ -48,6 +99,21 @@ pub fn remove_file(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+/// Private file modes on Unix, nothing elsewhere.
+#[cfg(test)]
+trait ModePrivate {
+    fn mode_private(&mut self) -> &mut Self;
+}
+
+#[cfg(test)]
+impl ModePrivate for fs::OpenOptions {
+    fn mode_private(&mut self) -> &mut Self {
+        #[cfg(unix)]
+        self.mode(0o600);
+        self
     }
 }
 
@@ -92,6 +158,18 @@ pub fn attachment(conn: &Connection, id: &str) -> Result<Option<Option<String>>,
         .query_row("SELECT case_number FROM uploads WHERE id = ?1", [id], |r| {
             r.get("case_number")
         })
+        .optional()?)
+}
+
+/// `(case number, material id)` an upload is attached as, if it is attached.
+pub fn attached_as(conn: &Connection, id: &str) -> Result<Option<(String, String)>, AppError> {
+    Ok(conn
+        .query_row(
+            "SELECT case_number, material_id FROM uploads
+             WHERE id = ?1 AND case_number IS NOT NULL AND material_id IS NOT NULL",
+            [id],
+            |r| Ok((r.get("case_number")?, r.get("material_id")?)),
+        )
         .optional()?)
 }
 
