@@ -101,7 +101,10 @@ async function saveShell(html) {
   const named = assetsOf(html);
   if (named.size === 0) return;
   const shell = await caches.open(SHELL_CACHE);
-  await shell.put('/', new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+  // A server-rendered page serves offline as the shell of every page: without its mark the app
+  // renders whichever page is asked for, from the saved API copies, and says they are saved.
+  const unmarked = html.replace(/ data-rendered-for="[^"]*"/, '');
+  await shell.put('/', new Response(unmarked, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
   const cache = await caches.open(ASSET_CACHE);
   for (const req of await cache.keys()) {
     if (!named.has(new URL(req.url).pathname.split('/').pop())) await cache.delete(req);

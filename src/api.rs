@@ -122,6 +122,19 @@ async fn exchange(
     result
 }
 
+/// A future a `Resource` may hold: the browser has one thread, so its JavaScript-bound futures
+/// are wrapped to satisfy `Send`; the server's are `Send` already (and may move between threads,
+/// which a wrapper would forbid).
+#[cfg(target_arch = "wasm32")]
+pub fn sendable<F: std::future::Future>(f: F) -> SendWrapper<F> {
+    SendWrapper::new(f)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sendable<F: std::future::Future + Send>(f: F) -> F {
+    f
+}
+
 /// GET a JSON document.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiErr> {
     get_cached(path).await.map(|l| l.value)
@@ -177,11 +190,12 @@ pub async fn post_text<T: DeserializeOwned>(
 
 /// How the server answers the app's reads while it renders a page: in-process, by the same
 /// handlers that serve `/api`, so the page holds exactly what the browser would have fetched.
+/// The server provides a `ServerFetch` in the context of each page it renders.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod server {
     use std::future::Future;
     use std::pin::Pin;
-    use std::sync::OnceLock;
+    use std::sync::Arc;
 
     use super::{ApiErr, Reply};
 
@@ -190,16 +204,13 @@ pub mod server {
         + Send
         + Sync;
 
-    static FETCH: OnceLock<Box<Fetch>> = OnceLock::new();
-
-    /// Set once, by the server that renders pages.
-    pub fn set_fetch(fetch: Box<Fetch>) {
-        let _ = FETCH.set(fetch);
-    }
+    #[derive(Clone)]
+    pub struct ServerFetch(pub Arc<Fetch>);
 
     pub(super) async fn get(path: &str) -> Result<Reply, ApiErr> {
-        let fetch = FETCH.get().ok_or(ApiErr::Network)?;
-        let (status, body) = fetch(path.to_string()).await.ok_or(ApiErr::Network)?;
+        // Read before the first await, while the page's owner is current.
+        let fetch = leptos::prelude::use_context::<ServerFetch>().ok_or(ApiErr::Network)?;
+        let (status, body) = (fetch.0)(path.to_string()).await.ok_or(ApiErr::Network)?;
         Ok(Reply {
             status,
             saved_at: None,

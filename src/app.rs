@@ -90,10 +90,12 @@ fn console_error_panic_hook_lite() {
 pub fn App() -> impl IntoView {
     let catalog = Resource::new(
         || (),
-        |_| async {
-            api::get::<Vec<ServiceSummary>>(contract::offline::SERVICES)
-                .await
-                .map(Arc::new)
+        |_| {
+            api::sendable(async {
+                api::get::<Vec<ServiceSummary>>(contract::offline::SERVICES)
+                    .await
+                    .map(Arc::new)
+            })
         },
     );
     provide_context(Catalog(catalog));

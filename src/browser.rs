@@ -25,3 +25,39 @@ pub fn now_ms() -> f64 {
             .unwrap_or(0.0)
     }
 }
+
+/// A value kept on the device. The server, and so the first (hydrating) render in the browser,
+/// show `initial`; the device's value arrives once the page is live, so the markup the server
+/// sent is taken over as it is.
+pub fn from_device<T>(initial: T, read: impl Fn() -> T + 'static) -> leptos::prelude::RwSignal<T>
+where
+    T: Send + Sync + 'static,
+{
+    use leptos::prelude::*;
+    let value = RwSignal::new(initial);
+    Effect::new(move |_| value.set(read()));
+    value
+}
+
+/// What the element `id` holds now: text typed, or boxes ticked, before the app took over a
+/// server-rendered page. Read when a component is created, before hydration sets its inputs.
+pub fn typed_value(id: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()
+        .map(|input| input.value())
+        .filter(|v| !v.is_empty())
+}
+
+/// Whether the checkbox `id` is ticked in the page as it is now (see `typed_value`).
+pub fn is_ticked(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked())
+}

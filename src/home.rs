@@ -14,7 +14,8 @@ use crate::track::CaseNews;
 #[component]
 pub fn HomePage() -> impl IntoView {
     set_title(t::HOME);
-    let query = RwSignal::new(String::new());
+    // Text typed before the app took over the server's page is searched for at once.
+    let query = RwSignal::new(crate::browser::typed_value("home-search").unwrap_or_default());
     let entries = [
         (
             routes::services(),

@@ -43,6 +43,18 @@ pub fn AppRoutes() -> impl IntoView {
     }
 }
 
+/// Whether the server renders the page at `path` as HTML: the public pages, which read nothing
+/// from the device. Personal pages (application steps, receipts, a case) are rendered in the
+/// browser from the plain app shell.
+#[cfg(any(feature = "ssr", test))]
+pub fn server_rendered(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    matches!(
+        segments.as_slice(),
+        [] | ["services"] | ["services", _] | ["checklists"] | ["checklists", _] | ["apply"] | ["track"]
+    ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
+}
+
 /// `:code` of a service page.
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct ServiceParams {
@@ -174,6 +186,16 @@ mod tests {
         assert_eq!(apply_done("2026112200001"), "/apply/done/2026112200001");
         assert_eq!(track_lookup("2026112200001"), "/track?number=2026112200001");
         assert_eq!(case("2026112200001"), "/track/2026112200001");
+    }
+
+    #[test]
+    fn public_pages_are_rendered_on_the_server_personal_ones_in_the_browser() {
+        for public in ["/", "/services", "/services/A1", "/checklists", "/checklists/A1", "/apply", "/apply/A1", "/track"] {
+            assert!(server_rendered(public), "{public}");
+        }
+        for personal in ["/apply/A1/d-1/notice", "/apply/done/2026112200001", "/track/2026112200001", "/apply/done"] {
+            assert!(!server_rendered(personal), "{personal}");
+        }
     }
 
     #[test]

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::response::IntoResponse;
+use tower::ServiceExt;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -21,6 +23,7 @@ use crate::db::Db;
 use crate::http::error::AppError;
 use crate::http::ratelimit::Limits;
 use crate::http::security;
+use crate::http::pages::Pages;
 use crate::http::static_files::Assets;
 use crate::{applications, calendar, cases, openapi, uploads};
 
@@ -73,6 +76,9 @@ pub const SMALL_BODY_LIMIT: usize = 16 * 1024;
 pub const REQUEST_TIMEOUT_SECS: u64 = 30;
 /// Longest time for an upload.
 pub const UPLOAD_TIMEOUT_SECS: u64 = 120;
+
+/// Longest time the server spends rendering a public page before it sends the app shell.
+const RENDER_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Every `/api` route. Kept apart from the app shell so tests can drive the API alone.
 pub fn api_router() -> Router<AppState> {
@@ -127,10 +133,35 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         assets.inline_script_hashes(),
         config.api_origin.as_deref(),
     );
+    portal::ssr::init();
+    let pages = Pages::new(assets.index_html(), &csp, api_router().with_state(state.clone()));
+    let files = crate::http::static_files::service(assets);
     Ok(api_router()
         .route(offline::WORKER_CONFIG, get(worker_config))
         .with_state(state)
-        .fallback_service(crate::http::static_files::service(assets))
+        .fallback(move |req: Request| {
+            let (pages, files) = (pages.clone(), files.clone());
+            async move {
+                match pages {
+                    Some(pages) if Pages::takes(&req) => {
+                        // Should rendering fail or stall, the citizen still gets the app, which
+                        // renders the page in the browser.
+                        let (uri, headers) = (req.uri().clone(), req.headers().clone());
+                        match tokio::time::timeout(RENDER_TIMEOUT, pages.render(req)).await {
+                            Ok(res) => res,
+                            Err(_) => {
+                                tracing::error!(%uri, "rendering the page took too long; sent the app shell");
+                                let mut shell = Request::new(axum::body::Body::empty());
+                                *shell.uri_mut() = uri;
+                                *shell.headers_mut() = headers;
+                                files.oneshot(shell).await.into_response()
+                            }
+                        }
+                    }
+                    _ => files.oneshot(req).await.into_response(),
+                }
+            }
+        })
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(axum::middleware::from_fn(move |req, next| {
             security::headers(csp.clone(), behind_tls, req, next)

@@ -10,9 +10,16 @@ export async function expectAccessible(page: Page) {
   expect(summary, 'axe violations').toEqual([]);
 }
 
-/** Waits until the wasm app has replaced the shell's loading text. */
+/** Opens a page and waits until the app runs in it: public pages arrive as HTML from the
+ *  server, and only answer to typing and clicks once the wasm has taken them over. */
 export async function openApp(page: Page, path: string) {
   await page.goto(path);
+  await waitForApp(page);
+}
+
+/** Trunk's loader sets `wasmBindings` once the wasm has started, which hydrates the page. */
+export async function waitForApp(page: Page) {
+  await page.waitForFunction(() => (window as any).wasmBindings !== undefined);
   await expect(page.locator('.toolbar')).toBeVisible();
 }
 

@@ -30,7 +30,7 @@ pub fn DonePage() -> impl IntoView {
     let qr = format!(
         "{}/api/qr.svg?text={}",
         crate::config::api_base(),
-        js_sys::encode_uri_component(&track_link)
+        crate::routes::encode(&track_link)
     );
     let print = |_| {
         if let Some(w) = crate::browser::window() {

@@ -32,7 +32,17 @@ fn Checklist(service: Service) -> impl IntoView {
     });
     let code = service.with_value(|s| s.code.clone());
     let ticks_key = format!("ticks.{code}");
-    let ticks = RwSignal::new(local::get::<Vec<String>>(&ticks_key).unwrap_or_default());
+    // Ticks are properties, not in the server's markup, so the device's come in at once, with
+    // any box ticked before the app took over the page.
+    let mut saved = local::get::<Vec<String>>(&ticks_key).unwrap_or_default();
+    service.with_value(|s| {
+        for m in &s.materials {
+            if !saved.contains(&m.id) && crate::browser::is_ticked(&format!("tick-{}", m.id)) {
+                saved.push(m.id.clone());
+            }
+        }
+    });
+    let ticks = RwSignal::new(saved);
     Effect::new(move |_| {
         ticks.with(|v| local::set(&ticks_key, v));
     });

@@ -25,10 +25,11 @@ fn apply(on: bool) {
 
 #[component]
 pub fn ElderToggle() -> impl IntoView {
-    let initial = storage()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
-        .is_some_and(|v| v == "1");
-    let on = RwSignal::new(initial);
+    let on = crate::browser::from_device(false, || {
+        storage()
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .is_some_and(|v| v == "1")
+    });
     Effect::new(move |_| {
         let value = on.get();
         apply(value);

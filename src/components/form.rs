@@ -106,6 +106,7 @@ pub fn Field(
                 class=(!input_class.is_empty()).then_some(input_class) maxlength=maxlength
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described
+                value=value.get_untracked()
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))/>
         </div>

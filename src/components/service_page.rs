@@ -15,10 +15,10 @@ pub fn ServicePage(
     render: fn(Service) -> AnyView,
 ) -> impl IntoView {
     let params = routes::params::<ServiceParams>();
-    let service = LocalResource::new(move || {
-        let code = params.get().and_then(|p| p.code).unwrap_or_default();
-        async move { api::service(&code).await }
-    });
+    let service = Resource::new(
+        move || params.get().and_then(|p| p.code).unwrap_or_default(),
+        |code| api::sendable(async move { api::service(&code).await }),
+    );
     view! {
         <main id="main" class=format!("page {class}")>
             <AsyncView resource=service ok={move |loaded: api::Loaded<Service>| {

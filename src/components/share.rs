@@ -13,7 +13,9 @@ fn origin() -> String {
 
 #[component]
 pub fn ShareBox(#[prop(into)] path: Signal<String>) -> impl IntoView {
-    let link = Signal::derive(move || format!("{}{}", origin(), path.get()));
+    // The server does not know the address citizens reach it by: the browser fills it in.
+    let origin = crate::browser::from_device(String::new(), origin);
+    let link = Signal::derive(move || format!("{}{}", origin.get(), path.get()));
     let copied = RwSignal::new(false);
     let copy = move |_| {
         if let Some(w) = crate::browser::window() {
@@ -30,7 +32,7 @@ pub fn ShareBox(#[prop(into)] path: Signal<String>) -> impl IntoView {
         format!(
             "{}/api/qr.svg?text={}",
             crate::config::api_base(),
-            js_sys::encode_uri_component(&link.get())
+            crate::routes::encode(&link.get())
         )
     };
     view! {

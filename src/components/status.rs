@@ -40,29 +40,70 @@ impl LoadFailure for &'static str {
     }
 }
 
+/// Something loaded asynchronously: a `Resource` (resolved on the server and carried in the
+/// page) or a `LocalResource` (read from the device or fetched by the browser).
+pub trait Loadable<T, E>: Copy + Send + Sync + 'static {
+    fn read(&self) -> Option<Result<T, E>>;
+    fn reload(&self);
+}
+
+impl<T, E> Loadable<T, E> for LocalResource<Result<T, E>>
+where
+    T: Clone + 'static,
+    E: Clone + 'static,
+{
+    fn read(&self) -> Option<Result<T, E>> {
+        self.get()
+    }
+
+    fn reload(&self) {
+        self.refetch();
+    }
+}
+
+impl<T, E> Loadable<T, E> for Resource<Result<T, E>>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    E: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+{
+    fn read(&self) -> Option<Result<T, E>> {
+        self.get()
+    }
+
+    fn reload(&self) {
+        self.refetch();
+    }
+}
+
 /// The one place that draws a load's three states: "loading", "failed, try again" (which
 /// loads again), and the value drawn by `ok`. `message` replaces the default wording of a
-/// failure where the page knows better (e.g. "no such case" instead of "not found").
+/// failure where the page knows better (e.g. "no such case" instead of "not found"). Inside
+/// `Suspense`, so the server waits for a `Resource` and puts its content in the page.
 #[component]
-pub fn AsyncView<T, E, F, V>(
-    resource: LocalResource<Result<T, E>>,
+pub fn AsyncView<L, T, E, F, V>(
+    resource: L,
     ok: F,
     #[prop(optional)] message: Option<fn(&E) -> String>,
+    #[prop(optional)] _types: std::marker::PhantomData<(T, E)>,
 ) -> impl IntoView
 where
+    L: Loadable<T, E>,
     T: Clone + 'static,
     E: Clone + LoadFailure + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match resource.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Err(e)) => {
-            let text = message.map_or_else(|| e.message(), |describe| describe(&e));
-            view! { <ErrorRetry message=text on_retry=Callback::new(move |_| resource.refetch())/> }
-                .into_any()
-        }
-        Some(Ok(value)) => ok(value).into_any(),
+    view! {
+        <Suspense fallback=|| view! { <Loading/> }>
+            {move || resource.read().map(|loaded| match loaded {
+                Err(e) => {
+                    let text = message.map_or_else(|| e.message(), |describe| describe(&e));
+                    view! { <ErrorRetry message=text on_retry=Callback::new(move |_| resource.reload())/> }
+                        .into_any()
+                }
+                Ok(value) => ok(value).into_any(),
+            })}
+        </Suspense>
     }
 }
 

@@ -102,20 +102,39 @@ pub fn ServiceListPage() -> impl IntoView {
             .unwrap_or_default()
     };
     let go_text = go.clone();
+    // Text typed before the app took over the server's page is searched for once it is live.
+    if let Some(typed) = crate::browser::typed_value("service-search") {
+        let go = go.clone();
+        Effect::new(move |_| {
+            if typed != query.get_untracked() {
+                go(typed.clone(), filters.get_untracked(), true);
+            }
+        });
+    }
     let go_dept = go.clone();
     let go_aud = go.clone();
     let go_theme = go.clone();
     let go_online = go.clone();
-    let go_zero = go;
+    let go_zero = go.clone();
     view! {
         <main id="main" class="page">
             <h1>{t::LIST_TITLE}</h1>
-            <div class="search-form" role="search">
+            // A real form: without JavaScript it asks the server for /services?q=...
+            <form class="search-form" role="search" method="get" action=routes::services()
+                on:submit=|ev| ev.prevent_default()>
                 <label for="service-search" class="search-label">{t::SEARCH_LABEL}</label>
-                <input id="service-search" type="search" placeholder=t::SEARCH_PLACEHOLDER autocomplete="off"
+                <input id="service-search" name="q" type="search" placeholder=t::SEARCH_PLACEHOLDER autocomplete="off"
+                    value=query.get_untracked()
                     prop:value=move || query.get()
                     on:input=move |ev| go_text(event_target_value(&ev), filters.get_untracked(), true)/>
-            </div>
+            </form>
+            // The filters' options come from the catalog: drawn once it is loaded, on the
+            // server and in the browser alike.
+            <Suspense fallback=|| ()>
+            {move || catalog.get().map(|_| {
+            let (go_dept, go_aud, go_theme, go_online, go_zero) =
+                (go_dept.clone(), go_aud.clone(), go_theme.clone(), go_online.clone(), go_zero.clone());
+            view! {
             <details class="filters" open=move || filters.with(|f| *f != Filters::default())>
                 <summary>{t::FILTERS}</summary>
                 <div class="filter-grid">
@@ -179,6 +198,8 @@ pub fn ServiceListPage() -> impl IntoView {
                     <label for="f-zero">{t::ZERO_VISITS}</label>
                 </div>
             </details>
+            }})}
+            </Suspense>
             <ServiceResults query=query filters=filters/>
         </main>
     }

@@ -26,16 +26,17 @@ pub fn ServiceResults(
     let Catalog(catalog) = expect_context::<Catalog>();
     // Long lists are drawn a page at a time: a phone need not lay out 3,000 rows per keystroke.
     let shown = RwSignal::new(limit.unwrap_or(PAGE));
-    let hits = Memo::new(move |_| match catalog.get() {
-        Some(Ok(all)) => search(&all, &query.get(), &filters.get()),
-        _ => Vec::new(),
-    });
-    Effect::new(move |_| {
-        hits.track();
-        shown.set(limit.unwrap_or(PAGE));
-    });
     view! {
-        <AsyncView resource=catalog ok=move |all| results(all, hits, shown, href, limit.is_none())/>
+        <AsyncView resource=catalog ok={move |all: Arc<Vec<ServiceSummary>>| {
+            // Searched from the loaded list, so nothing reads the catalog outside the load.
+            let list = all.clone();
+            let hits = Memo::new(move |_| search(&list, &query.get(), &filters.get()));
+            Effect::new(move |_| {
+                hits.track();
+                shown.set(limit.unwrap_or(PAGE));
+            });
+            results(all, hits, shown, href, limit.is_none())
+        }}/>
     }
 }
 

@@ -14,7 +14,7 @@ use crate::routes;
 
 #[component]
 pub fn MyCasesList() -> impl IntoView {
-    let cases = RwSignal::new(my_cases::list());
+    let cases = crate::browser::from_device(Vec::new(), my_cases::list);
     let refreshing = RwSignal::new(false);
     // (case number, message) for each case whose refresh failed.
     let failures = RwSignal::new(Vec::<(String, String)>::new());

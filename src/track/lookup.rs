@@ -9,7 +9,7 @@ use contract::FieldError;
 
 use super::list::MyCasesList;
 use super::{case_error, fetch_case, my_cases};
-use crate::components::form::{focus_error_summary, ErrorSummary, Field};
+use crate::components::form::{dom_id, focus_error_summary, ErrorSummary, Field};
 use crate::components::set_title;
 use crate::i18n::t;
 use crate::routes::{self, TRACK_NUMBER_PARAM};
@@ -47,9 +47,12 @@ pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), Vec<Fi
 pub fn TrackPage() -> impl IntoView {
     set_title(t::TRACK_TITLE);
     let query = use_query_map();
-    let number =
-        RwSignal::new(query.with_untracked(|q| q.get(TRACK_NUMBER_PARAM).unwrap_or_default()));
-    let code = RwSignal::new(String::new());
+    // What was typed before the app took over the server's page is kept.
+    let typed = |field| crate::browser::typed_value(&dom_id(field));
+    let number = RwSignal::new(typed(NUMBER).unwrap_or_else(|| {
+        query.with_untracked(|q| q.get(TRACK_NUMBER_PARAM).unwrap_or_default())
+    }));
+    let code = RwSignal::new(typed(CODE).unwrap_or_default());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);

@@ -10,18 +10,22 @@ use crate::i18n::t;
 
 #[component]
 pub fn CaseNews() -> impl IntoView {
-    let news = RwSignal::new(my_cases::list().iter().filter(|c| c.has_news()).count());
-    let remembered = my_cases::list();
-    if !remembered.is_empty() {
-        leptos::task::spawn_local(async move {
-            for case in remembered {
-                if let Ok(view) = fetch_case(&case.case_number, &case.query_code).await {
-                    my_cases::record(&view);
+    let count = || my_cases::list().iter().filter(|c| c.has_news()).count();
+    let news = crate::browser::from_device(0, count);
+    // Once live in the browser: ask after every remembered case.
+    Effect::new(move |_| {
+        let remembered = my_cases::list();
+        if !remembered.is_empty() {
+            leptos::task::spawn_local(async move {
+                for case in remembered {
+                    if let Ok(view) = fetch_case(&case.case_number, &case.query_code).await {
+                        my_cases::record(&view);
+                    }
                 }
-            }
-            news.set(my_cases::list().iter().filter(|c| c.has_news()).count());
-        });
-    }
+                news.set(count());
+            });
+        }
+    });
     move || {
         (news.get() > 0).then(|| {
             view! {

@@ -4,6 +4,7 @@
 pub mod client_ip;
 pub mod error;
 pub mod json;
+pub mod pages;
 pub mod ratelimit;
 pub mod security;
 pub mod staff_auth;

@@ -52,6 +52,13 @@ impl Assets {
         &self.script_hashes
     }
 
+    /// The built `index.html`, whose `<head>` server-rendered pages reuse.
+    pub fn index_html(&self) -> Option<String> {
+        self.files
+            .get("index.html")
+            .map(|a| String::from_utf8_lossy(&a.raw).into_owned())
+    }
+
     fn respond(&self, path: &str, accept: &str) -> Response {
         let key = path.trim_start_matches('/');
         let (asset, is_file) = match self.files.get(key) {
