@@ -1,7 +1,7 @@
 //! The confirmation of a submission, kept on the device so the page survives a reload.
 
 use contract::chrono::{DateTime, FixedOffset};
-use contract::SubmitReceipt;
+use contract::{SubmitReceipt, TimeLimit};
 use serde::{Deserialize, Serialize};
 
 use crate::storage::local;
@@ -12,7 +12,8 @@ pub struct Receipt {
     pub query_code: String,
     pub service_code: String,
     pub service_name: String,
-    pub promised_limit: u32,
+    /// A receipt kept by an older version holds a bare number; it reads as working days.
+    pub promised_limit: TimeLimit,
     pub submitted_at: DateTime<FixedOffset>,
 }
 

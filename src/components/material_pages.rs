@@ -342,9 +342,7 @@ async fn keep<S: PageStore>(
     replacing: Option<PageRef>,
 ) -> Option<&'static str> {
     // Left meanwhile: nothing holds the page list any more, so the photo is not kept.
-    let Some(draft_id) = store.draft_id() else {
-        return None;
-    };
+    let draft_id = store.draft_id()?;
     let meta = serde_json::to_string(&PhotoMeta {
         draft_id: &draft_id,
         material_id: &page.material_id,
