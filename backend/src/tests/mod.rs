@@ -306,6 +306,8 @@ pub fn test_service(code: &str, online: bool) -> Service {
             options: vec![
                 option("normal", None),
                 option("urgent", Some(contract::TimeLimit::working_days(3))),
+                // A promise in calendar days, as a city may copy from a statute in 日.
+                option("by_law", Some(contract::TimeLimit::calendar_days(10))),
             ],
         }],
         faq: vec![],
