@@ -267,7 +267,7 @@ mod tests {
 
     /// Whether a promise keeps within the statutory limit, whatever day the case is accepted.
     ///
-    /// The rule, conservative on purpose:
+    /// The rule:
     /// * same unit: the promised days are at most the statutory days;
     /// * promised 自然日 against statutory 工作日: n calendar days never hold more than n
     ///   working days, so again n ≤ m suffices (and is needed: n calendar days of plain
@@ -278,10 +278,12 @@ mod tests {
     ///   promise must never end after the statute. The statutory date moves past a closing day
     ///   as the law's own periods do (see `WorkCalendar::calendar_due_date`).
     ///
-    ///   Days whose statutory period spans a public holiday are left out: across 春节 or 国庆
-    ///   even the usual promises (7 个工作日 against 护照法's 15 日) can end a day after the
-    ///   statute, which no choice of number fixes; that is for the due date to handle, not the
-    ///   catalog.
+    ///   Days whose statutory period spans a public holiday are left out, so for holiday
+    ///   weeks this is not conservative: across 春节 or 国庆 the usual promises (7 个工作日
+    ///   against 护照法's 15 日, 10 against 15 日 for 居住证 and 公积金贷款, 20 against 30 日 for
+    ///   教师资格) end a day after the statute. Only far shorter promises would avoid that;
+    ///   the remedy belongs to the case clock (a due date never later than the statute's), not
+    ///   to the catalog's numbers.
     ///
     /// Returns the first acceptance day on which the promise ends later, if any.
     fn first_overrun(
