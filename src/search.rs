@@ -88,7 +88,7 @@ pub fn search(services: &[ServiceSummary], query: &str, filters: &Filters) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use contract::CaseType;
+    use contract::{CaseType, TimeLimit};
 
     fn svc(name: &str, aliases: &[&str], dept: &str, pinyin: &[&str]) -> ServiceSummary {
         ServiceSummary {
@@ -99,7 +99,7 @@ mod tests {
             audience: vec![Audience::Person],
             themes: vec![],
             case_type: CaseType::Committed,
-            promised_limit: 5,
+            promised_limit: TimeLimit::working_days(5),
             visits_required: 1,
             online_application: false,
             free: true,

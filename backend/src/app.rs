@@ -45,7 +45,7 @@ pub struct AppState {
 impl AppState {
     pub fn open(config: &Config) -> anyhow::Result<AppState> {
         let db = Db::open(&config.data_dir)?;
-        db.with(service_items::seed_if_empty)??;
+        db.with(service_items::seed_or_update)??;
         let uploads_dir = uploads::store::dir(&config.data_dir);
         uploads::store::create_private_dir(&uploads_dir)?;
         Ok(AppState {

@@ -10,7 +10,7 @@ use crate::http::error::AppError;
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run.
 /// Append only: a released migration is never edited.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: the catalog.
     "CREATE TABLE services (
         code TEXT PRIMARY KEY,
@@ -100,6 +100,15 @@ const MIGRATIONS: &[&str] = &[
     );",
     // 3: counting an applicant's submissions of a day (the per-ID daily limit).
     "CREATE INDEX cases_by_applicant ON cases(applicant_id_number, submitted_on);",
+    // 4: limits with units. `promised_time_limit` holds the case's promised limit as
+    // `contract::TimeLimit` JSON; NULL on rows written before, whose `promised_limit` number
+    // reads as working days. `catalog_meta` remembers which embedded catalog the `services`
+    // rows come from, so that a corrected catalog replaces the stored one at start-up.
+    "ALTER TABLE cases ADD COLUMN promised_time_limit TEXT;
+    CREATE TABLE catalog_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );",
 ];
 
 #[derive(Clone)]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::case::Delivery;
+use crate::service::TimeLimit;
 
 /// How a form field is entered and validated (same rules on client and server).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +116,6 @@ pub struct Application {
 pub struct SubmitReceipt {
     pub case_number: String,
     pub query_code: String,
-    pub promised_limit: u32,
+    pub promised_limit: TimeLimit,
     pub submitted_at: DateTime<FixedOffset>,
 }

@@ -1,6 +1,6 @@
 //! The working-day calendar (工作日) and the promised-limit arithmetic built on it.
 //!
-//! This is the one implementation of "承诺办结日期" and "还剩 N 个工作日": the backend computes
+//! This is the one implementation of "承诺办结日期" and "还剩 N 个工作日" (or N 自然日): the backend computes
 //! due dates with it and the app shows countdowns with it, so the two can never disagree.
 //!
 //! Each State Council notice (国务院办公厅关于部分节假日安排的通知) becomes one `CalendarYear`
@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
+
+use crate::service::{LimitUnit, TimeLimit};
 
 /// The last day four-digit years can write: arithmetic stops there, so an absurd limit ends
 /// quickly instead of walking to chrono's year 262143.
@@ -215,6 +217,68 @@ impl WorkCalendar {
             }
         }
         day
+    }
+
+    /// 承诺办结日期 of a limit in calendar days (自然日). Day 1 is the day after `accepted_on`,
+    /// every day counts except those inside a `Pause` (same rules as `due_date`), and when
+    /// the last day is not a working day the limit ends on the next working day, as
+    /// 《中华人民共和国民法典》第二百零三条 rules for periods ending on a 法定休假日: nobody
+    /// can collect a result on a day the center is closed. Never panics.
+    pub fn calendar_due_date(
+        &self,
+        accepted_on: NaiveDate,
+        days: u32,
+        pauses: &[Pause],
+        today: NaiveDate,
+    ) -> NaiveDate {
+        let mut remaining = days;
+        let mut day = accepted_on;
+        while remaining > 0 && day < LAST_DAY {
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
+            if !pauses.iter().any(|p| p.covers(day, today)) {
+                remaining -= 1;
+            }
+        }
+        if days > 0 {
+            while !self.is_working_day(day) && day < LAST_DAY {
+                let Some(next) = day.succ_opt() else { break };
+                day = next;
+            }
+        }
+        day
+    }
+
+    /// 承诺办结日期 of any limit: counted in its own unit, `accepted_on` itself when decided
+    /// on the spot, `None` when no limit is set.
+    pub fn due_date_for(
+        &self,
+        accepted_on: NaiveDate,
+        limit: TimeLimit,
+        pauses: &[Pause],
+        today: NaiveDate,
+    ) -> Option<NaiveDate> {
+        match limit {
+            TimeLimit::Days {
+                days,
+                unit: LimitUnit::WorkingDays,
+            } => Some(self.due_date(accepted_on, days, pauses, today)),
+            TimeLimit::Days {
+                days,
+                unit: LimitUnit::CalendarDays,
+            } => Some(self.calendar_due_date(accepted_on, days, pauses, today)),
+            TimeLimit::OnTheSpot => Some(accepted_on),
+            TimeLimit::NotSet => None,
+        }
+    }
+
+    /// The countdown in `unit`, with the signs of `working_days_left`. In calendar days it is
+    /// plainly the days from `today` to `due`.
+    pub fn days_left(&self, today: NaiveDate, due: NaiveDate, unit: LimitUnit) -> i64 {
+        match unit {
+            LimitUnit::WorkingDays => self.working_days_left(today, due),
+            LimitUnit::CalendarDays => due.signed_duration_since(today).num_days(),
+        }
     }
 
     /// Working days `d` with `from < d <= to`; when `to < from`, minus the working days with
@@ -502,6 +566,84 @@ mod tests {
     }
 
     #[test]
+    fn calendar_day_limits_count_every_day() {
+        let cal = cal();
+        let due = |accepted: &str, days: u32| {
+            cal.calendar_due_date(d(accepted), days, &[], d(accepted))
+                .to_string()
+        };
+        // Monday 2026-03-02 + 15 days is Tuesday 03-17: weekends count.
+        assert_eq!(due("2026-03-02", 15), "2026-03-17");
+        // Accepted Wednesday, 3 days ends Saturday: moved to Monday.
+        assert_eq!(due("2026-03-04", 3), "2026-03-09");
+        // Ends inside Spring Festival 2026 (off 02-15..02-23): moved to Tuesday 02-24.
+        assert_eq!(due("2026-02-10", 7), "2026-02-24");
+        // Ends on the adjusted Saturday 2026-02-28, a working day: stays.
+        assert_eq!(due("2026-02-13", 15), "2026-02-28");
+        // 60 days across National Day 2025 ends on Saturday 11-29: moved to Monday.
+        assert_eq!(due("2025-09-30", 60), "2025-12-01");
+        assert_eq!(due("2026-03-06", 0), "2026-03-06");
+        // The same numbers in working days are later.
+        assert_eq!(
+            cal.due_date(d("2026-03-02"), 15, &[], d("2026-03-02")),
+            d("2026-03-23")
+        );
+    }
+
+    #[test]
+    fn calendar_day_limits_are_extended_by_pauses() {
+        let cal = cal();
+        let accepted = d("2026-03-02"); // Monday
+        let closed = |from: &str, until: &str| Pause {
+            from: d(from),
+            until: Some(d(until)),
+        };
+        let due =
+            |pauses: &[Pause], today: &str| cal.calendar_due_date(accepted, 10, pauses, d(today));
+        assert_eq!(due(&[], "2026-03-02"), d("2026-03-12"));
+        // A pause over a weekend counts in calendar days: three days later.
+        assert_eq!(
+            due(&[closed("2026-03-06", "2026-03-08")], "2026-03-20"),
+            d("2026-03-16") // 03-15 is a Sunday
+        );
+        // Ongoing since Thursday 03-05, seen on Saturday 03-07: three days so far.
+        let open = [Pause {
+            from: d("2026-03-05"),
+            until: None,
+        }];
+        assert_eq!(due(&open, "2026-03-07"), d("2026-03-16"));
+        assert_eq!(due(&open, "2026-03-08"), d("2026-03-16"));
+        assert_eq!(due(&open, "2026-03-09"), d("2026-03-17"));
+    }
+
+    #[test]
+    fn due_dates_follow_the_kind_and_unit_of_the_limit() {
+        let cal = cal();
+        let accepted = d("2026-03-02");
+        let due = |limit| cal.due_date_for(accepted, limit, &[], accepted);
+        assert_eq!(due(TimeLimit::working_days(5)), Some(d("2026-03-09")));
+        assert_eq!(due(TimeLimit::calendar_days(5)), Some(d("2026-03-09")));
+        assert_eq!(due(TimeLimit::working_days(10)), Some(d("2026-03-16")));
+        assert_eq!(due(TimeLimit::calendar_days(10)), Some(d("2026-03-12")));
+        assert_eq!(due(TimeLimit::OnTheSpot), Some(accepted));
+        assert_eq!(due(TimeLimit::NotSet), None);
+    }
+
+    #[test]
+    fn countdown_in_calendar_days() {
+        let cal = cal();
+        let left =
+            |today: &str, due: &str| cal.days_left(d(today), d(due), LimitUnit::CalendarDays);
+        assert_eq!(left("2026-02-13", "2026-02-24"), 11);
+        assert_eq!(left("2026-02-24", "2026-02-24"), 0);
+        assert_eq!(left("2026-02-28", "2026-02-24"), -4);
+        assert_eq!(
+            cal.days_left(d("2026-02-13"), d("2026-02-24"), LimitUnit::WorkingDays),
+            2
+        );
+    }
+
+    #[test]
     fn absurd_input_does_not_panic() {
         let cal = cal();
         assert_eq!(
@@ -514,6 +656,14 @@ mod tests {
         }];
         assert_eq!(
             cal.due_date(d("2026-01-05"), 1, &forever, LAST_DAY),
+            LAST_DAY
+        );
+        assert_eq!(
+            cal.calendar_due_date(d("2026-01-05"), 1, &forever, LAST_DAY),
+            LAST_DAY
+        );
+        assert_eq!(
+            cal.calendar_due_date(d("9999-12-30"), u32::MAX, &[], d("9999-12-30")),
             LAST_DAY
         );
         assert_eq!(cal.working_days_between(NaiveDate::MAX, NaiveDate::MAX), 0);

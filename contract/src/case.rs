@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
+use crate::service::TimeLimit;
+
 /// Where a case stands. The legal moves between these are in `CaseStatus::can_move_to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -153,7 +155,7 @@ pub struct CaseView {
     /// Once accepted.
     #[serde(default)]
     pub accepted_on: Option<NaiveDate>,
-    pub promised_limit: u32,
+    pub promised_limit: TimeLimit,
     /// 承诺办结日期, once accepted (moves later while the clock is paused).
     #[serde(default)]
     pub due_date: Option<NaiveDate>,

@@ -1,6 +1,6 @@
 //! The service guide (办事指南): every element of the national service-guide standard a citizen reads.
 
-use serde::{Deserialize, Serialize};
+use serde::{de, Deserialize, Deserializer, Serialize};
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
@@ -110,6 +110,184 @@ pub struct LegalBasis {
     pub article: String,
 }
 
+/// The unit a time limit counts in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LimitUnit {
+    /// 工作日: Monday–Friday except public holidays, plus adjusted working days (调休).
+    WorkingDays,
+    /// 自然日: every day counts; what a law means by plain "日".
+    CalendarDays,
+}
+
+/// 办结时限: a number of days with its unit, on the spot, or none set.
+///
+/// JSON: `{"kind": "days", "days": 15, "unit": "working_days"}`, `{"kind": "on_the_spot"}` or
+/// `{"kind": "not_set"}`. A bare number, the shape before units existed, still reads: `0` as
+/// on the spot, `n` as n working days, so stored cases, receipts and offline copies from older
+/// versions keep working.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimeLimit {
+    /// Decided within `days` days counted in `unit`, from the day after acceptance.
+    Days { days: u32, unit: LimitUnit },
+    /// 当场办结: decided when the application is made.
+    OnTheSpot,
+    /// 法律未规定: no statutory limit exists (only meaningful for a statutory limit).
+    NotSet,
+}
+
+impl TimeLimit {
+    pub const fn working_days(days: u32) -> TimeLimit {
+        TimeLimit::Days {
+            days,
+            unit: LimitUnit::WorkingDays,
+        }
+    }
+
+    pub const fn calendar_days(days: u32) -> TimeLimit {
+        TimeLimit::Days {
+            days,
+            unit: LimitUnit::CalendarDays,
+        }
+    }
+
+    /// How a number stored before limits had units reads: 0 was 即办件, anything else
+    /// working days (the only unit the old code counted in).
+    pub const fn from_legacy(days: u32) -> TimeLimit {
+        if days == 0 {
+            TimeLimit::OnTheSpot
+        } else {
+            TimeLimit::working_days(days)
+        }
+    }
+
+    /// The number of days and their unit; `None` on the spot or when none is set.
+    pub fn days(&self) -> Option<(u32, LimitUnit)> {
+        match *self {
+            TimeLimit::Days { days, unit } => Some((days, unit)),
+            TimeLimit::OnTheSpot | TimeLimit::NotSet => None,
+        }
+    }
+}
+
+/// The tagged shape alone, so that `TimeLimit`'s own `Deserialize` can add the bare number.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum TaggedLimit {
+    Days { days: u32, unit: LimitUnit },
+    OnTheSpot,
+    NotSet,
+}
+
+impl From<TaggedLimit> for TimeLimit {
+    fn from(t: TaggedLimit) -> TimeLimit {
+        match t {
+            TaggedLimit::Days { days, unit } => TimeLimit::Days { days, unit },
+            TaggedLimit::OnTheSpot => TimeLimit::OnTheSpot,
+            TaggedLimit::NotSet => TimeLimit::NotSet,
+        }
+    }
+}
+
+/// Accepts a bare number (legacy) or a map. A visitor rather than `#[serde(untagged)]`, so
+/// that a typo in a city's catalog gets serde's precise message instead of "did not match
+/// any variant".
+struct TimeLimitVisitor;
+
+impl<'de> de::Visitor<'de> for TimeLimitVisitor {
+    type Value = TimeLimit;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(r#"a time limit such as {"kind": "days", "days": 15, "unit": "working_days"}"#)
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<TimeLimit, E> {
+        u32::try_from(n)
+            .map(TimeLimit::from_legacy)
+            .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(n), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<TimeLimit, E> {
+        u64::try_from(n)
+            .map_err(|_| E::invalid_value(de::Unexpected::Signed(n), &self))
+            .and_then(|n| self.visit_u64(n))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<TimeLimit, A::Error> {
+        TaggedLimit::deserialize(de::value::MapAccessDeserializer::new(map)).map(Into::into)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeLimit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<TimeLimit, D::Error> {
+        d.deserialize_any(TimeLimitVisitor)
+    }
+}
+
+/// 法定办结时限: the limit the law sets and the article that sets it.
+///
+/// JSON: the limit's fields plus `citation`, e.g. `{"kind": "days", "days": 60, "unit":
+/// "calendar_days", "citation": {"law": "《中华人民共和国居民身份证法》", "article": "第十二条"}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct StatutoryLimit {
+    #[serde(flatten)]
+    pub limit: TimeLimit,
+    /// The article that sets the limit; `None` for `NotSet` (nothing sets it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub citation: Option<LegalBasis>,
+}
+
+/// `StatutoryLimit`'s current shape, derived; its `Deserialize` adds the bare number.
+#[derive(Deserialize)]
+struct StatutoryFields {
+    #[serde(flatten)]
+    limit: TimeLimit,
+    #[serde(default)]
+    citation: Option<LegalBasis>,
+}
+
+struct StatutoryVisitor;
+
+impl<'de> de::Visitor<'de> for StatutoryVisitor {
+    type Value = StatutoryLimit;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a statutory time limit with its citation")
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<StatutoryLimit, E> {
+        TimeLimitVisitor.visit_u64(n).map(|limit| StatutoryLimit {
+            limit,
+            citation: None,
+        })
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<StatutoryLimit, E> {
+        TimeLimitVisitor.visit_i64(n).map(|limit| StatutoryLimit {
+            limit,
+            citation: None,
+        })
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<StatutoryLimit, A::Error> {
+        let f = StatutoryFields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(StatutoryLimit {
+            limit: f.limit,
+            citation: f.citation,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for StatutoryLimit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<StatutoryLimit, D::Error> {
+        d.deserialize_any(StatutoryVisitor)
+    }
+}
+
 /// 申请材料.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -205,7 +383,7 @@ pub struct SituationOption {
     pub label: String,
     /// Overrides the service's promised limit when chosen.
     #[serde(default)]
-    pub promised_limit: Option<u32>,
+    pub promised_limit: Option<TimeLimit>,
 }
 
 /// 情形: a question whose answer selects the variant that applies.
@@ -240,10 +418,10 @@ pub struct Service {
     pub legal_basis: Vec<LegalBasis>,
     pub conditions: Vec<String>,
     pub case_type: CaseType,
-    /// 法定办结时限 in working days; 0 for 即办件 decided on the spot.
-    pub statutory_limit: u32,
-    /// 承诺办结时限 in working days.
-    pub promised_limit: u32,
+    /// 法定办结时限 with the article that sets it.
+    pub statutory_limit: StatutoryLimit,
+    /// 承诺办结时限: `OnTheSpot` for 即办件; never `NotSet`.
+    pub promised_limit: TimeLimit,
     /// Explains the limits (e.g. which days are not counted).
     #[serde(default)]
     pub limit_note: String,
@@ -282,7 +460,7 @@ pub struct ServiceSummary {
     pub audience: Vec<Audience>,
     pub themes: Vec<String>,
     pub case_type: CaseType,
-    pub promised_limit: u32,
+    pub promised_limit: TimeLimit,
     pub visits_required: u8,
     pub online_application: bool,
     /// True when no fee applies in any situation.
@@ -325,7 +503,7 @@ impl Service {
     }
 
     /// The promised limit for the chosen options: an option's own limit wins.
-    pub fn promised_limit_for(&self, chosen: &[String]) -> u32 {
+    pub fn promised_limit_for(&self, chosen: &[String]) -> TimeLimit {
         self.situations
             .iter()
             .flat_map(|s| &s.options)
@@ -377,4 +555,77 @@ impl Service {
 
 fn applies(applies_when: &[String], chosen: &[String]) -> bool {
     applies_when.is_empty() || applies_when.iter().any(|id| chosen.contains(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limit(json: &str) -> Result<TimeLimit, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn limits_read_and_write_their_kind_and_unit() {
+        let cases = [
+            (
+                TimeLimit::working_days(15),
+                r#"{"kind":"days","days":15,"unit":"working_days"}"#,
+            ),
+            (
+                TimeLimit::calendar_days(60),
+                r#"{"kind":"days","days":60,"unit":"calendar_days"}"#,
+            ),
+            (TimeLimit::OnTheSpot, r#"{"kind":"on_the_spot"}"#),
+            (TimeLimit::NotSet, r#"{"kind":"not_set"}"#),
+        ];
+        for (value, json) in cases {
+            assert_eq!(serde_json::to_string(&value).unwrap(), json);
+            assert_eq!(limit(json).unwrap(), value);
+        }
+    }
+
+    #[test]
+    fn a_bare_number_from_before_units_reads_as_working_days() {
+        assert_eq!(limit("5").unwrap(), TimeLimit::working_days(5));
+        assert_eq!(limit("0").unwrap(), TimeLimit::OnTheSpot);
+        assert!(limit("-1").is_err());
+        assert!(limit("4294967296").is_err());
+        let old: StatutoryLimit = serde_json::from_str("60").unwrap();
+        assert_eq!(old.limit, TimeLimit::working_days(60));
+        assert_eq!(old.citation, None);
+        let option: SituationOption =
+            serde_json::from_str(r#"{"id":"a","label":"A","promised_limit":3}"#).unwrap();
+        assert_eq!(option.promised_limit, Some(TimeLimit::working_days(3)));
+    }
+
+    #[test]
+    fn statutory_limits_carry_their_citation_beside_the_limit() {
+        let json = r#"{"kind":"days","days":60,"unit":"calendar_days","citation":{"law":"《中华人民共和国居民身份证法》","article":"第十二条"}}"#;
+        let s: StatutoryLimit = serde_json::from_str(json).unwrap();
+        assert_eq!(s.limit, TimeLimit::calendar_days(60));
+        assert_eq!(
+            s.citation.as_ref().map(|c| c.article.as_str()),
+            Some("第十二条")
+        );
+        assert_eq!(serde_json::to_string(&s).unwrap(), json);
+        let none: StatutoryLimit = serde_json::from_str(r#"{"kind":"not_set"}"#).unwrap();
+        assert_eq!(none.limit, TimeLimit::NotSet);
+        assert_eq!(
+            serde_json::to_string(&none).unwrap(),
+            r#"{"kind":"not_set"}"#
+        );
+    }
+
+    #[test]
+    fn a_typo_names_what_is_wrong() {
+        let err = limit(r#"{"kind":"days","days":15,"unit":"workdays"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("workdays"), "{err}");
+        let err = limit(r#"{"kind":"days","days":15}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unit"), "{err}");
+    }
 }

@@ -691,8 +691,11 @@ mod tests {
             legal_basis: vec![],
             conditions: vec![],
             case_type: CaseType::Committed,
-            statutory_limit: 20,
-            promised_limit: 5,
+            statutory_limit: StatutoryLimit {
+                limit: TimeLimit::working_days(20),
+                citation: None,
+            },
+            promised_limit: TimeLimit::working_days(5),
             limit_note: String::new(),
             visits_required: 0,
             channels: vec![Channel::Online, Channel::Post],

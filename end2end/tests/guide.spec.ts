@@ -3,6 +3,14 @@ import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openAp
 
 const ID_CARD = '11990100GAHZ070001000';
 
+test('the guide says a statutory limit in its unit, with the article that sets it', async ({ page }) => {
+  await openApp(page, `/services/${ID_CARD}`);
+  const limits = page.locator('#limits');
+  await expect(limits).toContainText('60 日（自然日）');
+  await expect(limits).toContainText('《中华人民共和国居民身份证法》第十二条');
+  await expect(limits).toContainText('10 个工作日');
+});
+
 test('search finds services by alias, pinyin initials and department, ranked sensibly', async ({ page }) => {
   await openApp(page, '/services');
   const search = page.getByLabel('搜索办事事项');

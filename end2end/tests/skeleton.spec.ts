@@ -24,7 +24,7 @@ test('a guide shows its materials, time limit and fee', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('身份证');
   const summary = page.getByRole('region', { name: '事项概要' });
   await expect(summary.getByText('承诺时限')).toBeVisible();
-  await expect(summary.getByText(/工作日|即时办结/)).toBeVisible();
+  await expect(summary.getByText(/个工作日|日（自然日）|当场办结/)).toBeVisible();
   await expect(summary.getByText('收费')).toBeVisible();
   await expect(summary.getByText(/元|不收费/)).toBeVisible();
   await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();

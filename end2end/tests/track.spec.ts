@@ -63,10 +63,14 @@ function png(width: number, height: number): Buffer {
 
 type Receipt = { case_number: string; query_code: string };
 type Material = { id: string; name: string; required: string; source: { kind: string; fetched_by_center?: boolean } };
+type TimeLimit =
+  | { kind: 'days'; days: number; unit: 'working_days' | 'calendar_days' }
+  | { kind: 'on_the_spot' }
+  | { kind: 'not_set' };
 type Service = {
   code: string;
   name: string;
-  promised_limit: number;
+  promised_limit: TimeLimit;
   online_application: boolean;
   situations: unknown[];
   materials: Material[];
@@ -77,12 +81,16 @@ type Field = { id: string; kind: string; required: boolean; options?: string[]; 
 
 let picked: { service: Service; fields: Field[] } | undefined;
 
-/** An online service without situations, with a promised limit, a required material and a window. */
+/**
+ * An online service without situations, with a promised limit in working days (the countdown
+ * below is checked in them), a required material and a window.
+ */
 async function pickService(request: APIRequestContext) {
   if (picked) return picked;
   const list = await (await request.get('/api/services')).json();
   for (const summary of list) {
-    if (!summary.online_application || summary.promised_limit < 1) continue;
+    const limit: TimeLimit = summary.promised_limit;
+    if (!summary.online_application || limit.kind !== 'days' || limit.unit !== 'working_days') continue;
     const code = encodeURIComponent(summary.code);
     const service: Service = await (await request.get(`/api/services/${code}`)).json();
     if (service.situations.length > 0 || service.places.length === 0) continue;

@@ -52,7 +52,7 @@ pub fn DonePage() -> impl IntoView {
             <p>{t::what_next(&r.service_name, r.promised_limit)}</p>
             <dl class="facts">
                 <div><dt>{t::SUBMITTED_AT}</dt><dd>{crate::today::format_time(&r.submitted_at)}</dd></div>
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(r.promised_limit)}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(r.promised_limit)}</dd></div>
             </dl>
             <img class="qr" src=qr alt=t::TRACK_QR_ALT width="160" height="160"/>
             <div class="actions no-print">

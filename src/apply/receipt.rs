@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use contract::chrono::{DateTime, FixedOffset};
-use contract::SubmitReceipt;
+use contract::{SubmitReceipt, TimeLimit};
 use serde::{Deserialize, Serialize};
 
 use crate::storage::local;
@@ -16,7 +16,8 @@ pub struct Receipt {
     pub query_code: String,
     pub service_code: String,
     pub service_name: String,
-    pub promised_limit: u32,
+    /// A receipt kept by an older version holds a bare number; it reads as working days.
+    pub promised_limit: TimeLimit,
     pub submitted_at: DateTime<FixedOffset>,
     /// The draft was changed after the request that created the case had been sent: those
     /// changes are not part of the case, and the page says so.

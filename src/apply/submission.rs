@@ -113,7 +113,10 @@ mod tests {
         Ok(SubmitReceipt {
             case_number: "2026113000001".into(),
             query_code: "AB3K7MNP".into(),
-            promised_limit: 5,
+            promised_limit: contract::TimeLimit::Days {
+                days: 5,
+                unit: contract::LimitUnit::WorkingDays,
+            },
             submitted_at: contract::chrono::DateTime::parse_from_rfc3339(
                 "2026-11-30T10:00:00+08:00",
             )

@@ -144,8 +144,8 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
         <section class="section">
             <h2>{t::LIMITS_AND_FEES}</h2>
             <dl class="facts">
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(limit)}</dd></div>
-                <div><dt>{t::STATUTORY_LIMIT}</dt><dd>{t::working_days(s.statutory_limit)}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(limit)}</dd></div>
+                {parts::statutory_limit(s)}
                 <div><dt>{t::VISITS}</dt><dd>{t::visits(s.visits_required)}</dd></div>
                 <div><dt>{t::FEE}</dt><dd>{if fees.is_empty() {
                     t::FREE.to_string()

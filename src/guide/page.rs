@@ -34,7 +34,7 @@ fn guide(s: Service) -> impl IntoView {
         <p class="lead">{s.department.clone()}</p>
         <section class="summary-card" aria-label=t::OVERVIEW>
             <dl>
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(s.promised_limit)}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
                 <div><dt>{t::FEE}</dt><dd>{fee_summary}</dd></div>
                 <div><dt>{t::VISITS}</dt><dd>{t::visits(s.visits_required)}</dd></div>
                 <div><dt>{t::ONLINE}</dt><dd>{if s.online_application { t::ONLINE_YES } else { t::ONLINE_NO }}</dd></div>
@@ -125,8 +125,8 @@ fn sections(s: Service) -> impl IntoView {
             <h2>{t::PROMISED_LIMIT}</h2>
             <dl class="facts">
                 <div><dt>{t::CASE_TYPE}</dt><dd>{t::case_type(s.case_type)}</dd></div>
-                <div><dt>{t::STATUTORY_LIMIT}</dt><dd>{t::working_days(s.statutory_limit)}</dd></div>
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::working_days(s.promised_limit)}</dd></div>
+                {parts::statutory_limit(&s)}
+                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
             </dl>
             {(!s.limit_note.is_empty()).then(|| view! { <p class="note">{s.limit_note.clone()}</p> })}
         </section>

@@ -1,9 +1,24 @@
-//! Pieces of a guide that the one-time list shows as well: places, phones, refusals, appeal.
+//! Pieces of a guide that the one-time list shows as well: the statutory limit, places, phones,
+//! refusals, appeal.
 
 use contract::Service;
 use leptos::prelude::*;
 
 use crate::i18n::t;
+
+/// 法定时限 with the article that sets it beside it, so that the citizen can check it.
+pub fn statutory_limit(s: &Service) -> impl IntoView {
+    let citation = s.statutory_limit.citation.as_ref().map(t::set_by);
+    view! {
+        <div>
+            <dt>{t::STATUTORY_LIMIT}</dt>
+            <dd>
+                {t::time_limit(s.statutory_limit.limit)}
+                {citation.map(|c| view! { <span class="citation">{c}</span> })}
+            </dd>
+        </div>
+    }
+}
 
 pub fn places(s: &Service) -> impl IntoView {
     view! {

@@ -83,7 +83,7 @@ fn row(s: ServiceSummary, href: fn(&str) -> String) -> impl IntoView {
                 <span class="service-name">{s.name.clone()}</span>
                 <span class="service-meta">
                     <span>{s.department.clone()}</span>
-                    <span>{t::PROMISED_LIMIT}" "{t::working_days(s.promised_limit)}</span>
+                    <span>{t::PROMISED_LIMIT}" "{t::time_limit(s.promised_limit)}</span>
                     <span>{t::visits(s.visits_required)}</span>
                     {s.online_application.then(|| view! { <span class="tag">{t::ONLINE_YES}</span> })}
                 </span>

@@ -2,8 +2,8 @@
 
 use contract::chrono::{NaiveDate, Weekday};
 use contract::{
-    Audience, CaseStatus, CaseType, Channel, MaterialForm, Necessity, ServiceKind,
-    SpecialProcedureKind,
+    Audience, CaseStatus, CaseType, Channel, LegalBasis, LimitUnit, MaterialForm, Necessity,
+    ServiceKind, SpecialProcedureKind, TimeLimit,
 };
 
 pub const SITE_TITLE: &str = "政务服务网上办事";
@@ -112,12 +112,27 @@ pub fn saved_copy(at: &str) -> String {
     format!("当前无法连接网络，以下为 {at} 保存的副本，内容可能不是最新。")
 }
 
-pub fn working_days(n: u32) -> String {
-    if n == 0 {
-        "即时办结".into()
-    } else {
-        format!("{n} 个工作日")
+/// A number of days in its unit. Calendar days say so, because a citizen reading "60 日"
+/// next to "10 个工作日" would otherwise take both for working days.
+pub fn day_count(n: impl std::fmt::Display, unit: LimitUnit) -> String {
+    match unit {
+        LimitUnit::WorkingDays => format!("{n} 个工作日"),
+        LimitUnit::CalendarDays => format!("{n} 日（自然日）"),
     }
+}
+
+/// How every page words a time limit (法定 or 承诺).
+pub fn time_limit(limit: TimeLimit) -> String {
+    match limit {
+        TimeLimit::Days { days, unit } => day_count(days, unit),
+        TimeLimit::OnTheSpot => "当场办结".into(),
+        TimeLimit::NotSet => "法律未规定时限".into(),
+    }
+}
+
+/// The article that sets a statutory limit, shown beside it.
+pub fn set_by(b: &LegalBasis) -> String {
+    format!("（{BASIS}{}{}）", b.law, b.article)
 }
 
 pub fn visits(n: u8) -> String {
@@ -197,9 +212,16 @@ pub fn step_of(n: usize, total: usize) -> String {
     format!("第 {n} 步，共 {total} 步")
 }
 pub const COMMITMENT_TITLE: &str = "告知承诺";
-pub fn commitment_text(dept: &str, limit: u32) -> String {
+pub fn commitment_text(dept: &str, limit: TimeLimit) -> String {
+    let when = match limit {
+        TimeLimit::Days { .. } => format!(
+            "自受理之次日起 {}内办结（补正材料和特别程序所需时间不计算在内）",
+            time_limit(limit)
+        ),
+        TimeLimit::OnTheSpot | TimeLimit::NotSet => "受理后当场办结".into(),
+    };
     format!(
-        "本事项由{dept}办理。材料齐全、符合法定形式的，自受理之次日起 {limit} 个工作日内办结（补正材料和特别程序所需时间不计算在内）。\
+        "本事项由{dept}办理。材料齐全、符合法定形式的，{when}。\
          申请人承诺所填信息和所传材料真实、有效，如有虚假，愿意承担相应的法律责任。"
     )
 }
@@ -269,8 +291,12 @@ pub const EDITS_LEFT_OUT: &str = "请注意：您的申报在修改之前已经�
 pub const SUBMIT_UNSUPPORTED: &str =
     "此浏览器无法安全提交申报，请更换或升级浏览器后重试，也可到窗口办理。";
 pub const WHAT_NEXT: &str = "接下来";
-pub fn what_next(service: &str, limit: u32) -> String {
-    format!("工作人员将审核您的“{service}”申报。受理后，将在受理次日起 {limit} 个工作日内办结；如需补正材料，会在办件查询中逐项告诉您。")
+pub fn what_next(service: &str, limit: TimeLimit) -> String {
+    let when = match limit {
+        TimeLimit::Days { .. } => format!("将在受理次日起 {}内办结", time_limit(limit)),
+        TimeLimit::OnTheSpot | TimeLimit::NotSet => "将当场办结".into(),
+    };
+    format!("工作人员将审核您的“{service}”申报。受理后，{when}；如需补正材料，会在办件查询中逐项告诉您。")
 }
 pub const SUBMITTED_AT: &str = "提交时间";
 pub const TRACK_QR_ALT: &str = "办件查询链接的二维码";
@@ -420,26 +446,42 @@ pub const DUE_DATE: &str = "承诺办结日期";
 pub const DUE_MOVES: &str = "（暂停期间顺延）";
 pub const DUE_TODAY: &str = "今天到期";
 pub const CLOCK_PAUSED: &str = "计时已暂停";
-pub const NOT_STARTED_IMMEDIATE: &str = "本事项为即办件，受理后即时办结。";
+pub const NOT_STARTED_IMMEDIATE: &str = "本事项为即办件，受理后当场办结。";
 pub const PAUSE_REASON: &str = "原因";
 pub const PAUSE_HISTORY: &str = "暂停记录";
 pub const PAUSE_SUPPLEMENT: &str = "需补正";
 pub const SPECIAL_PROCEDURE: &str = "特别程序";
 
-pub fn not_started(limit: u32) -> String {
-    format!("承诺时限为 {limit} 个工作日，自受理后的下一个工作日起计算。")
+pub fn not_started(limit: TimeLimit) -> String {
+    match limit {
+        TimeLimit::Days {
+            unit: LimitUnit::WorkingDays,
+            ..
+        } => format!(
+            "承诺时限为 {}，自受理后的下一个工作日起计算。",
+            time_limit(limit)
+        ),
+        TimeLimit::Days {
+            unit: LimitUnit::CalendarDays,
+            ..
+        } => format!(
+            "承诺时限为 {}，自受理次日起逐日计算，期限最后一天遇休息日、节假日的顺延至下一个工作日。",
+            time_limit(limit)
+        ),
+        TimeLimit::OnTheSpot | TimeLimit::NotSet => NOT_STARTED_IMMEDIATE.into(),
+    }
 }
 
-pub fn days_left(n: i64) -> String {
-    format!("还剩 {n} 个工作日")
+pub fn days_left(n: i64, unit: LimitUnit) -> String {
+    format!("还剩 {}", day_count(n, unit))
 }
 
-pub fn overdue(n: i64) -> String {
-    format!("已超期 {n} 个工作日")
+pub fn overdue(n: i64, unit: LimitUnit) -> String {
+    format!("已超期 {}", day_count(n, unit))
 }
 
-pub fn paused_left(n: i64) -> String {
-    format!("计时已暂停，恢复计时后还剩 {n} 个工作日")
+pub fn paused_left(n: i64, unit: LimitUnit) -> String {
+    format!("计时已暂停，恢复计时后还剩 {}", day_count(n, unit))
 }
 
 pub fn pause_supplement(since: NaiveDate) -> String {
@@ -524,4 +566,32 @@ pub fn rating_label(score: u8) -> &'static str {
 
 pub fn your_rating(label: &str) -> String {
     format!("您的评价：{label}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_limit_reads_as_what_it_is() {
+        assert_eq!(time_limit(TimeLimit::working_days(15)), "15 个工作日");
+        assert_eq!(time_limit(TimeLimit::calendar_days(60)), "60 日（自然日）");
+        assert_eq!(time_limit(TimeLimit::OnTheSpot), "当场办结");
+        assert_eq!(time_limit(TimeLimit::NotSet), "法律未规定时限");
+        let basis = LegalBasis {
+            law: "《中华人民共和国护照法》".into(),
+            article: "第六条".into(),
+        };
+        assert_eq!(set_by(&basis), "（依据《中华人民共和国护照法》第六条）");
+        assert_eq!(
+            not_started(TimeLimit::working_days(5)),
+            "承诺时限为 5 个工作日，自受理后的下一个工作日起计算。"
+        );
+        assert!(
+            not_started(TimeLimit::calendar_days(15)).starts_with("承诺时限为 15 日（自然日），")
+        );
+        assert_eq!(not_started(TimeLimit::OnTheSpot), NOT_STARTED_IMMEDIATE);
+        assert!(what_next("护照", TimeLimit::calendar_days(3))
+            .contains("受理次日起 3 日（自然日）内办结"));
+    }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use super::countdown::{countdown, load_calendar, years_needed, Countdown};
+use super::countdown::{countdown, load_calendar, unit_of, years_needed, Countdown};
 use super::rating::RatingSection;
 use super::result::{decision, ResultSection};
 use super::supplement::{self, SupplementSection};
@@ -216,7 +216,7 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
     let count = move || {
         calendar.with(|c| {
             c.as_ref()
-                .map(|c| countdown(c, today_in_china(), status, due, is_paused))
+                .map(|c| countdown(c, today_in_china(), status, due, is_paused, unit_of(limit)))
         })
     };
     let closed: Vec<PauseInfo> = view
@@ -225,7 +225,7 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
         .filter(|p| p.until.is_some())
         .cloned()
         .collect();
-    let mut rows = vec![(t::PROMISED_LIMIT, t::working_days(limit))];
+    let mut rows = vec![(t::PROMISED_LIMIT, t::time_limit(limit))];
     if let Some(d) = due {
         let moves = if is_paused { t::DUE_MOVES } else { "" };
         rows.push((t::DUE_DATE, format!("{}{moves}", with_weekday(d))));
@@ -238,7 +238,7 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
                 <p class=c.class()>{text}</p>
             }))}
             {due.is_none().then(|| view! {
-                <p class="note">{if limit == 0 { t::NOT_STARTED_IMMEDIATE.to_string() } else { t::not_started(limit) }}</p>
+                <p class="note">{t::not_started(limit)}</p>
             })}
             {paused.map(pause_notice)}
             {(!closed.is_empty()).then(|| view! {

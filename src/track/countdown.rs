@@ -1,12 +1,13 @@
-//! 承诺办结日期 and the countdown in working days, computed on the phone with the same
-//! `WorkCalendar` the backend uses for due dates, built from `GET /api/calendar/{year}`.
+//! 承诺办结日期 and the countdown in the promised limit's unit (working or calendar days),
+//! computed on the phone with the same `WorkCalendar` the backend uses for due dates, built
+//! from `GET /api/calendar/{year}`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
 use contract::calendar::{CalendarYear, WorkCalendar};
 use contract::chrono::{Datelike, NaiveDate as Date};
-use contract::CaseStatus;
+use contract::{CaseStatus, LimitUnit, TimeLimit};
 
 use crate::api;
 use crate::i18n::t;
@@ -16,28 +17,38 @@ use crate::i18n::t;
 pub enum Countdown {
     /// Not accepted yet: the limit starts on the working day after acceptance.
     NotStarted,
-    /// The clock is stopped (需补正, 特别程序); `left` working days remain once it runs again.
-    Paused { left: i64 },
-    /// 还剩 N 个工作日 (N ≥ 1).
-    Left(i64),
+    /// The clock is stopped (需补正, 特别程序); `left` days remain once it runs again.
+    Paused { left: i64, unit: LimitUnit },
+    /// 还剩 N 个工作日 or N 日（自然日） (N ≥ 1).
+    Left(i64, LimitUnit),
     /// 今天到期.
     DueToday,
-    /// 已超期 N 个工作日 (N ≥ 1).
-    Overdue(i64),
+    /// 已超期 N days (N ≥ 1), in the limit's unit.
+    Overdue(i64, LimitUnit),
     /// Decided (or refused at intake): no countdown any more.
     Finished,
 }
 
+/// The unit a case's countdown counts in: the promised limit's own (a limit on the spot has
+/// a due date of its acceptance day, counted like working days).
+pub fn unit_of(limit: TimeLimit) -> LimitUnit {
+    limit
+        .days()
+        .map_or(LimitUnit::WorkingDays, |(_, unit)| unit)
+}
+
 /// The countdown for a case in `status` due on `due` (from `CaseView::due_date`), seen on
-/// `today`. `paused` is whether the clock is stopped now (`CaseView::paused` is set). While a
-/// pause runs, the backend's due date assumes it ends today, so the working days left until it
-/// are exactly what will remain when the clock runs again.
+/// `today`, counted in `unit` (`unit_of` the promised limit). `paused` is whether the clock is
+/// stopped now (`CaseView::paused` is set). While a pause runs, the backend's due date assumes
+/// it ends today, so the days left until it are exactly what will remain when the clock runs
+/// again.
 pub fn countdown(
     calendar: &WorkCalendar,
     today: Date,
     status: CaseStatus,
     due: Option<Date>,
     paused: bool,
+    unit: LimitUnit,
 ) -> Countdown {
     if status.concluded() {
         return Countdown::Finished;
@@ -45,14 +56,14 @@ pub fn countdown(
     let Some(due) = due else {
         return Countdown::NotStarted;
     };
-    let left = calendar.working_days_left(today, due);
+    let left = calendar.days_left(today, due, unit);
     if paused || status.clock_paused() {
-        return Countdown::Paused { left };
+        return Countdown::Paused { left, unit };
     }
     match left {
         0 => Countdown::DueToday,
-        n if n > 0 => Countdown::Left(n),
-        n => Countdown::Overdue(-n),
+        n if n > 0 => Countdown::Left(n, unit),
+        n => Countdown::Overdue(-n, unit),
     }
 }
 
@@ -61,18 +72,18 @@ impl Countdown {
     pub fn text(self) -> Option<String> {
         match self {
             Countdown::NotStarted | Countdown::Finished => None,
-            Countdown::Paused { left } if left > 0 => Some(t::paused_left(left)),
+            Countdown::Paused { left, unit } if left > 0 => Some(t::paused_left(left, unit)),
             Countdown::Paused { .. } => Some(t::CLOCK_PAUSED.into()),
-            Countdown::Left(n) => Some(t::days_left(n)),
+            Countdown::Left(n, unit) => Some(t::days_left(n, unit)),
             Countdown::DueToday => Some(t::DUE_TODAY.into()),
-            Countdown::Overdue(n) => Some(t::overdue(n)),
+            Countdown::Overdue(n, unit) => Some(t::overdue(n, unit)),
         }
     }
 
     /// CSS class for the countdown's colour: overdue and due-today stand out.
     pub fn class(self) -> &'static str {
         match self {
-            Countdown::Overdue(_) => "countdown overdue",
+            Countdown::Overdue(..) => "countdown overdue",
             Countdown::DueToday => "countdown due-today",
             Countdown::Paused { .. } => "countdown paused",
             _ => "countdown",
@@ -146,8 +157,15 @@ mod tests {
         WorkCalendar::new([year]).unwrap()
     }
 
+    const WD: LimitUnit = LimitUnit::WorkingDays;
+    const CD: LimitUnit = LimitUnit::CalendarDays;
+
     fn text(today: &str, status: CaseStatus, due: Option<&str>, paused: bool) -> Option<String> {
-        countdown(&cal(), d(today), status, due.map(d), paused).text()
+        countdown(&cal(), d(today), status, due.map(d), paused, WD).text()
+    }
+
+    fn text_cd(today: &str, status: CaseStatus, due: Option<&str>, paused: bool) -> Option<String> {
+        countdown(&cal(), d(today), status, due.map(d), paused, CD).text()
     }
 
     #[test]
@@ -155,8 +173,8 @@ mod tests {
         let due = Some("2026-02-24");
         // Friday 02-13: the adjusted Saturday 02-14, then Spring Festival, then the due day.
         assert_eq!(
-            countdown(&cal(), d("2026-02-13"), Accepted, due.map(d), false),
-            Countdown::Left(2)
+            countdown(&cal(), d("2026-02-13"), Accepted, due.map(d), false, WD),
+            Countdown::Left(2, WD)
         );
         assert_eq!(
             text("2026-02-13", UnderReview, due, false).as_deref(),
@@ -176,10 +194,39 @@ mod tests {
         );
         // The adjusted Saturday 02-28 counts as a day overdue.
         assert_eq!(
-            countdown(&cal(), d("2026-03-01"), UnderReview, due.map(d), false),
-            Countdown::Overdue(4)
+            countdown(&cal(), d("2026-03-01"), UnderReview, due.map(d), false, WD),
+            Countdown::Overdue(4, WD)
         );
-        assert_eq!(Countdown::Overdue(4).class(), "countdown overdue");
+        assert_eq!(Countdown::Overdue(4, WD).class(), "countdown overdue");
+    }
+
+    #[test]
+    fn counts_calendar_days_left_when_the_promise_is_in_calendar_days() {
+        let due = Some("2026-02-24");
+        // Friday 02-13 to Tuesday 02-24: every day counts, Spring Festival included.
+        assert_eq!(
+            countdown(&cal(), d("2026-02-13"), Accepted, due.map(d), false, CD),
+            Countdown::Left(11, CD)
+        );
+        assert_eq!(
+            text_cd("2026-02-13", UnderReview, due, false).as_deref(),
+            Some("还剩 11 日（自然日）")
+        );
+        assert_eq!(
+            text_cd("2026-02-24", Accepted, due, false).as_deref(),
+            Some("今天到期")
+        );
+        assert_eq!(
+            text_cd("2026-03-01", Accepted, due, false).as_deref(),
+            Some("已超期 5 日（自然日）")
+        );
+        assert_eq!(
+            text_cd("2026-03-04", SupplementRequired, Some("2026-03-10"), true).as_deref(),
+            Some("计时已暂停，恢复计时后还剩 6 日（自然日）")
+        );
+        assert_eq!(unit_of(TimeLimit::calendar_days(15)), CD);
+        assert_eq!(unit_of(TimeLimit::working_days(15)), WD);
+        assert_eq!(unit_of(TimeLimit::OnTheSpot), WD);
     }
 
     #[test]
@@ -194,9 +241,10 @@ mod tests {
                 d("2026-03-10"),
                 SpecialProcedure,
                 Some(d("2026-03-09")),
-                true
+                true,
+                WD
             ),
-            Countdown::Paused { left: -1 }
+            Countdown::Paused { left: -1, unit: WD }
         );
         assert_eq!(
             text("2026-03-10", SpecialProcedure, Some("2026-03-09"), true).as_deref(),
@@ -207,7 +255,7 @@ mod tests {
     #[test]
     fn nothing_to_count_before_acceptance_or_after_a_decision() {
         assert_eq!(
-            countdown(&cal(), d("2026-03-04"), Submitted, None, false),
+            countdown(&cal(), d("2026-03-04"), Submitted, None, false, WD),
             Countdown::NotStarted
         );
         assert_eq!(text("2026-03-04", Submitted, None, false), None);
@@ -218,7 +266,8 @@ mod tests {
                     d("2026-03-04"),
                     status,
                     Some(d("2026-03-01")),
-                    false
+                    false,
+                    WD
                 ),
                 Countdown::Finished
             );

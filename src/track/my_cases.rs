@@ -234,7 +234,7 @@ fn apply(cases: &mut [MyCase], view: &CaseView, seen: bool, now_ms: u64) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
-    use contract::{Delivery, TimelineStep};
+    use contract::{Delivery, TimeLimit, TimelineStep};
 
     fn view(number: &str, status: CaseStatus, steps: usize) -> CaseView {
         CaseView {
@@ -247,7 +247,7 @@ mod tests {
             applicant_id_masked: "110105********002X".into(),
             submitted_at: contract::china_now(1_795_140_000_000),
             accepted_on: None,
-            promised_limit: 5,
+            promised_limit: TimeLimit::working_days(5),
             due_date: None,
             timeline: (0..steps)
                 .map(|_| TimelineStep {

@@ -231,7 +231,7 @@ pub fn execute(
 
 pub fn run(config: &Config, command: StaffCommand) -> anyhow::Result<()> {
     let db = Db::open(&config.data_dir)?;
-    db.with(crate::catalog::service_items::seed_if_empty)??;
+    db.with(crate::catalog::service_items::seed_or_update)??;
     let calendar = crate::calendar::load(&config.data_dir)?;
     let now = Clock::default().now();
     match db.with(|c| execute(c, &calendar, now, command))? {

@@ -2,7 +2,7 @@
 
 use contract::chrono::{DateTime, Datelike, FixedOffset, NaiveDate as Date};
 use contract::{
-    Application, CaseStatus, PauseInfo, PauseKind, SpecialProcedureKind, SupplementItem,
+    Application, CaseStatus, PauseInfo, PauseKind, SpecialProcedureKind, SupplementItem, TimeLimit,
     TimelineStep,
 };
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -25,7 +25,7 @@ pub struct CaseRow {
     pub applicant_name: String,
     pub applicant_id_number: String,
     pub application: Application,
-    pub promised_limit: u32,
+    pub promised_limit: TimeLimit,
     pub submitted_at: DateTime<FixedOffset>,
     pub accepted_on: Option<Date>,
     pub frozen_due_date: Option<Date>,
@@ -36,7 +36,7 @@ pub struct CaseRow {
 
 const CASE_COLUMNS: &str = "case_number, query_code, service_code, service_name, department, \
     status, applicant_name, applicant_id_number, application, promised_limit, submitted_at, \
-    accepted_on, frozen_due_date, decision_reason, tracking_number, rating";
+    accepted_on, frozen_due_date, decision_reason, tracking_number, rating, promised_time_limit";
 
 fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
     Ok(CaseRow {
@@ -49,7 +49,7 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
         applicant_name: r.get("applicant_name")?,
         applicant_id_number: r.get("applicant_id_number")?,
         application: r.get::<_, JsonText<_>>("application")?.0,
-        promised_limit: r.get("promised_limit")?,
+        promised_limit: promised_limit(r)?,
         submitted_at: r.get("submitted_at")?,
         accepted_on: r.get("accepted_on")?,
         frozen_due_date: r.get("frozen_due_date")?,
@@ -57,6 +57,21 @@ fn case_row(r: &Row) -> rusqlite::Result<CaseRow> {
         tracking_number: r.get("tracking_number")?,
         rating: r.get::<_, Option<JsonText<_>>>("rating")?.map(|j| j.0),
     })
+}
+
+/// The promised limit with its unit, or, on a row from before units, the plain number that
+/// was always counted in working days.
+fn promised_limit(r: &Row) -> rusqlite::Result<TimeLimit> {
+    match r.get::<_, Option<JsonText<TimeLimit>>>("promised_time_limit")? {
+        Some(JsonText(limit)) => Ok(limit),
+        None => Ok(TimeLimit::from_legacy(r.get("promised_limit")?)),
+    }
+}
+
+/// The number kept in the old `promised_limit` column (NOT NULL), for readers of the table
+/// that predate `promised_time_limit`.
+fn legacy_days(limit: TimeLimit) -> u32 {
+    limit.days().map_or(0, |(days, _)| days)
 }
 
 pub fn load(conn: &Connection, case_number: &str) -> Result<Option<CaseRow>, AppError> {
@@ -143,7 +158,7 @@ pub fn insert(conn: &Connection, row: &CaseRow, submitted_on: Date) -> Result<()
     conn.execute(
         &format!(
             "INSERT INTO cases ({CASE_COLUMNS}, submitted_on)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, NULL, NULL, NULL, NULL, ?12)"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, NULL, NULL, NULL, NULL, ?12, ?13)"
         ),
         params![
             row.case_number,
@@ -155,8 +170,9 @@ pub fn insert(conn: &Connection, row: &CaseRow, submitted_on: Date) -> Result<()
             row.applicant_name,
             row.applicant_id_number,
             JsonText(&row.application),
-            row.promised_limit,
+            legacy_days(row.promised_limit),
             row.submitted_at,
+            JsonText(row.promised_limit),
             submitted_on,
         ],
     )?;

@@ -9,8 +9,8 @@ use rusqlite::Connection;
 use crate::cases::store::{self, CaseRow, PauseRow};
 use crate::http::error::AppError;
 
-/// 承诺办结日期: acceptance plus the promised limit in working days, not counting paused
-/// days. Frozen once the case is concluded; none before acceptance.
+/// 承诺办结日期: acceptance plus the promised limit in its unit (working or calendar days),
+/// not counting paused days. Frozen once the case is concluded; none before acceptance.
 pub fn due_date(
     calendar: &WorkCalendar,
     row: &CaseRow,
@@ -28,7 +28,7 @@ pub fn due_date(
             until: p.until,
         })
         .collect();
-    Some(calendar.due_date(accepted_on, row.promised_limit, &spans, today))
+    calendar.due_date_for(accepted_on, row.promised_limit, &spans, today)
 }
 
 /// Who reads a case view: citizens see names and addresses masked (anyone holding a case

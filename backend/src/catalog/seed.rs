@@ -85,7 +85,11 @@ fn parse_services(name: &str, text: &str) -> Vec<Service> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use contract::{Audience, CaseType, FieldKind, MaterialSource, Necessity};
+    use contract::calendar::WorkCalendar;
+    use contract::chrono::NaiveDate;
+    use contract::{
+        Audience, CaseType, FieldKind, LimitUnit, MaterialSource, Necessity, TimeLimit,
+    };
     use std::collections::{BTreeMap, BTreeSet, HashSet};
 
     const THEMES: &[&str] = &[
@@ -248,36 +252,148 @@ mod tests {
         }
     }
 
-    #[test]
-    fn limits_are_consistent() {
-        for s in services() {
-            let n = &s.name;
-            if s.statutory_limit > 0 {
-                assert!(
-                    s.promised_limit <= s.statutory_limit,
-                    "{n}: promised {} > statutory {}",
-                    s.promised_limit,
-                    s.statutory_limit
-                );
+    /// The published calendars, for comparing limits in different units day by day.
+    fn calendar() -> WorkCalendar {
+        let years = [
+            include_str!("../../calendar/2024.json"),
+            include_str!("../../calendar/2025.json"),
+            include_str!("../../calendar/2026.json"),
+        ]
+        .iter()
+        .map(|json| serde_json::from_str(json).unwrap())
+        .collect::<Vec<_>>();
+        WorkCalendar::new(years).unwrap()
+    }
+
+    /// Whether a promise keeps within the statutory limit, whatever day the case is accepted.
+    ///
+    /// The rule:
+    /// * same unit: the promised days are at most the statutory days;
+    /// * promised 自然日 against statutory 工作日: n calendar days never hold more than n
+    ///   working days, so again n ≤ m suffices (and is needed: n calendar days of plain
+    ///   weekdays are n working days);
+    /// * promised 工作日 against statutory 自然日: no fixed ratio is safe, because weekends
+    ///   stretch working days (10 个工作日 is 14 days from a Friday). So both due dates are
+    ///   computed on the published calendars for every acceptance day of 2024–2026 and the
+    ///   promise must never end after the statute. The statutory date moves past a closing day
+    ///   as the law's own periods do (see `WorkCalendar::calendar_due_date`).
+    ///
+    ///   Days whose statutory period spans a public holiday are left out, so for holiday
+    ///   weeks this is not conservative: across 春节 or 国庆 the usual promises (7 个工作日
+    ///   against 护照法's 15 日, 10 against 15 日 for 居住证 and 公积金贷款, 20 against 30 日 for
+    ///   教师资格) end a day after the statute. Only far shorter promises would avoid that;
+    ///   the remedy belongs to the case clock (a due date never later than the statute's), not
+    ///   to the catalog's numbers.
+    ///
+    /// Returns the first acceptance day on which the promise ends later, if any.
+    fn first_overrun(
+        cal: &WorkCalendar,
+        promised: TimeLimit,
+        statutory: TimeLimit,
+    ) -> Option<String> {
+        match (promised.days(), statutory.days()) {
+            (_, None) | (None, _) => None,
+            (Some((p, pu)), Some((s, su))) if pu == su || su == LimitUnit::WorkingDays => {
+                (p > s).then(|| format!("{p} > {s}"))
             }
-            for o in s.situations.iter().flat_map(|q| &q.options) {
-                if let (Some(p), true) = (o.promised_limit, s.statutory_limit > 0) {
-                    assert!(p <= s.statutory_limit, "{n}: option {} promises {p}", o.id);
-                }
-            }
-            if s.case_type == CaseType::Committed {
-                assert!(s.promised_limit > 0, "{n}: 承诺件 without a promised limit");
-            }
-            if s.case_type == CaseType::Immediate {
-                assert_eq!(s.promised_limit, 0, "{n}: 即办件 with a promised limit");
-            }
-            if s.statutory_limit == 0 && s.case_type == CaseType::Committed {
-                assert!(
-                    !s.limit_note.is_empty(),
-                    "{n}: explain the missing statutory limit"
-                );
+            (Some(_), Some(_)) => {
+                let first = NaiveDate::from_ymd_opt(2024, 1, 1)?;
+                // Stop where the due dates would leave the published years.
+                let last = NaiveDate::from_ymd_opt(2026, 9, 30)?;
+                first
+                    .iter_days()
+                    .take_while(|d| *d <= last)
+                    .find_map(|accepted| {
+                        let p = cal.due_date_for(accepted, promised, &[], accepted)?;
+                        let s = cal.due_date_for(accepted, statutory, &[], accepted)?;
+                        let holiday = accepted
+                            .iter_days()
+                            .take_while(|d| *d <= s)
+                            .any(|d| cal.holiday_name(d).is_some());
+                        (p > s && !holiday)
+                            .then(|| format!("accepted {accepted}: promised {p}, statutory {s}"))
+                    })
             }
         }
+    }
+
+    #[test]
+    fn limits_are_consistent() {
+        let cal = calendar();
+        let mut wrong = Vec::new();
+        for s in services() {
+            let n = &s.name;
+            let statutory = s.statutory_limit.limit;
+            match (&statutory, &s.statutory_limit.citation) {
+                (TimeLimit::Days { days, .. }, Some(c)) => {
+                    assert!(
+                        *days > 0,
+                        "{n}: a statutory limit of 0 days; use on_the_spot"
+                    );
+                    assert!(c.law.starts_with('《'), "{n}: citation {:?}", c.law);
+                }
+                (TimeLimit::Days { .. }, None) => wrong.push(format!("{n}: no citation")),
+                (TimeLimit::OnTheSpot, _) => {}
+                (TimeLimit::NotSet, citation) => {
+                    assert!(citation.is_none(), "{n}: a citation for no limit");
+                    if s.case_type == CaseType::Committed {
+                        assert!(
+                            !s.limit_note.is_empty(),
+                            "{n}: explain the missing statutory limit"
+                        );
+                    }
+                }
+            }
+            match (s.case_type, s.promised_limit) {
+                (CaseType::Committed, TimeLimit::Days { days, .. }) => {
+                    assert!(days > 0, "{n}: 承诺件 promising 0 days")
+                }
+                (CaseType::Immediate, TimeLimit::OnTheSpot) => {}
+                (kind, limit) => panic!("{n}: {kind:?} promising {limit:?}"),
+            }
+            let options = s.situations.iter().flat_map(|q| &q.options);
+            let promises = std::iter::once(("", s.promised_limit))
+                .chain(options.filter_map(|o| Some((o.id.as_str(), o.promised_limit?))));
+            for (option, promised) in promises {
+                assert_ne!(
+                    promised,
+                    TimeLimit::NotSet,
+                    "{n} {option}: promises nothing"
+                );
+                if statutory == TimeLimit::OnTheSpot && promised != TimeLimit::OnTheSpot {
+                    wrong.push(format!("{n} {option}: the law says on the spot"));
+                }
+                if let Some(why) = first_overrun(&cal, promised, statutory) {
+                    wrong.push(format!("{n} {option}: promise longer than the law: {why}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn the_overrun_rule_catches_what_it_should() {
+        let cal = calendar();
+        let wd = TimeLimit::working_days;
+        let cd = TimeLimit::calendar_days;
+        assert_eq!(first_overrun(&cal, wd(5), wd(5)), None);
+        assert!(first_overrun(&cal, wd(6), wd(5)).is_some());
+        assert_eq!(first_overrun(&cal, cd(5), wd(5)), None);
+        assert!(first_overrun(&cal, cd(6), wd(5)).is_some());
+        // Three working days from a Friday end on Wednesday, three calendar days on Monday.
+        assert!(first_overrun(&cal, wd(3), cd(3)).is_some());
+        assert_eq!(first_overrun(&cal, wd(1), cd(3)), None);
+        assert_eq!(first_overrun(&cal, TimeLimit::OnTheSpot, cd(3)), None);
+        assert_eq!(first_overrun(&cal, wd(30), TimeLimit::NotSet), None);
+    }
+
+    /// A document of the price or finance departments, cited by its number (〔year〕n号).
+    fn is_price_document(b: &contract::LegalBasis) -> bool {
+        let numbered = b.article.contains('〔') && b.article.ends_with('号');
+        let by_price_or_finance = ["发改价格", "财税", "计价格", "价费"]
+            .iter()
+            .any(|prefix| b.article.starts_with(prefix));
+        numbered && by_price_or_finance
     }
 
     #[test]
@@ -296,9 +412,17 @@ mod tests {
                     f.item
                 );
                 assert!(
-                    f.basis.iter().all(|b| !b.law.is_empty()),
+                    f.basis.iter().all(|b| b.law.starts_with('《')),
                     "{}: empty basis",
                     s.name
+                );
+                // A law allows a fee; the amount is set by a price document of the price and
+                // finance departments (e.g. 发改价格〔2003〕2322号), which the guide must name.
+                assert!(
+                    f.basis.iter().any(is_price_document),
+                    "{}: fee {} names no price document",
+                    s.name,
+                    f.item
                 );
             }
         }

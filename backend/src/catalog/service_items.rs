@@ -12,29 +12,65 @@ use crate::app::AppState;
 use crate::catalog::pinyin_keys;
 use crate::http::error::{ApiResult, AppError};
 
-/// Seeds the catalog on first start, when the table is empty.
-pub fn seed_if_empty(conn: &mut Connection) -> anyhow::Result<()> {
-    let count: i64 = conn.query_row("SELECT COUNT(*) AS n FROM services", [], |r| r.get("n"))?;
-    if count > 0 {
+/// Brings the catalog tables to the embedded catalog: seeds them on first start, and replaces
+/// the reference services and forms when the embedded catalog differs from the one they were
+/// written from (its fingerprint is kept in `catalog_meta`).
+///
+/// Why replace rather than only read old rows leniently: rows from an older version parse (a
+/// bare number reads as working days), but they say what the older catalog said, e.g. "60 个
+/// 工作日" where the law says 60 日. The embedded catalog is the only writer of these tables,
+/// so nothing is lost; rows whose code the embedded catalog lacks are left alone, and rowids
+/// (the list order) of existing rows are kept.
+pub fn seed_or_update(conn: &mut Connection) -> anyhow::Result<()> {
+    let services = crate::catalog::seed::services();
+    let forms = crate::catalog::seed::forms();
+    let mut all = String::new();
+    for service in &services {
+        all.push_str(&serde_json::to_string(service)?);
+    }
+    for form in &forms {
+        all.push_str(&serde_json::to_string(form)?);
+    }
+    let fingerprint = etag_of(&all);
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM catalog_meta WHERE key = 'catalog'",
+            [],
+            |r| r.get("value"),
+        )
+        .optional()?;
+    if stored.as_deref() == Some(fingerprint.as_str()) {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for service in crate::catalog::seed::services() {
-        let body = serde_json::to_string(&service)?;
+    let count: i64 = tx.query_row("SELECT COUNT(*) AS n FROM services", [], |r| r.get("n"))?;
+    for service in &services {
+        let body = serde_json::to_string(service)?;
         let pinyin = serde_json::to_string(&pinyin_keys::keys(&service.name, &service.aliases))?;
         tx.execute(
-            "INSERT INTO services (code, name, department, body, pinyin, etag) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO services (code, name, department, body, pinyin, etag) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (code) DO UPDATE SET name = ?2, department = ?3, body = ?4, pinyin = ?5, etag = ?6",
             params![service.code, service.name, service.department, body, pinyin, etag_of(&body)],
         )?;
     }
-    for form in crate::catalog::seed::forms() {
+    for form in &forms {
         tx.execute(
-            "INSERT INTO forms (service_code, body) VALUES (?1, ?2)",
-            params![form.service_code, serde_json::to_string(&form)?],
+            "INSERT INTO forms (service_code, body) VALUES (?1, ?2)
+             ON CONFLICT (service_code) DO UPDATE SET body = ?2",
+            params![form.service_code, serde_json::to_string(form)?],
         )?;
     }
+    tx.execute(
+        "INSERT INTO catalog_meta (key, value) VALUES ('catalog', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = ?1",
+        [&fingerprint],
+    )?;
     tx.commit()?;
-    tracing::info!("seeded the service catalog");
+    if count == 0 {
+        tracing::info!("seeded the service catalog");
+    } else {
+        tracing::info!("updated the service catalog to the embedded version");
+    }
     Ok(())
 }
 

@@ -24,7 +24,7 @@ async fn happy_path_creates_a_case() {
         .query_code
         .bytes()
         .all(|b| crate::tokens::QUERY_CODE_ALPHABET.contains(&b)));
-    assert_eq!(receipt.promised_limit, 5);
+    assert_eq!(receipt.promised_limit, contract::TimeLimit::working_days(5));
     assert_eq!(
         receipt.submitted_at.to_rfc3339(),
         "2026-03-02T10:00:00+08:00"
@@ -62,7 +62,10 @@ async fn happy_path_creates_a_case() {
     urgent.situation = vec!["urgent".into()];
     let (_, body) = t.submit("key-happy-0002", &urgent).await;
     assert_eq!(body["case_number"], "2026030200002");
-    assert_eq!(body["promised_limit"], 3);
+    assert_eq!(
+        body["promised_limit"],
+        json!({"kind": "days", "days": 3, "unit": "working_days"})
+    );
 }
 
 #[tokio::test]

@@ -74,7 +74,7 @@ async fn lists_are_bounded_by_what_the_service_defines() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(messages(&body), ["materials: 每项材料最多上传20页"]);
 
-    // The test service has 2 materials, 2 situation options and 1 form field.
+    // The test service has 2 materials, 3 situation options and 1 form field.
     let mut app = application(&upload);
     for id in ["photo", "other"] {
         app.materials.push(MaterialPages {
@@ -82,7 +82,12 @@ async fn lists_are_bounded_by_what_the_service_defines() {
             upload_ids: vec![],
         });
     }
-    app.situation = vec!["normal".into(), "urgent".into(), "normal".into()];
+    app.situation = vec![
+        "normal".into(),
+        "urgent".into(),
+        "by_law".into(),
+        "normal".into(),
+    ];
     app.fields.push(("extra".into(), "x".into()));
     let (status, body) = t.submit("key-bound-0003", &app).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -97,6 +97,21 @@ async fn openapi_shows_the_typed_contract() {
     );
     let due = case["due_date"].to_string();
     assert!(due.contains(r#""format":"date""#), "{due}");
+    // Limits are tagged by kind, the statutory one with its citation beside.
+    assert_eq!(
+        case["promised_limit"]["$ref"],
+        "#/components/schemas/TimeLimit"
+    );
+    let kinds = schemas["TimeLimit"].to_string();
+    for kind in ["days", "on_the_spot", "not_set"] {
+        assert!(kinds.contains(&format!(r#"["{kind}"]"#)), "{kinds}");
+    }
+    let statutory = schemas["StatutoryLimit"].to_string();
+    assert!(
+        statutory.contains("#/components/schemas/TimeLimit"),
+        "{statutory}"
+    );
+    assert!(statutory.contains("citation"), "{statutory}");
     assert_eq!(
         schemas["PauseInfo"]["properties"]["since"]["format"],
         "date"

@@ -1,4 +1,5 @@
-//! The promised limit counts working days from acceptance and stops while paused.
+//! The promised limit counts its days (working or calendar) from acceptance and stops while
+//! paused.
 
 use super::*;
 
@@ -82,4 +83,36 @@ async fn holidays_are_not_working_days() {
     let view = t.act(&r.case_number, action("accept")).await;
     // 05-06 (1), 05-07 (2), 05-08 (3), 05-09 Sat worked (4), 05-11 (5).
     assert_eq!(view.due_date, Some(date("2026-05-11")));
+}
+
+#[tokio::test]
+async fn a_promise_in_calendar_days_counts_every_day_and_pauses_too() {
+    let t = TestApp::new();
+    let mut app = application(&t.upload_png().await);
+    app.situation = vec!["by_law".into()];
+    let (status, body) = t.submit("key-by-law-0001", &app).await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{body}");
+    let r: SubmitReceipt = serde_json::from_value(body).unwrap();
+    assert_eq!(r.promised_limit, TimeLimit::calendar_days(10));
+    // Monday 2026-03-02 + 10 calendar days: Thursday 03-12 (10 working days would be 03-16).
+    let view = t.act(&r.case_number, action("accept")).await;
+    assert_eq!(view.promised_limit, TimeLimit::calendar_days(10));
+    assert_eq!(view.due_date, Some(date("2026-03-12")));
+
+    // Supplement asked Tuesday 03-03, supplied Thursday 03-05: three calendar days stopped,
+    // which ends on Sunday 03-15, so the limit runs to Monday 03-16.
+    t.days_later(1);
+    t.act(&r.case_number, action("request_supplement")).await;
+    t.days_later(2);
+    let page = t.upload_png().await;
+    let (status, body) = t
+        .post(
+            "/api/cases/supplement",
+            json!({"case_number": r.case_number, "query_code": r.query_code,
+                   "materials": [{"material_id": "form", "upload_ids": [page]}]}),
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{body}");
+    let view: CaseView = serde_json::from_value(body).unwrap();
+    assert_eq!(view.due_date, Some(date("2026-03-16")));
 }

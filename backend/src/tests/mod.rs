@@ -10,6 +10,7 @@ mod due_dates;
 mod limits;
 mod lookup;
 mod offline_routes;
+mod old_data;
 mod rating;
 mod replays;
 mod staff;
@@ -310,8 +311,11 @@ pub fn test_service(code: &str, online: bool) -> Service {
         legal_basis: vec![],
         conditions: vec![],
         case_type: CaseType::Committed,
-        statutory_limit: 20,
-        promised_limit: 5,
+        statutory_limit: contract::StatutoryLimit {
+            limit: contract::TimeLimit::working_days(20),
+            citation: None,
+        },
+        promised_limit: contract::TimeLimit::working_days(5),
         limit_note: String::new(),
         visits_required: 0,
         channels: vec![Channel::Window, Channel::Online, Channel::Post],
@@ -332,7 +336,12 @@ pub fn test_service(code: &str, online: bool) -> Service {
         situations: vec![Situation {
             id: "urgency".into(),
             question: "是否加急？".into(),
-            options: vec![option("normal", None), option("urgent", Some(3))],
+            options: vec![
+                option("normal", None),
+                option("urgent", Some(contract::TimeLimit::working_days(3))),
+                // A promise in calendar days, as a city may copy from a statute in 日.
+                option("by_law", Some(contract::TimeLimit::calendar_days(10))),
+            ],
         }],
         faq: vec![],
         refusal_reasons: vec![],
