@@ -4,7 +4,9 @@
 //   the page can say so.
 //   A draft can thus be continued offline: answers and photos are kept until the network is back.
 // - Hashed assets (name-<hex>.js/.wasm/.css): cache first; they never change.
-// - Pages: network first (the same 3 s patience), falling back to the saved app shell. A new deploy is picked up at once
+// - Pages: network first (the same 3 s patience). A server-rendered page is kept as itself (it
+//   carries its data), stamped with the time it was saved; any other page falls back to the
+//   saved app shell, which renders it from the saved API copies. A new deploy is picked up at once
 //   because index.html is always tried on the network first; assets it no longer names are pruned.
 // Routes, header name and asset pattern are declared once, in contract/src/offline.rs.
 importScripts('/sw-config.js');
@@ -104,7 +106,7 @@ async function saveShell(html) {
   // A server-rendered page serves offline as the shell of every page: without its mark the app
   // renders whichever page is asked for, from the saved API copies, and says they are saved.
   const unmarked = html.replace(/ data-rendered-for="[^"]*"/, '');
-  await shell.put('/', new Response(unmarked, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+  await shell.put('/', new Response(unmarked, { headers: HTML }));
   const cache = await caches.open(ASSET_CACHE);
   for (const req of await cache.keys()) {
     if (!named.has(new URL(req.url).pathname.split('/').pop())) await cache.delete(req);
@@ -121,12 +123,23 @@ async function saveShell(html) {
   }
 }
 
+const HTML = { 'content-type': 'text/html; charset=utf-8' };
+
 async function pageNetworkFirst(request) {
   const cache = await caches.open(SHELL_CACHE);
   return networkFirst(
     request,
-    async (response) => saveShell(await response.text()),
-    () => cache.match('/'),
+    async (response) => {
+      const html = await response.text();
+      await saveShell(html);
+      // A server-rendered page is also kept as itself, carrying its data: offline it opens
+      // as it was, and says when it was saved.
+      if (/ data-rendered-for="/.test(html)) {
+        const stamped = html.replace(/<body /, `<body data-saved-at="${stamp()}" `);
+        await cache.put(request, new Response(stamped, { headers: HTML }));
+      }
+    },
+    async () => (await cache.match(request)) ?? cache.match('/'),
   );
 }
 

@@ -200,9 +200,8 @@ pub mod server {
     use super::{ApiErr, Reply};
 
     /// Answers a GET of an API path with its status and body; `None` when it could not.
-    pub type Fetch = dyn Fn(String) -> Pin<Box<dyn Future<Output = Option<(u16, String)>> + Send>>
-        + Send
-        + Sync;
+    pub type Fetch =
+        dyn Fn(String) -> Pin<Box<dyn Future<Output = Option<(u16, String)>> + Send>> + Send + Sync;
 
     #[derive(Clone)]
     pub struct ServerFetch(pub Arc<Fetch>);

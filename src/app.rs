@@ -8,14 +8,42 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::components::ElderToggle;
+use crate::components::{saved_copy_notice, ElderToggle};
 use crate::i18n::t;
 use crate::routes::AppRoutes;
 
 /// The service list, loaded once and shared by the home page, search and lists. A `Resource`:
 /// the server resolves it and ships it inside the page, so hydration does not fetch it again.
+pub type CatalogResource = Resource<Result<Arc<Vec<ServiceSummary>>, ApiErr>>;
+
+/// Where the catalog is kept: made by the first page that needs it, under the app's owner so it
+/// outlives that page, and not at all on a page that does not (a guide need not carry the
+/// whole list). Pages are drawn in the same order on the server and in the browser, so the
+/// resource gets the same place in both and hydrates from the data the page carries.
 #[derive(Clone, Copy)]
-pub struct Catalog(pub Resource<Result<Arc<Vec<ServiceSummary>>, ApiErr>>);
+struct CatalogSlot(StoredValue<(Option<CatalogResource>, Option<Owner>)>);
+
+pub fn catalog() -> CatalogResource {
+    let slot = expect_context::<CatalogSlot>().0;
+    if let Some(existing) = slot.with_value(|(r, _)| *r) {
+        return existing;
+    }
+    let owner = slot.with_value(|(_, o)| o.clone()).unwrap_or_else(Owner::new);
+    let made = owner.with(|| {
+        Resource::new(
+            || (),
+            |_| {
+                api::sendable(async {
+                    api::get::<Vec<ServiceSummary>>(contract::offline::SERVICES)
+                        .await
+                        .map(Arc::new)
+                })
+            },
+        )
+    });
+    slot.update_value(|(r, _)| *r = Some(made));
+    made
+}
 
 /// The attribute of `<body>` that names the address the server rendered the page for. The
 /// browser hydrates only a page rendered for its own address: a saved copy of another page (the
@@ -88,17 +116,14 @@ fn console_error_panic_hook_lite() {
 /// Everything inside `<body>`: the same on the server and in the browser.
 #[component]
 pub fn App() -> impl IntoView {
-    let catalog = Resource::new(
-        || (),
-        |_| {
-            api::sendable(async {
-                api::get::<Vec<ServiceSummary>>(contract::offline::SERVICES)
-                    .await
-                    .map(Arc::new)
-            })
-        },
-    );
-    provide_context(Catalog(catalog));
+    provide_context(CatalogSlot(StoredValue::new((None, Owner::current()))));
+    // A page the service worker kept and served offline says when it was saved.
+    let saved_at = crate::browser::from_device(None, || {
+        crate::browser::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .and_then(|b| b.get_attribute("data-saved-at"))
+    });
     view! {
         <a class="skip-link" href="#main">{t::SKIP_TO_MAIN}</a>
         <header class="site-header">
@@ -110,6 +135,7 @@ pub fn App() -> impl IntoView {
         <div id="app">
             <Router>
                 <ElderToggle/>
+                {move || saved_copy_notice(saved_at.get())}
                 <AppRoutes/>
             </Router>
         </div>

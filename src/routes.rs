@@ -51,7 +51,12 @@ pub fn server_rendered(path: &str) -> bool {
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
     matches!(
         segments.as_slice(),
-        [] | ["services"] | ["services", _] | ["checklists"] | ["checklists", _] | ["apply"] | ["track"]
+        [] | ["services"]
+            | ["services", _]
+            | ["checklists"]
+            | ["checklists", _]
+            | ["apply"]
+            | ["track"]
     ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
 }
 
@@ -190,10 +195,24 @@ mod tests {
 
     #[test]
     fn public_pages_are_rendered_on_the_server_personal_ones_in_the_browser() {
-        for public in ["/", "/services", "/services/A1", "/checklists", "/checklists/A1", "/apply", "/apply/A1", "/track"] {
+        for public in [
+            "/",
+            "/services",
+            "/services/A1",
+            "/checklists",
+            "/checklists/A1",
+            "/apply",
+            "/apply/A1",
+            "/track",
+        ] {
             assert!(server_rendered(public), "{public}");
         }
-        for personal in ["/apply/A1/d-1/notice", "/apply/done/2026112200001", "/track/2026112200001", "/apply/done"] {
+        for personal in [
+            "/apply/A1/d-1/notice",
+            "/apply/done/2026112200001",
+            "/track/2026112200001",
+            "/apply/done",
+        ] {
             assert!(!server_rendered(personal), "{personal}");
         }
     }

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-pub use leptos_axum::render_app_async_with_context;
 pub use leptos::nonce::use_nonce;
 pub use leptos::prelude::provide_context;
+pub use leptos_axum::render_app_async_with_context;
 
 pub use crate::api::server::{Fetch, ServerFetch};
-pub use crate::routes::server_rendered;
 use crate::app::App;
+pub use crate::routes::server_rendered;
 
 /// Lets the reactive system spawn its tasks on the server's tokio runtime; call once at start.
 pub fn init() {

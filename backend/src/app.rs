@@ -5,13 +5,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::response::IntoResponse;
-use tower::ServiceExt;
 use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use contract::calendar::WorkCalendar;
 use contract::{offline, ErrorCode, Health};
+use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -21,9 +21,9 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use crate::http::error::AppError;
+use crate::http::pages::Pages;
 use crate::http::ratelimit::Limits;
 use crate::http::security;
-use crate::http::pages::Pages;
 use crate::http::static_files::Assets;
 use crate::{applications, calendar, cases, openapi, uploads};
 
@@ -134,7 +134,11 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         config.api_origin.as_deref(),
     );
     portal::ssr::init();
-    let pages = Pages::new(assets.index_html(), &csp, api_router().with_state(state.clone()));
+    let pages = Pages::new(
+        assets.index_html(),
+        &csp,
+        api_router().with_state(state.clone()),
+    );
     let files = crate::http::static_files::service(assets);
     Ok(api_router()
         .route(offline::WORKER_CONFIG, get(worker_config))

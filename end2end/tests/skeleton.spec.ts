@@ -36,7 +36,7 @@ test('with the backend unreachable, a clear message and a working retry appear',
   // The list arrives as HTML; the guide opened from it is fetched by the app.
   await openApp(page, '/services?q=身份证');
   await page.route('**/api/**', (route) => route.abort('connectionrefused'));
-  await page.getByRole('link', { name: /居民身份证申领/ }).click();
+  await page.getByRole('link', { name: /居民身份证申领/ }).first().click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('网络连接失败');
   await expectAccessible(page);

@@ -19,7 +19,7 @@ test('with requests hanging, every page the app fetches reaches its retry state 
     await context.route('**/api/**', () => {
       // Never answered.
     });
-    await page.getByRole('link', { name: /居民身份证申领/ }).click();
+    await page.getByRole('link', { name: /居民身份证申领/ }).first().click();
     return page;
   };
   const direct = async (path: string) => {

@@ -63,11 +63,21 @@ async fn load(
     let (draft, problem) = match draft::load(&draft_id).await {
         Ok(Some(d)) if d.service_code == service.code => (d, None),
         Ok(_) => (
-            Draft::new(draft_id, &service.code, &service.name, crate::browser::now_ms()),
+            Draft::new(
+                draft_id,
+                &service.code,
+                &service.name,
+                crate::browser::now_ms(),
+            ),
             None,
         ),
         Err(e) => (
-            Draft::new(draft_id, &service.code, &service.name, crate::browser::now_ms()),
+            Draft::new(
+                draft_id,
+                &service.code,
+                &service.name,
+                crate::browser::now_ms(),
+            ),
             Some(e.message()),
         ),
     };
@@ -97,7 +107,7 @@ pub fn ApplyPage() -> impl IntoView {
     });
     view! {
         <main id="main" class="page apply">
-            <AsyncView resource=loaded ok={move |(service, form, draft, problem)| {
+            <AsyncView resource=loaded page=true ok={move |(service, form, draft, problem)| {
                 let ctx = ApplyCtx {
                     service: StoredValue::new(service),
                     form: StoredValue::new(form),

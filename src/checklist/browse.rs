@@ -9,7 +9,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::app::Catalog;
 use crate::components::{set_title, AsyncView};
 use crate::i18n::t;
 use crate::routes;
@@ -17,7 +16,7 @@ use crate::routes;
 #[component]
 pub fn ChecklistBrowsePage() -> impl IntoView {
     set_title(t::ENTRY_CHECKLIST);
-    let Catalog(catalog) = expect_context::<Catalog>();
+    let catalog = crate::app::catalog();
     let query = use_query_map();
     let by_theme = move || query.with(|q| q.get("by").as_deref() == Some("theme"));
     view! {

@@ -21,7 +21,7 @@ pub fn ServicePage(
     );
     view! {
         <main id="main" class=format!("page {class}")>
-            <AsyncView resource=service ok={move |loaded: api::Loaded<Service>| {
+            <AsyncView resource=service page=true ok={move |loaded: api::Loaded<Service>| {
                 set_title(&format!("{}{title_suffix}", loaded.value.name));
                 view! {
                     {saved_copy_notice(loaded.saved_at.clone())}

@@ -9,12 +9,21 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" role="status">{t::LOADING}</p> }
 }
 
-/// A failed load: what happened, in words, and a way to try again.
+/// A failed load: what happened, in words, and a way to try again. `page` when the load was
+/// the whole page: its heading is then the page's own (level one).
 #[component]
-pub fn ErrorRetry(message: String, on_retry: Callback<()>) -> impl IntoView {
+pub fn ErrorRetry(
+    message: String,
+    on_retry: Callback<()>,
+    #[prop(optional)] page: bool,
+) -> impl IntoView {
     view! {
         <div class="error-box" role="alert">
-            <h2>{t::ERROR_TITLE}</h2>
+            {if page {
+                view! { <h1>{t::ERROR_TITLE}</h1> }.into_any()
+            } else {
+                view! { <h2>{t::ERROR_TITLE}</h2> }.into_any()
+            }}
             <p>{message}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
                 {t::RETRY}
@@ -84,6 +93,9 @@ pub fn AsyncView<L, T, E, F, V>(
     resource: L,
     ok: F,
     #[prop(optional)] message: Option<fn(&E) -> String>,
+    /// The load is the whole page (see `ErrorRetry`).
+    #[prop(optional)]
+    page: bool,
     #[prop(optional)] _types: std::marker::PhantomData<(T, E)>,
 ) -> impl IntoView
 where
@@ -98,7 +110,7 @@ where
             {move || resource.read().map(|loaded| match loaded {
                 Err(e) => {
                     let text = message.map_or_else(|| e.message(), |describe| describe(&e));
-                    view! { <ErrorRetry message=text on_retry=Callback::new(move |_| resource.reload())/> }
+                    view! { <ErrorRetry message=text page=page on_retry=Callback::new(move |_| resource.reload())/> }
                         .into_any()
                 }
                 Ok(value) => ok(value).into_any(),

@@ -8,7 +8,6 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 
 use super::ServiceResults;
-use crate::app::Catalog;
 use crate::components::set_title;
 use crate::i18n::t;
 use crate::routes;
@@ -69,7 +68,7 @@ fn to_href(q: &str, f: &Filters) -> String {
 #[component]
 pub fn ServiceListPage() -> impl IntoView {
     set_title(t::LIST_TITLE);
-    let Catalog(catalog) = expect_context::<Catalog>();
+    let catalog = crate::app::catalog();
     let params = use_query_map();
     let state = Memo::new(move |_| params.with(from_params));
     let query = Signal::derive(move || state.get().0);

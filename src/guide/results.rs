@@ -5,7 +5,6 @@ use std::sync::Arc;
 use contract::ServiceSummary;
 use leptos::prelude::*;
 
-use crate::app::Catalog;
 use crate::components::AsyncView;
 use crate::i18n::t;
 use crate::routes;
@@ -23,7 +22,7 @@ pub fn ServiceResults(
     #[prop(default = routes::guide)] href: fn(&str) -> String,
     #[prop(optional)] limit: Option<usize>,
 ) -> impl IntoView {
-    let Catalog(catalog) = expect_context::<Catalog>();
+    let catalog = crate::app::catalog();
     // Long lists are drawn a page at a time: a phone need not lay out 3,000 rows per keystroke.
     let shown = RwSignal::new(limit.unwrap_or(PAGE));
     view! {

@@ -50,8 +50,9 @@ pub fn MyCasesList() -> impl IntoView {
             refreshing.set(false);
         });
     };
-    // Opening /track looks at every case again, so the changed ones are marked.
-    refresh_all();
+    // Opening /track looks at every case again, so the changed ones are marked: once the page is
+    // live, so that it is taken over from the server's markup as it was sent.
+    Effect::new(move |_| refresh_all());
 
     let news = move || cases.with(|c| c.iter().filter(|c| c.has_news()).count());
     view! {

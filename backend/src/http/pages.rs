@@ -30,10 +30,8 @@ impl Pages {
             Box::pin(async move {
                 let mut req = Request::get(path).body(Body::empty()).ok()?;
                 // The page's reads count as the server's own, not as a citizen's.
-                req.extensions_mut().insert(ConnectInfo(std::net::SocketAddr::from((
-                    [127, 0, 0, 1],
-                    0,
-                ))));
+                req.extensions_mut()
+                    .insert(ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 0))));
                 let res = api.oneshot(req).await.ok()?;
                 let status = res.status().as_u16();
                 let body = res.into_body().collect().await.ok()?.to_bytes();
@@ -77,7 +75,13 @@ impl Pages {
         let mut res = handler(req).await.into_response();
         let nonce = nonce.lock().ok().and_then(|n| n.clone());
         if let Some(policy) = nonce
-            .map(|n| self.csp.replacen("script-src 'self'", &format!("script-src 'self' 'nonce-{n}'"), 1))
+            .map(|n| {
+                self.csp.replacen(
+                    "script-src 'self'",
+                    &format!("script-src 'self' 'nonce-{n}'"),
+                    1,
+                )
+            })
             .and_then(|p| HeaderValue::from_str(&p).ok())
         {
             res.headers_mut()

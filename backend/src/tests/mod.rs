@@ -10,6 +10,7 @@ mod due_dates;
 mod limits;
 mod lookup;
 mod offline_routes;
+mod pages;
 mod old_data;
 mod rating;
 mod replays;

@@ -1,0 +1,74 @@
+//! Public pages arrive as HTML rendered by the app's own components; personal pages are the
+//! app shell, rendered in the browser.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+const ID_CARD: &str = "11990100GAHZ070001000";
+
+async fn get(router: &axum::Router, path: &str) -> (StatusCode, String, String) {
+    let res = router
+        .clone()
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = res.status();
+    let csp = res
+        .headers()
+        .get("content-security-policy")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, csp, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn a_guide_arrives_as_html_and_a_case_as_the_app_shell() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("dist")).unwrap();
+    std::fs::write(
+        dir.path().join("dist/index.html"),
+        "<!DOCTYPE html><html><head><title>门户</title></head><body><p>正在加载…</p></body></html>",
+    )
+    .unwrap();
+    let config = crate::config::Config {
+        addr: "127.0.0.1:0".into(),
+        data_dir: dir.path().join("data"),
+        dist_dir: dir.path().join("dist"),
+        staff_token: None,
+        trust_proxy: false,
+        api_origin: None,
+        behind_tls: false,
+    };
+    let state = crate::app::AppState::open(&config).unwrap();
+    let router = crate::app::router(state, &config).unwrap();
+
+    let (status, csp, html) = get(&router, &format!("/services/{ID_CARD}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<title>门户</title>"), "the built head is kept");
+    assert!(html.contains(&format!("data-rendered-for=\"/services/{ID_CARD}\"")));
+    assert!(html.contains("<h1>居民身份证申领、换领、补领"));
+    // A guide carries its own data, not the whole catalog.
+    assert!(!html.contains("结婚登记"));
+    assert!(html.contains("申请材料"));
+    // The data for hydration travels in inline scripts that the policy admits by nonce.
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy");
+    assert!(html.contains(&format!("<script nonce=\"{nonce}\">")));
+
+    // The search answers without JavaScript.
+    let (_, _, html) = get(&router, "/services?q=%E7%BB%93%E5%A9%9A").await;
+    assert!(html.contains("class=\"service-name\">结婚登记"));
+    assert!(!html.contains("class=\"service-name\">居民身份证申领"));
+
+    // A case lives behind its query code on the device: the shell, rendered in the browser.
+    let (status, _, html) = get(&router, "/track/2026112200001").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("正在加载…"));
+    assert!(!html.contains("data-rendered-for"));
+}
