@@ -28,7 +28,9 @@ pub fn catalog() -> CatalogResource {
     if let Some(existing) = slot.with_value(|(r, _)| *r) {
         return existing;
     }
-    let owner = slot.with_value(|(_, o)| o.clone()).unwrap_or_else(Owner::new);
+    let owner = slot
+        .with_value(|(_, o)| o.clone())
+        .unwrap_or_else(Owner::new);
     let made = owner.with(|| {
         Resource::new(
             || (),
