@@ -32,11 +32,29 @@ pub fn shell(head: Arc<str>, rendered_for: String) -> impl IntoView {
     }
 }
 
-/// What `dist/index.html` holds between `<head>` and `</head>`.
-pub fn head_of(index_html: &str) -> Option<&str> {
+/// What `dist/index.html` holds between `<head>` and `</head>`, less the preloads of the app's
+/// script and wasm. A server-rendered page shows its content without them; fetched at once they
+/// would take the bandwidth of a slow link away from the page's own HTML and CSS. The module
+/// script still loads them as soon as the page is parsed.
+pub fn head_of(index_html: &str) -> Option<String> {
     let start = index_html.find("<head>")? + "<head>".len();
     let end = index_html[start..].find("</head>")? + start;
-    Some(&index_html[start..end])
+    let mut head = String::new();
+    let mut rest = &index_html[start..end];
+    while let Some(at) = rest.find("<link") {
+        let close = rest[at..]
+            .find('>')
+            .map(|c| at + c + 1)
+            .unwrap_or(rest.len());
+        let tag = &rest[at..close];
+        head.push_str(&rest[..at]);
+        if !(tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\"")) {
+            head.push_str(tag);
+        }
+        rest = &rest[close..];
+    }
+    head.push_str(rest);
+    Some(head)
 }
 
 #[cfg(test)]
@@ -46,7 +64,24 @@ mod tests {
     #[test]
     fn takes_the_head_of_the_built_index() {
         let html = "<!DOCTYPE html><html><head><title>t</title><script>x()</script></head><body></body></html>";
-        assert_eq!(head_of(html), Some("<title>t</title><script>x()</script>"));
+        assert_eq!(
+            head_of(html).as_deref(),
+            Some("<title>t</title><script>x()</script>")
+        );
         assert_eq!(head_of("<html></html>"), None);
+    }
+
+    #[test]
+    fn leaves_out_the_preloads_of_the_app() {
+        let html = concat!(
+            "<html><head><link rel=\"stylesheet\" href=\"/main-1.css\"/>",
+            "<link rel=\"modulepreload\" href=\"/portal-1.js\" crossorigin=\"anonymous\">",
+            "<link rel=\"preload\" href=\"/portal-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\">",
+            "<link rel=\"icon\" href=\"/favicon.svg\"></head></html>"
+        );
+        assert_eq!(
+            head_of(html).as_deref(),
+            Some("<link rel=\"stylesheet\" href=\"/main-1.css\"/><link rel=\"icon\" href=\"/favicon.svg\">")
+        );
     }
 }

@@ -24,7 +24,7 @@ pub struct Pages {
 impl Pages {
     /// `None` when the app is not built: then every page is the static shell (or a notice).
     pub fn new(index_html: Option<String>, csp: &HeaderValue, api: Router) -> Option<Pages> {
-        let head = portal::ssr::head_of(&index_html?)?.to_string();
+        let head = portal::ssr::head_of(&index_html?)?;
         let fetch: Arc<portal::ssr::Fetch> = Arc::new(move |path: String| {
             let api = api.clone();
             Box::pin(async move {
