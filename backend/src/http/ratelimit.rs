@@ -143,8 +143,10 @@ pub struct Limits {
     pub submissions_per_applicant_per_day: u32,
     pub upload_bytes: ByteBudget,
     pub upload_bytes_per_day: u64,
-    /// Free space kept on the uploads' disk (also at least 5% of it).
+    /// Free space kept on the uploads' disk, in bytes...
     pub min_free_bytes: u64,
+    /// ...and at least this share of the disk, in percent.
+    pub min_free_percent: u64,
     /// Added before answering each failed look-up, times the client's recent failures (at
     /// most 2 s): a guesser is slowed, nobody is locked out for someone else's guesses.
     pub failure_delay: Duration,
@@ -159,6 +161,7 @@ impl Default for Limits {
             upload_bytes: ByteBudget::default(),
             upload_bytes_per_day: UPLOAD_BYTES_PER_DAY,
             min_free_bytes: crate::uploads::MIN_FREE_BYTES,
+            min_free_percent: crate::uploads::MIN_FREE_PERCENT,
             failure_delay: Duration::from_millis(200),
         }
     }

@@ -69,8 +69,9 @@ const SNIFF_BYTES: usize = 512 * 1024;
 pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(20);
 /// Uploads received at the same time; more wait for a 503 and retry.
 pub const CONCURRENT_UPLOADS: usize = 8;
-/// Free space kept on the uploads' disk: at least this, and at least 5% of the disk.
+/// Free space kept on the uploads' disk: at least this, and at least `MIN_FREE_PERCENT` of the disk.
 pub const MIN_FREE_BYTES: u64 = 1024 * 1024 * 1024;
+pub const MIN_FREE_PERCENT: u64 = 5;
 
 fn busy() -> AppError {
     AppError::new(
@@ -118,12 +119,12 @@ fn disk_space(_dir: &std::path::Path) -> Option<(u64, u64)> {
     None
 }
 
-/// Refuses an upload that could leave less than `min_free` (or 5% of the disk) free.
-fn check_free_space(dir: &std::path::Path, min_free: u64) -> ApiResult<()> {
+/// Refuses an upload that could leave less than `min_free` (or `percent` of the disk) free.
+fn check_free_space(dir: &std::path::Path, min_free: u64, percent: u64) -> ApiResult<()> {
     let Some((available, total)) = disk_space(dir) else {
         return Ok(());
     };
-    let keep = min_free.max(total / 20);
+    let keep = min_free.max(total / 100 * percent);
     if available.saturating_sub(MAX_BYTES as u64) < keep {
         tracing::warn!(available, keep, "uploads refused: disk nearly full");
         return Err(storage_full());
@@ -236,7 +237,11 @@ pub async fn create(
             )
         })?;
     let _slot = state.upload_slots.try_acquire().map_err(|_| busy())?;
-    check_free_space(&state.uploads_dir, state.limits.min_free_bytes)?;
+    check_free_space(
+        &state.uploads_dir,
+        state.limits.min_free_bytes,
+        state.limits.min_free_percent,
+    )?;
 
     let count_draft = draft.clone();
     let count = state
