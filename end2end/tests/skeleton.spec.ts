@@ -35,13 +35,14 @@ test('a guide shows its materials, time limit and fee', async ({ page }) => {
 test('with the backend unreachable, a clear message and a working retry appear', async ({ page }) => {
   // The list arrives as HTML; the guide opened from it is fetched by the app.
   await openApp(page, '/services?q=身份证');
-  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  // On the context, so that the service worker's own fetches are refused too.
+  await page.context().route('**/api/**', (route) => route.abort('connectionrefused'));
   await page.getByRole('link', { name: /居民身份证申领/ }).first().click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('网络连接失败');
   await expectAccessible(page);
 
-  await page.unroute('**/api/**');
+  await page.context().unroute('**/api/**');
   await alert.getByRole('button', { name: '重试' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
