@@ -134,15 +134,11 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
         config.api_origin.as_deref(),
     );
     portal::ssr::init();
-    let pages = Pages::new(
-        assets.index_html(),
-        &csp,
-        api_router().with_state(state.clone()),
-    );
+    let api = api_router().with_state(state);
+    let pages = Pages::new(assets.index_html(), &csp, api.clone());
     let files = crate::http::static_files::service(assets);
-    Ok(api_router()
+    Ok(api
         .route(offline::WORKER_CONFIG, get(worker_config))
-        .with_state(state)
         .fallback(move |req: Request| {
             let (pages, files) = (pages.clone(), files.clone());
             async move {

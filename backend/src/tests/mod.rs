@@ -37,6 +37,26 @@ use crate::config::Config;
 use crate::http::ratelimit::Limits;
 use crate::uploads::sniff::samples;
 
+/// The whole router (API, pages, files) over a `dist/` holding just `index_html`, as the
+/// backend serves it; the folder lives as long as the returned guard.
+pub fn whole_router(index_html: &str) -> (TempDir, Router) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("dist")).unwrap();
+    std::fs::write(dir.path().join("dist/index.html"), index_html).unwrap();
+    let config = Config {
+        addr: "127.0.0.1:0".into(),
+        data_dir: dir.path().join("data"),
+        dist_dir: dir.path().join("dist"),
+        staff_token: None,
+        trust_proxy: false,
+        behind_tls: false,
+        api_origin: None,
+    };
+    let state = AppState::open(&config).unwrap();
+    let router = crate::app::router(state, &config).unwrap();
+    (dir, router)
+}
+
 pub const STAFF_TOKEN: &str = "test-staff-token-0123456789";
 pub const SERVICE: &str = "TEST-ONLINE-0001";
 pub const OFFLINE_SERVICE: &str = "TEST-WINDOW-0002";

@@ -7,7 +7,7 @@ use contract::chrono::Datelike;
 use contract::offline::{self, OFFLINE_API_ROUTES};
 use tower::ServiceExt;
 
-use super::{TestApp, SERVICE};
+use super::{whole_router, TestApp, SERVICE};
 
 #[tokio::test]
 async fn every_offline_route_answers_a_real_request() {
@@ -32,24 +32,7 @@ async fn every_offline_route_answers_a_real_request() {
 
 #[tokio::test]
 async fn the_worker_config_is_served_as_script() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("dist")).unwrap();
-    std::fs::write(
-        dir.path().join("dist/index.html"),
-        "<!doctype html><title>t</title>",
-    )
-    .unwrap();
-    let config = crate::config::Config {
-        addr: "127.0.0.1:0".into(),
-        data_dir: dir.path().join("data"),
-        dist_dir: dir.path().join("dist"),
-        staff_token: None,
-        trust_proxy: false,
-        behind_tls: false,
-        api_origin: None,
-    };
-    let state = crate::app::AppState::open(&config).unwrap();
-    let router = crate::app::router(state, &config).unwrap();
+    let (_dir, router) = whole_router("<!doctype html><title>t</title>");
     let res = router
         .oneshot(
             Request::get(offline::WORKER_CONFIG)

@@ -6,6 +6,8 @@ use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use super::whole_router;
+
 const ID_CARD: &str = "11990100GAHZ070001000";
 
 async fn get(router: &axum::Router, path: &str) -> (StatusCode, String, String) {
@@ -26,24 +28,9 @@ async fn get(router: &axum::Router, path: &str) -> (StatusCode, String, String) 
 
 #[tokio::test]
 async fn a_guide_arrives_as_html_and_a_case_as_the_app_shell() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("dist")).unwrap();
-    std::fs::write(
-        dir.path().join("dist/index.html"),
+    let (_dir, router) = whole_router(
         "<!DOCTYPE html><html><head><title>门户</title></head><body><p>正在加载…</p></body></html>",
-    )
-    .unwrap();
-    let config = crate::config::Config {
-        addr: "127.0.0.1:0".into(),
-        data_dir: dir.path().join("data"),
-        dist_dir: dir.path().join("dist"),
-        staff_token: None,
-        trust_proxy: false,
-        api_origin: None,
-        behind_tls: false,
-    };
-    let state = crate::app::AppState::open(&config).unwrap();
-    let router = crate::app::router(state, &config).unwrap();
+    );
 
     let (status, csp, html) = get(&router, &format!("/services/{ID_CARD}")).await;
     assert_eq!(status, StatusCode::OK);

@@ -20,27 +20,21 @@ pub fn dir(data_dir: &Path) -> PathBuf {
     data_dir.join("uploads")
 }
 
-/// Writes `bytes` durably as `dir/id`.
+/// Writes `bytes` durably as `dir/id`, finished as a streamed upload is.
 #[cfg(test)]
 pub fn write_file(dir: &Path, id: &str, bytes: &[u8]) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(".{id}.tmp"));
-    let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode_private()
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, dir.join(id))?;
-        sync_dir(dir)
-    })();
-    if result.is_err() {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode_private()
+        .open(&tmp)?;
+    if let Err(e) = file.write_all(bytes) {
         let _ = fs::remove_file(&tmp);
+        return Err(e);
     }
-    result
+    finish_file(file, dir, id)
 }
 
 /// Creates a new file readable by the service user only (0600 on Unix).
