@@ -37,34 +37,64 @@ fn ensure_twiggy() -> anyhow::Result<std::path::PathBuf> {
 pub fn crate_of(symbol: &str) -> &str {
     let s = symbol.trim_start_matches(['<', '&', '*', ' ']);
     let s = s.strip_prefix("mut ").unwrap_or(s);
-    if s.starts_with("data[") {
+    if s.starts_with("data[") || s.starts_with("data segment") {
         return "(data segments)";
     }
     if s.starts_with("code[") || s.starts_with("type[") || s.starts_with("elem[") {
         return "(unnamed)";
     }
     match s.find("::") {
-        Some(end) => &s[..end],
+        // `<T as tachys::…>`: a generic type counts for the trait's crate; `core[hash]` for `core`.
+        Some(end) => {
+            let head = &s[..end];
+            let head = head.rsplit(" as ").next().unwrap_or(head);
+            head.split('[').next().unwrap_or(head)
+        }
         None if s.contains(' ') || s.is_empty() => "(wasm sections)",
         None => "(other symbols)",
     }
 }
 
-/// Sums twiggy's CSV rows (`Name,ShallowSize,ShallowSizePercent`) per crate, largest first.
+/// The first CSV field (quoted with `""` for a quote, or plain) and the rest of the line.
+fn first_field(line: &str) -> (String, &str) {
+    let Some(quoted) = line.strip_prefix('"') else {
+        let (field, rest) = line.split_once(',').unwrap_or((line, ""));
+        return (field.to_string(), rest);
+    };
+    let mut field = String::new();
+    let mut chars = quoted.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '"' {
+            if chars.peek().map(|(_, n)| *n) == Some('"') {
+                field.push('"');
+                chars.next();
+            } else {
+                let rest = &quoted[i + 1..];
+                return (field, rest.strip_prefix(',').unwrap_or(rest));
+            }
+        } else {
+            field.push(c);
+        }
+    }
+    (field, "")
+}
+
+/// Sums twiggy's CSV rows (`Name,ShallowSize,...`) per crate, largest first. Custom sections
+/// (names, debug information, wasm-bindgen's own) are left out: none of them ships.
 pub fn group(csv: &str) -> Vec<(String, u64)> {
     let mut by_crate: BTreeMap<String, u64> = BTreeMap::new();
     for line in csv.lines().skip(1) {
-        // The name may itself hold commas (generics); the two numbers are the last fields.
-        let mut fields = line.rsplitn(3, ',');
-        let (_percent, size, name) = (fields.next(), fields.next(), fields.next());
-        let (Some(size), Some(name)) = (size.and_then(|s| s.parse::<u64>().ok()), name) else {
+        let (name, rest) = first_field(line);
+        let Some(size) = rest.split(',').next().and_then(|s| s.parse::<u64>().ok()) else {
             continue;
         };
-        let name = name.trim_matches('"');
-        if name.starts_with("Σ") {
+        if name.starts_with('Σ')
+            || name.starts_with("custom section")
+            || name.ends_with("subsection")
+        {
             continue;
         }
-        *by_crate.entry(crate_of(name).to_string()).or_default() += size;
+        *by_crate.entry(crate_of(&name).to_string()).or_default() += size;
     }
     let mut rows: Vec<(String, u64)> = by_crate.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -113,6 +143,8 @@ mod tests {
             crate_of("<alloc::vec::Vec<T> as core::fmt::Debug>::fmt"),
             "alloc"
         );
+        assert_eq!(crate_of("<T as tachys::view::Render>::build"), "tachys");
+        assert_eq!(crate_of("core[c5930c85a12de822]::fmt::write"), "core");
         assert_eq!(crate_of("data[3]"), "(data segments)");
         assert_eq!(crate_of("code[12]"), "(unnamed)");
         assert_eq!(crate_of("\"function names\" subsection"), "(wasm sections)");
@@ -120,12 +152,14 @@ mod tests {
 
     #[test]
     fn rows_are_summed_per_crate_largest_first() {
-        let csv = "Name,ShallowSize,ShallowSizePercent\n\
-                   serde_json::de::a,100,1.0\n\
-                   \"<core::option::Option<T> as serde::Deserialize>::deserialize, x\",30,0.3\n\
-                   serde_json::ser::b,50,0.5\n\
-                   data[0],400,4.0\n\
-                   Σ [4 Total Rows],580,5.8\n";
+        let csv = "Name,ShallowSize,ShallowSizePercent,RetainedSize,RetainedSizePercent\n\
+                   serde_json::de::a,100,1.0,,\n\
+                   \"<core::option::Option<T> as serde::Deserialize>::deserialize, x\",30,0.3,,\n\
+                   serde_json::ser::b,50,0.5,,\n\
+                   data[0],400,4.0,,\n\
+                   \"\"\"function names\"\" subsection\",9000,9.0,,\n\
+                   custom section '.debug_str',700,0.7,,\n\
+                   Σ [4 Total Rows],580,5.8,,\n";
         assert_eq!(
             group(csv),
             vec![
