@@ -5,6 +5,8 @@ import { chromium } from '@playwright/test';
 import { phonePhoto } from './tests/photos.mjs';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+// Set by the app when it has hydrated the page (READY_MARK in src/app.rs).
+const READY_MARK = 'portal-ready';
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -19,7 +21,7 @@ async function newPage() {
   return { context, page, cdp };
 }
 
-// 1. First content over a slow 4G link (1.6 Mbit/s down, 150 ms round trip), cold cache.
+// 1. First content, and the app hydrated, over a slow 4G link (1.6 Mbit/s down, 150 ms round trip), cold cache.
 {
   const runs = [];
   for (let i = 0; i < 3; i++) {
@@ -28,18 +30,21 @@ async function newPage() {
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8,
     });
-    const t0 = Date.now();
     await page.goto(base + '/');
-    await page.locator('.toolbar').waitFor();
-    const ready = Date.now() - t0;
-    const fcp = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    );
+    // The app sets this mark once it has taken the page over (hydrated it): the content is in the
+    // server's HTML long before, but only from then on does it answer to taps and typing.
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK, {
+      timeout: 60_000,
+    });
+    const { fcp, ready } = await page.evaluate((mark) => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      ready: performance.getEntriesByName(mark)[0].startTime,
+    }), READY_MARK);
     runs.push({ fcp, ready });
     await context.close();
   }
   console.log(`first contentful paint (slow 4G, cold): median ${fmt(median(runs.map((r) => r.fcp)))}`);
-  console.log(`app ready (slow 4G, cold):             median ${fmt(median(runs.map((r) => r.ready)))}`);
+  console.log(`app hydrated (slow 4G, cold):          median ${fmt(median(runs.map((r) => r.ready)))}`);
 }
 
 // 2. Search over 3,000 services: time from a keystroke to the updated list on screen.

@@ -75,6 +75,7 @@ pub fn start() {
         body.set_inner_html("");
         leptos::mount::mount_to_body(App);
     }
+    mark_ready(&window);
     register_service_worker();
     // Photos whose upload was cut off by a reload or a closed tab continue now.
     crate::storage::uploads::resume_all();
@@ -95,6 +96,16 @@ fn hydrate() {
         body.set_inner_html("");
     }
     leptos::mount::mount_to_body(App);
+}
+
+/// The name of the performance mark set once the app has taken the page over (hydrated it, or
+/// drawn it itself): from then on it answers to the citizen. `cargo xtask bench` reads it.
+pub const READY_MARK: &str = "portal-ready";
+
+fn mark_ready(window: &web_sys::Window) {
+    if let Some(performance) = window.performance() {
+        let _ = performance.mark(READY_MARK);
+    }
 }
 
 /// The service worker keeps opened guides and lists readable offline (see public/sw.js).

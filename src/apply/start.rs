@@ -8,7 +8,7 @@ use leptos_router::NavigateOptions;
 
 use super::draft::{self, Draft};
 use super::steps::Step;
-use crate::components::{set_title, AsyncView, ClearDeviceData, Loading};
+use crate::components::{set_title, AsyncView, ClearDeviceData};
 use crate::guide::ServiceResults;
 use crate::i18n::t;
 use crate::routes::{self, ServiceParams};
@@ -86,7 +86,13 @@ fn DraftList(
             }
             .into_any()
     };
-    view! { <AsyncView resource=drafts ok=draw/> }
+    if say_empty {
+        view! { <AsyncView resource=drafts ok=draw/> }.into_any()
+    } else {
+        // Beside other content the list is extra: nothing while the device is read, so the
+        // server's page holds no "loading" that would vanish.
+        (move || drafts.get().and_then(Result::ok).map(&draw)).into_any()
+    }
 }
 
 #[component]
@@ -133,26 +139,25 @@ pub fn ApplyStartPage() -> impl IntoView {
             },
         );
     };
+    // The drafts live on the device: the server's page (and so the first paint) offers a new
+    // application, and only the sentence above the button changes once drafts of this service
+    // are found. The button works before they are read.
     let has_drafts = {
         let code = code.clone();
         move || {
             drafts
                 .get()
                 .and_then(|r| r.ok())
-                .map(|l| l.iter().any(|d| d.service_code == code))
+                .is_some_and(|l| l.iter().any(|d| d.service_code == code))
         }
     };
     view! {
         <main id="main" class="page">
             <h1>{t::ENTRY_APPLY}</h1>
+            <p>{move || if has_drafts() { t::START_OR_CONTINUE } else { t::START_INTRO }}</p>
+            <button type="button" class="button" on:click=start_new>{t::START_NEW}</button>
+            // Below the button, so that drafts found on the device move nothing already shown.
             <DraftList drafts=drafts only=code.clone()/>
-            {move || match has_drafts() {
-                None => view! { <Loading/> }.into_any(),
-                Some(existing) => view! {
-                    <p>{if existing { t::START_OR_CONTINUE } else { t::START_INTRO }}</p>
-                    <button type="button" class="button" on:click=start_new.clone()>{t::START_NEW}</button>
-                }.into_any(),
-            }}
         </main>
     }
 }

@@ -1,15 +1,15 @@
 //! `cargo xtask bench`: the figures we budget. First-load bytes of the release build, each file
-//! raw, gzip and brotli, against the 120 KB brotli budget; the photo check's confusion table on
-//! the generated calibration set; timings in Chromium.
+//! raw, gzip and brotli; the wasm by crate; the photo check's confusion table on the generated
+//! calibration set; timings in Chromium; Lighthouse on the public pages and a case page. Every
+//! budget (`budgets.rs`) is printed within or over at the end, and the bench fails if any is over.
 
 use std::io::Write;
 
 use anyhow::Context;
 
+use crate::budgets::{self, Check};
 use crate::build::root;
 use crate::tools;
-
-const BUDGET_BROTLI: usize = 120 * 1024;
 
 fn gzip(raw: &[u8]) -> usize {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -56,16 +56,17 @@ pub fn bench() -> anyhow::Result<()> {
         t_br += br;
     }
     println!("{:<44} {:>10} {:>10} {:>10}", "total", t_raw, t_gz, t_br);
-    println!(
-        "budget: {} bytes brotli; used {:.1}% ({})",
-        BUDGET_BROTLI,
-        t_br as f64 * 100.0 / BUDGET_BROTLI as f64,
-        if t_br <= BUDGET_BROTLI {
-            "within budget"
-        } else {
-            "OVER BUDGET"
-        }
-    );
+    let mut checks = Vec::new();
+    let wasm_brotli = first_load
+        .iter()
+        .filter(|n| n.ends_with(".wasm"))
+        .map(|n| std::fs::read(dist.join(n)).map(|raw| brotli(&raw)))
+        .sum::<std::io::Result<usize>>()?;
+    checks.push(budgets::size(
+        "wasm (brotli)",
+        wasm_brotli,
+        budgets::WASM_BROTLI,
+    ));
 
     crate::wasm_size::print_by_crate()?;
     photo_calibration(&env)?;
@@ -76,17 +77,80 @@ pub fn bench() -> anyhow::Result<()> {
         crate::build::cargo(&env).args(["build", "--release", "--package", "backend"]),
     )?;
     tools::ensure_browser_test_tools()?;
+    let lighthouse_modules = tools::ensure_lighthouse()?;
     let backend = crate::server::start_backend()?;
     println!("\nTimings in Chromium at 390x844 (end2end/bench.mjs):");
-    let result = crate::build::run_checked(
+    crate::build::run_checked(
         std::process::Command::new("node")
             .arg("bench.mjs")
             .current_dir(root().join("end2end"))
             .env("PATH", &env.path)
             .env("BASE_URL", &backend.base_url),
-    );
+    )?;
+
+    let out_dir = root().join("target/lighthouse");
+    // Reports of an earlier run must not pass for this one's.
+    let _ = std::fs::remove_dir_all(&out_dir);
+    println!("\nLighthouse (end2end/lighthouse.mjs; JSON reports in target/lighthouse/):");
+    crate::build::run_checked(
+        std::process::Command::new("node")
+            .arg("lighthouse.mjs")
+            .current_dir(root().join("end2end"))
+            .env("PATH", &env.path)
+            .env("BASE_URL", &backend.base_url)
+            .env("LIGHTHOUSE_MODULES", &lighthouse_modules)
+            .env("OUT_DIR", &out_dir),
+    )?;
+    let summary = std::fs::read_to_string(out_dir.join("summary.json"))
+        .context("reading target/lighthouse/summary.json")?;
+    let pages: Vec<budgets::PageResult> =
+        serde_json::from_str(&summary).context("reading the Lighthouse summary")?;
+    let guide = pages
+        .iter()
+        .find(|p| p.path.starts_with("/services/"))
+        .context("no guide among the pages Lighthouse measured")?;
+    checks.push(guide_critical_bytes(&backend.addr, &guide.path)?);
+    checks.extend(budgets::lighthouse(&pages));
     drop(backend);
-    result
+
+    println!("\nBudgets:");
+    for check in &checks {
+        println!("{}", check.line());
+    }
+    let over = checks.iter().filter(|c| !c.within).count();
+    if over > 0 {
+        anyhow::bail!("{over} budget(s) over (see above)");
+    }
+    println!("every budget is met");
+    Ok(())
+}
+
+/// What a guide needs before its content is visible: its HTML as the server sends it and the
+/// render-blocking files it names (the stylesheet), each brotli-compressed as the server sends
+/// them. Printed item by item.
+fn guide_critical_bytes(addr: &str, path: &str) -> anyhow::Result<Check> {
+    println!("\nWhat a guide needs before its content shows ({path}):");
+    let fetch = |path: &str| -> anyhow::Result<Vec<u8>> {
+        let (status, body) = crate::server::get(addr, path)?;
+        anyhow::ensure!(status == 200, "GET {path} answered {status}");
+        Ok(body)
+    };
+    let html = fetch(path)?;
+    let mut total = brotli(&html);
+    println!("{:<44} {:>10} {:>10}", "item", "raw", "brotli");
+    println!("{:<44} {:>10} {:>10}", "HTML", html.len(), total);
+    for href in budgets::render_blocking(&String::from_utf8_lossy(&html)) {
+        let body = fetch(&href)?;
+        let br = brotli(&body);
+        println!("{:<44} {:>10} {:>10}", href, body.len(), br);
+        total += br;
+    }
+    println!("(the app's module script and wasm load after the content shows)");
+    Ok(budgets::size(
+        "guide HTML+CSS+JS before content (brotli)",
+        total,
+        budgets::GUIDE_CRITICAL_BROTLI,
+    ))
 }
 
 /// The photo check on its generated calibration set (`src/photo/calibration.rs`): a native test

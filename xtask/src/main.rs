@@ -1,6 +1,7 @@
 //! `cargo xtask run | test | bench`: the project's commands.
 
 mod bench;
+mod budgets;
 mod build;
 mod server;
 mod tools;
@@ -17,7 +18,7 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_build_tools().and_then(|env| build::release(&env)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run    install what is missing, build, serve at http://127.0.0.1:8080\n  test   every check and test\n  bench  first-load bytes and timings"
+                "usage: cargo xtask <command>\n\n  run    install what is missing, build, serve at http://127.0.0.1:8080\n  test   every check and test\n  bench  sizes, timings and Lighthouse against the budgets"
             );
             return ExitCode::from(2);
         }

@@ -17,6 +17,8 @@ pub const TEST_STAFF_TOKEN: &str = "e2e-staff-token";
 pub struct Backend {
     child: Child,
     pub base_url: String,
+    /// `127.0.0.1:port`.
+    pub addr: String,
     _data: tempfile::TempDir,
 }
 
@@ -47,10 +49,32 @@ pub fn start_backend() -> anyhow::Result<Backend> {
     let backend = Backend {
         child,
         base_url: format!("http://{addr}"),
+        addr: addr.clone(),
         _data: data,
     };
     wait_healthy(&addr)?;
     Ok(backend)
+}
+
+/// A plain GET over HTTP/1.0 (no compression asked for, no chunking): the status and the body
+/// as the server sends it uncompressed.
+pub fn get(addr: &str, path: &str) -> anyhow::Result<(u16, Vec<u8>)> {
+    let mut s = TcpStream::connect(addr).with_context(|| format!("connecting to {addr}"))?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n")?;
+    let mut reply = Vec::new();
+    s.read_to_end(&mut reply)?;
+    let split = reply
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .context("no end of headers in the reply")?;
+    let head = String::from_utf8_lossy(&reply[..split]);
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .context("no status in the reply")?;
+    Ok((status, reply[split + 4..].to_vec()))
 }
 
 fn wait_healthy(addr: &str) -> anyhow::Result<()> {

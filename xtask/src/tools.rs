@@ -110,6 +110,48 @@ pub fn ensure_build_tools() -> anyhow::Result<BuildEnv> {
     Ok(BuildEnv { path })
 }
 
+/// Lighthouse and the puppeteer-core it drives Chromium with, at the versions `cargo xtask bench`
+/// measures with. Lighthouse 13 declares Node 22 but runs on Debian's Node 20, as measured.
+pub const LIGHTHOUSE_VERSION: &str = "13.5.0";
+pub const PUPPETEER_VERSION: &str = "25.16.0";
+
+fn npm_package_version(modules: &Path, name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(modules.join(name).join("package.json")).ok()?;
+    let at = text.find("\"version\"")?;
+    let rest = &text[at + "\"version\"".len()..];
+    let start = rest.find('"')? + 1;
+    let end = rest[start..].find('"')? + start;
+    Some(rest[start..end].to_string())
+}
+
+/// Installs Lighthouse into `.tools/lighthouse` when missing or at another version (needed by the
+/// bench only, never by the build or the tests); returns its `node_modules`.
+pub fn ensure_lighthouse() -> anyhow::Result<PathBuf> {
+    let dir = root().join(".tools/lighthouse");
+    let modules = dir.join("node_modules");
+    let wanted = [
+        ("lighthouse", LIGHTHOUSE_VERSION),
+        ("puppeteer-core", PUPPETEER_VERSION),
+    ];
+    if wanted
+        .iter()
+        .all(|(name, v)| npm_package_version(&modules, name).as_deref() == Some(*v))
+    {
+        return Ok(modules);
+    }
+    println!("xtask: installing lighthouse {LIGHTHOUSE_VERSION} from npm");
+    std::fs::create_dir_all(&dir)?;
+    let mut npm = Command::new("npm");
+    npm.args(["install", "--prefix"])
+        .arg(&dir)
+        .args(["--no-audit", "--no-fund", "--save-exact"]);
+    for (name, v) in wanted {
+        npm.arg(format!("{name}@{v}"));
+    }
+    run_checked(&mut npm)?;
+    Ok(modules)
+}
+
 /// Debian's Chromium (Playwright cannot download a browser here) and the test's npm packages.
 pub fn ensure_browser_test_tools() -> anyhow::Result<()> {
     if !Path::new("/usr/bin/chromium").exists() {
