@@ -1,4 +1,5 @@
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openApp } from './helpers';
 import { phonePhoto, jpegSize, GPS_MARKER } from './photos.mjs';
 
@@ -333,4 +334,66 @@ test('applying through an agent asks for the signed authorization letter', async
   await page.getByRole('button', { name: '继续' }).click();
   await expect(page.getByRole('alert')).toContainText('请上传：授权委托书');
   await expectAccessible(page);
+});
+
+/** Ages uploads on the server by 25 hours and runs the cleanup's sweep on them, as the backend's
+ *  hourly timer would the next day: rows and files go. Returns how many were removed. */
+function sweepAsNextDay(uploadIds: string[]): number {
+  const script = `
+import os, sqlite3, sys, time
+data, ids = sys.argv[1], sys.argv[2:]
+db = sqlite3.connect(os.path.join(data, "portal.sqlite3"), timeout=10)
+marks = ",".join("?" * len(ids))
+with db:
+    db.execute(f"UPDATE uploads SET created_at = created_at - 25 * 3600 WHERE id IN ({marks})", ids)
+    cutoff = int(time.time()) - 24 * 3600
+    gone = [r[0] for r in db.execute(
+        f"SELECT id FROM uploads WHERE id IN ({marks}) AND case_number IS NULL AND created_at < ?",
+        [*ids, cutoff])]
+    db.executemany("DELETE FROM uploads WHERE id = ?", [(g,) for g in gone])
+for g in gone:
+    os.remove(os.path.join(data, "uploads", g))
+print(len(gone))
+`;
+  const out = execFileSync('python3', ['-c', script, process.env.DATA_DIR ?? '', ...uploadIds]);
+  return Number(out.toString().trim());
+}
+
+test('a draft continued the next day, after the server swept its photos, is sent without the citizen doing anything', async ({ page, request }) => {
+  test.skip(!process.env.DATA_DIR, 'needs the backend data directory in DATA_DIR, as cargo xtask test passes it');
+  test.setTimeout(120_000);
+  const uploaded: string[] = [];
+  const submissions: { status: number; code?: string }[] = [];
+  page.on('response', async (res) => {
+    const path = new URL(res.url()).pathname;
+    if (res.request().method() !== 'POST') return;
+    if (path === '/api/uploads' && res.ok()) uploaded.push((await res.json()).upload_id);
+    if (path === '/api/applications') {
+      submissions.push({ status: res.status(), code: res.ok() ? undefined : (await res.json()).code });
+    }
+  });
+  const name = uniqueName();
+  await fillUpToMaterials(page, name);
+  await uploadAndGoToCheck(page);
+  expect(uploaded).toHaveLength(1);
+
+  // A day later: the server has removed the photo; the draft is opened again on the phone.
+  expect(sweepAsNextDay(uploaded)).toBe(1);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '核对并提交' })).toBeVisible();
+  await expect(page.getByText('所有照片已上传。')).toBeVisible();
+  await page.getByRole('button', { name: '确认提交' }).click();
+
+  // The server names the gone photo; the app sends it again from the phone and submits.
+  await expect(page.getByRole('heading', { name: '申报已提交' })).toBeVisible({ timeout: 30_000 });
+  expect(submissions).toEqual([{ status: 422, code: 'uploads_expired' }, { status: 200, code: undefined }]);
+  expect(uploaded).toHaveLength(2);
+  const number = (await page.locator('#case-number').textContent())?.trim() ?? '';
+  expect((await casesOf(request, name)).map((c) => c.case_number)).toEqual([number]);
+  const detail = await (await request.get(`/api/staff/cases/${number}`, { headers: staff })).json();
+  const ids: string[] = detail.materials.find((m: { material_id: string }) => m.material_id === 'id-card').upload_ids;
+  expect(ids).toEqual([uploaded[1]]);
+  const stored = await request.get(`/api/staff/uploads/${ids[0]}`, { headers: staff });
+  expect(stored.status()).toBe(200);
+  expect(jpegSize(Buffer.from(await stored.body()))).toEqual({ width: 2000, height: 1500 });
 });
