@@ -171,7 +171,8 @@ fn tidy(app: &Application, form: &FormDefinition) -> Application {
 }
 
 #[utoipa::path(post, path = "/api/applications", tag = "applications",
-    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per submission attempt; retries reuse it")),
+    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per submission attempt; retries reuse it",
+        min_length = 8, max_length = 64, pattern = "^[!-~]{8,64}$")),
     request_body = Application,
     responses((status = 200, description = "The case was created, or had been created by an earlier request with the same key and body (then header Idempotent-Replayed: true)", body = SubmitReceipt),
               (status = 400, description = "Missing or malformed Idempotency-Key, or a malformed body", body = contract::ApiError),
