@@ -6,6 +6,7 @@ mod calendar_api;
 mod catalog_services;
 mod cleanup;
 mod cli;
+mod deployment;
 mod due_dates;
 mod limits;
 mod lookup;
