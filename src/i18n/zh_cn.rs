@@ -335,6 +335,7 @@ pub const UPLOAD_PENDING: &str = "等待上传";
 pub const UPLOAD_DONE: &str = "已上传";
 pub const UPLOAD_RETRY_NETWORK: &str = "网络不畅，恢复后将自动继续上传";
 pub const UPLOAD_RETRY_SERVER: &str = "系统繁忙，稍后将自动重新上传";
+pub const UPLOAD_RETRY_TOMORROW: &str = "今天上传的文件已达每日上限，明天将自动继续上传";
 pub const UPLOAD_RETRY_STORAGE: &str = "暂时无法读取本机照片，稍后将自动重试";
 pub const UPLOAD_TOO_LARGE: &str = "文件太大，无法上传，请重新拍摄";
 pub const UPLOAD_UNSUPPORTED: &str = "文件格式不支持，请上传照片或 PDF 文件";

@@ -259,7 +259,7 @@ pub async fn create(
         return Err(AppError::new(
             StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::TooManyUploads,
-            "上传的文件过多，请删除不需要的文件后再试",
+            &format!("这份申报上传的文件已达{MAX_PER_DRAFT}个的上限，无法继续上传，请到窗口办理"),
         ));
     }
 
