@@ -214,3 +214,97 @@ async fn trust_proxy_keys_limits_by_the_address_the_proxy_saw() {
     let status = failed_lookup(&router, proxy, None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// Through the whole router too (where pages answer every other path), every refusal of an API
+/// request is the contract's JSON error with a Chinese message: an unknown endpoint, a method
+/// the route does not take, a bad path or query parameter, a body that is not JSON, too large,
+/// or sent as another type.
+#[tokio::test]
+async fn every_api_refusal_is_the_json_error_with_a_chinese_message() {
+    let (_dir, router) = serve(PLAIN);
+    let auth = format!("Bearer {STAFF_TOKEN}");
+    let json_post = |path: &str, body: String| {
+        Request::post(path)
+            .header("content-type", "application/json")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let cases: Vec<(&str, Request<Body>, StatusCode, &str)> = vec![
+        (
+            "unknown endpoint",
+            Request::get("/api/no-such-endpoint")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            "method",
+            Request::put("/api/services").body(Body::empty()).unwrap(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+        ),
+        (
+            "path parameter that is no year",
+            Request::get("/api/calendar/not-a-year")
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            "query parameter",
+            Request::get("/api/staff/cases?limit=many")
+                .header("authorization", &auth)
+                .body(Body::empty())
+                .unwrap(),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            "missing query parameter",
+            Request::get("/api/qr.svg").body(Body::empty()).unwrap(),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            "not JSON",
+            json_post("/api/cases/lookup", "{\"case_number\":".into()),
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+        ),
+        (
+            "body too large",
+            json_post(
+                "/api/cases/lookup",
+                json!({"case_number": "1".repeat(20_000), "query_code": "x"}).to_string(),
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+        ),
+        (
+            "another content type",
+            Request::post("/api/cases/rating")
+                .header("content-type", "text/plain")
+                .body(Body::from("score=5"))
+                .unwrap(),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "bad_request",
+        ),
+    ];
+    for (what, mut req, status, code) in cases {
+        req.extensions_mut().insert(ConnectInfo(ip(3)));
+        let res = router.clone().oneshot(req).await.unwrap();
+        assert_eq!(res.status(), status, "{what}");
+        assert_eq!(res.headers()["content-type"], "application/json", "{what}");
+        let body = parse(&res.into_body().collect().await.unwrap().to_bytes());
+        assert_eq!(body["code"], code, "{what}: {body}");
+        let message = body["message"].as_str().unwrap_or("");
+        assert!(
+            message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{what}: {message:?}"
+        );
+    }
+}
