@@ -12,6 +12,7 @@ mod limits;
 mod lookup;
 mod offline_routes;
 mod old_data;
+mod openapi_doc;
 mod pages;
 mod rating;
 mod replays;
