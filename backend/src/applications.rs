@@ -171,13 +171,14 @@ fn tidy(app: &Application, form: &FormDefinition) -> Application {
 }
 
 #[utoipa::path(post, path = "/api/applications", tag = "applications",
-    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per submission attempt; retries reuse it")),
+    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per submission attempt; retries reuse it",
+        min_length = 8, max_length = 64, pattern = "^[!-~]{8,64}$")),
     request_body = Application,
     responses((status = 200, description = "The case was created, or had been created by an earlier request with the same key and body (then header Idempotent-Replayed: true)", body = SubmitReceipt),
               (status = 400, description = "Missing or malformed Idempotency-Key, or a malformed body", body = contract::ApiError),
               (status = 409, description = "idempotency_conflict: the key was used with a different body", body = contract::ApiError),
               (status = 413, description = "Body over 64 KB", body = contract::ApiError),
-              (status = 422, description = "invalid: field errors (applicant.*, agent.*, form field ids, consent, situation.*, material.<id>, delivery.*, service_code), or lists over their bounds (materials: one entry per material of the service, 20 pages each; situation: no more ids than options; fields: one per form field; ids up to 64 bytes)", body = contract::ApiError),
+              (status = 422, description = "invalid: field errors (applicant.*, agent.*, form field ids, consent, situation.*, material.<id>, delivery.*, service_code), or lists over their bounds (materials: one entry per material of the service, 20 pages each; situation: no more ids than options; fields: one per form field; ids up to 64 characters); uploads_expired: uploads the server removed after 24 h unused, listed in expired_uploads (send those pages again, then submit under a new key)", body = contract::ApiError),
               (status = 429, description = "rate_limited: over 60 new submissions in an hour from this client; too_many_submissions: the applicant's ID number submitted 10 applications today", body = contract::ApiError),
               (status = 503, description = "daily_capacity_reached: today's 99,999 case numbers are used up (今日受理量已满…)", body = contract::ApiError)))]
 pub async fn submit(

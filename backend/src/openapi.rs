@@ -1,6 +1,7 @@
 //! The OpenAPI document, generated from the handlers and the contract types.
 
 use axum::Json;
+use serde_json::{json, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -60,6 +61,81 @@ impl Modify for StaffToken {
     }
 }
 
-pub async fn document() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn document() -> Json<Value> {
+    Json(spec())
+}
+
+/// The document as served: what the handlers declare, plus what every route does alike.
+pub fn spec() -> Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or(Value::Null);
+    declare_common_errors(&mut doc);
+    bound_list_items(&mut doc);
+    doc
+}
+
+/// Answers every route can give without its handler: a JSON body that does not parse (400),
+/// is too large (413) or is not JSON (415), and a request that took too long (408).
+fn declare_common_errors(doc: &mut Value) {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let ops = paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut());
+    for op in ops {
+        let takes_json = op
+            .pointer("/requestBody/content/application~1json")
+            .is_some();
+        let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        let mut common = vec![(
+            "408",
+            "timeout: the request took over 30 s to arrive or answer",
+        )];
+        if takes_json {
+            common.extend([
+                (
+                    "400",
+                    "bad_request: the body is not JSON of the declared shape",
+                ),
+                ("413", "too_large: the body is over the route's limit"),
+                (
+                    "415",
+                    "bad_request: the body is not sent as application/json",
+                ),
+            ]);
+        }
+        for (status, description) in common {
+            responses.entry(status).or_insert_with(|| {
+                json!({
+                    "description": description,
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}}
+                })
+            });
+        }
+    }
+}
+
+/// Ids inside lists are bounded like the others (`contract::validate::ID_MAX_LEN` characters);
+/// the derive cannot say so for the items of a `Vec<String>`.
+fn bound_list_items(doc: &mut Value) {
+    for pointer in [
+        "/components/schemas/MaterialPages/properties/upload_ids/items",
+        "/components/schemas/Application/properties/situation/items",
+        "/components/schemas/Application/properties/fields/items/prefixItems/0",
+    ] {
+        if let Some(items) = doc.pointer_mut(pointer).and_then(Value::as_object_mut) {
+            items.insert("maxLength".into(), json!(contract::validate::ID_MAX_LEN));
+        }
+    }
+    // A form field's value is a pair: its id and its value.
+    if let Some(pair) = doc
+        .pointer_mut("/components/schemas/Application/properties/fields/items")
+        .and_then(Value::as_object_mut)
+    {
+        pair.insert("minItems".into(), json!(2));
+        pair.insert("maxItems".into(), json!(2));
+    }
 }

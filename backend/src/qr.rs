@@ -8,12 +8,15 @@ use serde::Deserialize;
 
 use crate::http::error::AppError;
 
-/// Longer texts would make a QR code too dense to scan from a phone screen.
-const MAX_TEXT: usize = 1000;
+/// Longer texts would make a QR code too dense to scan from a phone screen. In characters, as
+/// the OpenAPI document counts them: 500 of up to 4 bytes always fit a QR code.
+const MAX_TEXT: usize = 500;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QrQuery {
-    /// The text to encode, normally a link to a page of the portal.
+    /// The text to encode, normally a link to a page of the portal: 1–500 characters.
+    #[param(min_length = 1, max_length = 500)]
     pub text: String,
 }
 
@@ -30,9 +33,10 @@ pub fn svg(text: &str) -> Option<String> {
 
 #[utoipa::path(get, path = "/api/qr.svg", tag = "catalog", params(QrQuery),
     responses((status = 200, description = "An SVG QR code of the text", content_type = "image/svg+xml"),
+              (status = 400, description = "No text parameter", body = contract::ApiError),
               (status = 422, description = "Empty or too long", body = contract::ApiError)))]
 pub async fn qr(Query(q): Query<QrQuery>) -> Response {
-    if q.text.is_empty() || q.text.len() > MAX_TEXT {
+    if q.text.is_empty() || q.text.chars().nth(MAX_TEXT).is_some() {
         return AppError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::Invalid,

@@ -60,6 +60,9 @@ pub enum ErrorCode {
     StorageFull,
     /// Something went wrong on the server; the message says to try later.
     Internal,
+    /// Uploads named by the request were removed by the server (unused for 24 hours);
+    /// `ApiError::expired_uploads` lists them, and the app sends those pages again from the device.
+    UploadsExpired,
     /// A code this version does not know (a newer backend): treated as a generic failure.
     #[serde(other)]
     Unknown,
@@ -75,6 +78,9 @@ pub struct ApiError {
     /// Errors of single fields, shown beside them.
     #[serde(default)]
     pub fields: Vec<FieldError>,
+    /// With `uploads_expired`: the upload ids the server no longer holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expired_uploads: Vec<String>,
 }
 
 /// The field id of a material's pages in `FieldError::field`: `material.<material id>`.

@@ -126,15 +126,30 @@ pub enum Delivery {
     },
 }
 
+/// A score from any integral JSON number; out of range becomes 0, which validation refuses by
+/// its field ("请选择评价等级") rather than as an unreadable body.
+fn integral_score<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let n = f64::deserialize(d)?;
+    if n.fract() != 0.0 {
+        return Err(serde::de::Error::custom("the score is a whole number"));
+    }
+    Ok(if (1.0..=5.0).contains(&n) { n as u8 } else { 0 })
+}
+
 /// 好差评 score: 5 非常满意 … 1 非常不满意.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Rating {
+    /// Read from any integral JSON number (`3` or `3.0`, both integers to JSON Schema).
+    #[serde(deserialize_with = "crate::case::integral_score")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
     pub score: u8,
     /// Required for scores 1 and 2.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub comment: String,
 }
 
@@ -410,6 +425,20 @@ pub struct CaseLookup {
 mod tests {
     use super::*;
     use CaseStatus::*;
+
+    #[test]
+    fn a_score_is_read_from_any_integral_number() {
+        let score = |json: &str| {
+            serde_json::from_str::<Rating>(&format!(r#"{{"score":{json}}}"#)).map(|r| r.score)
+        };
+        assert_eq!(score("4").unwrap(), 4);
+        assert_eq!(score("3.0").unwrap(), 3);
+        // Out of range is left to validation, which names the field.
+        assert_eq!(score("300").unwrap(), 0);
+        assert_eq!(score("-1").unwrap(), 0);
+        assert!(score("3.5").is_err());
+        assert!(score("\"5\"").is_err());
+    }
 
     /// The legal moves, written out once more as a table to check `can_move_to` against.
     const LEGAL: [(CaseStatus, CaseStatus); 11] = [

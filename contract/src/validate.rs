@@ -224,7 +224,7 @@ pub fn validate_field(field: &FormField, value: &str, today: NaiveDate) -> Resul
 
 /// Sizes of the submission's lists and ids against what the service defines: at most one
 /// entry per material, `MAX_PAGES_PER_MATERIAL` pages each, no more situation ids than the
-/// service has options, one value per form field, and ids of at most `ID_MAX_LEN` bytes. The
+/// service has options, one value per form field, and ids of at most `ID_MAX_LEN` characters. The
 /// backend checks this first and alone, so that an oversized submission costs nothing more
 /// (`validate_application` compares lists with lists).
 pub fn application_bounds(
@@ -247,8 +247,8 @@ pub fn application_bounds(
     }
     let pages_over = |p: &crate::application::MaterialPages| {
         p.upload_ids.len() > MAX_PAGES_PER_MATERIAL
-            || p.material_id.len() > ID_MAX_LEN
-            || p.upload_ids.iter().any(|u| u.len() > ID_MAX_LEN)
+            || too_long(&p.material_id)
+            || p.upload_ids.iter().any(|u| too_long(u))
     };
     if app.materials.iter().any(pages_over) {
         fail(
@@ -257,12 +257,10 @@ pub fn application_bounds(
         );
     }
     let options: usize = service.situations.iter().map(|s| s.options.len()).sum();
-    if app.situation.len() > options || app.situation.iter().any(|s| s.len() > ID_MAX_LEN) {
+    if app.situation.len() > options || app.situation.iter().any(|s| too_long(s)) {
         fail("situation", "所选情形不属于本事项，请重新选择".to_string());
     }
-    if app.fields.len() > form.fields.len()
-        || app.fields.iter().any(|(id, _)| id.len() > ID_MAX_LEN)
-    {
+    if app.fields.len() > form.fields.len() || app.fields.iter().any(|(id, _)| too_long(id)) {
         fail(
             "fields",
             "申请表内容与本事项不符，请刷新页面后重试".to_string(),
@@ -271,8 +269,14 @@ pub fn application_bounds(
     errors
 }
 
+/// An id over `ID_MAX_LEN` characters, counted as the OpenAPI document's `maxLength` counts them
+/// (so a request the document allows is not refused for its bytes).
+fn too_long(id: &str) -> bool {
+    id.chars().nth(ID_MAX_LEN).is_some()
+}
+
 /// Bounds of a supplement's pages: at most `MAX_SUPPLEMENT_MATERIALS` entries of at most
-/// `MAX_PAGES_PER_MATERIAL` pages, ids of at most `ID_MAX_LEN` bytes.
+/// `MAX_PAGES_PER_MATERIAL` pages, ids of at most `ID_MAX_LEN` characters.
 pub fn supplement_bounds(materials: &[crate::application::MaterialPages]) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if materials.len() > MAX_SUPPLEMENT_MATERIALS {
@@ -283,8 +287,8 @@ pub fn supplement_bounds(materials: &[crate::application::MaterialPages]) -> Vec
     }
     let over = materials.iter().any(|p| {
         p.upload_ids.len() > MAX_PAGES_PER_MATERIAL
-            || p.material_id.len() > ID_MAX_LEN
-            || p.upload_ids.iter().any(|u| u.len() > ID_MAX_LEN)
+            || too_long(&p.material_id)
+            || p.upload_ids.iter().any(|u| too_long(u))
     });
     if over {
         errors.push(FieldError {

@@ -1,4 +1,5 @@
 import { test, expect, Page, APIRequestContext } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openApp } from './helpers';
 import { phonePhoto, jpegSize, GPS_MARKER } from './photos.mjs';
 
@@ -333,4 +334,128 @@ test('applying through an agent asks for the signed authorization letter', async
   await page.getByRole('button', { name: '继续' }).click();
   await expect(page.getByRole('alert')).toContainText('请上传：授权委托书');
   await expectAccessible(page);
+});
+
+/** Ages uploads on the server by 25 hours and runs the cleanup's sweep on them, as the backend's
+ *  hourly timer would the next day: rows and files go. Returns how many were removed. */
+function sweepAsNextDay(uploadIds: string[]): number {
+  const script = `
+import os, sqlite3, sys, time
+data, ids = sys.argv[1], sys.argv[2:]
+db = sqlite3.connect(os.path.join(data, "portal.sqlite3"), timeout=10)
+marks = ",".join("?" * len(ids))
+with db:
+    db.execute(f"UPDATE uploads SET created_at = created_at - 25 * 3600 WHERE id IN ({marks})", ids)
+    cutoff = int(time.time()) - 24 * 3600
+    gone = [r[0] for r in db.execute(
+        f"SELECT id FROM uploads WHERE id IN ({marks}) AND case_number IS NULL AND created_at < ?",
+        [*ids, cutoff])]
+    db.executemany("DELETE FROM uploads WHERE id = ?", [(g,) for g in gone])
+for g in gone:
+    os.remove(os.path.join(data, "uploads", g))
+print(len(gone))
+`;
+  const out = execFileSync('python3', ['-c', script, process.env.DATA_DIR ?? '', ...uploadIds]);
+  return Number(out.toString().trim());
+}
+
+test('a draft continued the next day, after the server swept its photos, is sent without the citizen doing anything', async ({ page, request }) => {
+  test.skip(!process.env.DATA_DIR, 'needs the backend data directory in DATA_DIR, as cargo xtask test passes it');
+  test.setTimeout(120_000);
+  const uploaded: string[] = [];
+  const submissions: { status: number; code?: string }[] = [];
+  page.on('response', async (res) => {
+    const path = new URL(res.url()).pathname;
+    if (res.request().method() !== 'POST') return;
+    if (path === '/api/uploads' && res.ok()) uploaded.push((await res.json()).upload_id);
+    if (path === '/api/applications') {
+      submissions.push({ status: res.status(), code: res.ok() ? undefined : (await res.json()).code });
+    }
+  });
+  const name = uniqueName();
+  await fillUpToMaterials(page, name);
+  await uploadAndGoToCheck(page);
+  expect(uploaded).toHaveLength(1);
+  const first = await request.get(`/api/staff/uploads/${uploaded[0]}`, { headers: staff });
+  const firstBytes = Buffer.from(await first.body());
+  expect(firstBytes.length).toBeGreaterThan(1000);
+
+  // A day later: the server has removed the photo; the draft is opened again on the phone.
+  expect(sweepAsNextDay(uploaded)).toBe(1);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '核对并提交' })).toBeVisible();
+  await expect(page.getByText('所有照片已上传。')).toBeVisible();
+  await page.getByRole('button', { name: '确认提交' }).click();
+
+  // The server names the gone photo; the app sends it again from the phone and submits.
+  await expect(page.getByRole('heading', { name: '申报已提交' })).toBeVisible({ timeout: 30_000 });
+  expect(submissions).toEqual([{ status: 422, code: 'uploads_expired' }, { status: 200, code: undefined }]);
+  expect(uploaded).toHaveLength(2);
+  const number = (await page.locator('#case-number').textContent())?.trim() ?? '';
+  expect((await casesOf(request, name)).map((c) => c.case_number)).toEqual([number]);
+  const detail = await (await request.get(`/api/staff/cases/${number}`, { headers: staff })).json();
+  const ids: string[] = detail.materials.find((m: { material_id: string }) => m.material_id === 'id-card').upload_ids;
+  expect(ids).toEqual([uploaded[1]]);
+  const stored = await request.get(`/api/staff/uploads/${ids[0]}`, { headers: staff });
+  expect(stored.status()).toBe(200);
+  // The very photo kept on the phone, sent again byte for byte.
+  expect(Buffer.from(await stored.body()).equals(firstBytes)).toBe(true);
+});
+
+test('an iPhone HEIC photo is explained, and a busy page is encoded again at a lower quality', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await fillUpToMaterials(page, uniqueName());
+  const idCard = page.getByRole('region', { name: '申请人居民身份证' });
+  let uploads = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/uploads') uploads++;
+  });
+
+  // Chromium cannot decode HEIC: the citizen is told how to set the camera, nothing is sent.
+  const heic = Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+    Buffer.alloc(4096, 7),
+  ]);
+  await idCard.getByLabel('从相册或文件选择').setInputFiles({ name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heic });
+  await expect(idCard.getByRole('alert')).toContainText('您的照片是 HEIC 格式，此浏览器无法读取');
+  await expect(idCard.getByRole('alert')).toContainText('兼容性最佳');
+  await expect(idCard.locator('img')).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A page of fine noise is over 400 KB at quality 0.8: it is encoded once more at 0.7.
+  const noisy = await page.evaluate(async () => {
+    const c = new OffscreenCanvas(2000, 1500);
+    const g = c.getContext('2d')!;
+    const img = g.createImageData(2000, 1500);
+    let x = 12345;
+    for (let i = 0; i < img.data.length; i += 4) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      img.data[i] = x & 255;
+      img.data[i + 1] = (x >> 8) & 255;
+      img.data[i + 2] = (x >> 16) & 255;
+      img.data[i + 3] = 255;
+    }
+    g.putImageData(img, 0, 0);
+    const source = await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+    // What the same pixels weigh at the two qualities the app uses.
+    const again = new OffscreenCanvas(2000, 1500);
+    again.getContext('2d')!.drawImage(await createImageBitmap(source), 0, 0);
+    const at = async (quality: number) => (await again.convertToBlob({ type: 'image/jpeg', quality })).size;
+    const bytes = new Uint8Array(await source.arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return { b64: btoa(s), q80: await at(0.8), q70: await at(0.7) };
+  });
+  expect(noisy.q80).toBeGreaterThan(400 * 1024);
+  const uploaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/uploads' && r.ok(), { timeout: 60_000 });
+  await idCard.getByLabel('从相册或文件选择').setInputFiles({
+    name: 'page.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(noisy.b64, 'base64'),
+  });
+  const receipt = await (await uploaded).json();
+  expect(uploads).toBe(1);
+  const stored = Buffer.from(await (await request.get(`/api/staff/uploads/${receipt.upload_id}`, { headers: staff })).body());
+  expect(jpegSize(stored)).toEqual({ width: 2000, height: 1500 });
+  expect(stored.length).toBeLessThan(noisy.q80);
+  expect(Math.abs(stored.length - noisy.q70) / noisy.q70).toBeLessThan(0.02);
 });

@@ -38,13 +38,28 @@ enum Sending {
     Failed(String),
 }
 
+/// The application as the draft stands, with the upload ids of its uploaded photos.
+fn application_of(d: &Draft) -> Application {
+    d.to_application(|photo| match uploads::status(photo) {
+        Some(UploadStatus::Done { upload_id }) => Some(upload_id),
+        _ => None,
+    })
+}
+
+/// How long a submission waits for photos sent again before it hands back to the citizen (the
+/// uploads go on; the next tap finds them done).
+const SEND_AGAIN_WAIT_MS: u32 = 180_000;
+
 /// Sends the draft's submission: the kept request if there is one (first, when the draft was
-/// edited after it was sent), else the draft under a new key. At most two requests per tap.
-async fn send(ctx: ApplyCtx, mut d: Draft, app: &Application) -> Sending {
-    let Ok(body) = serde_json::to_string(app) else {
-        return Sending::Failed(t::ERROR_SERVER.into());
-    };
-    for _ in 0..2 {
+/// edited after it was sent), else the draft under a new key. When the server no longer holds
+/// some photos (a draft continued after a day), sends them again from the device and then the
+/// draft, without the citizen doing anything. At most three requests per tap.
+async fn send(ctx: ApplyCtx, mut d: Draft) -> Sending {
+    let mut sent_again = false;
+    for _ in 0..3 {
+        let Ok(body) = serde_json::to_string(&application_of(&d)) else {
+            return Sending::Failed(t::ERROR_SERVER.into());
+        };
         let Some((request, stale)) =
             submission::next_request(d.sent.as_ref(), &d.legacy_key, &body, new_key)
         else {
@@ -69,6 +84,22 @@ async fn send(ctx: ApplyCtx, mut d: Draft, app: &Application) -> Sending {
             (Verdict::SendAfresh, _) => {
                 d.sent = None;
                 keep_draft(ctx, &d).await;
+            }
+            (Verdict::SendPhotosAgain(gone), Err(ApiErr::Rejected(e))) => {
+                d.sent = None;
+                keep_draft(ctx, &d).await;
+                if sent_again {
+                    return Sending::Failed(e.message);
+                }
+                sent_again = true;
+                let photos = uploads::send_again(&gone);
+                if photos.is_empty() {
+                    // None of them is a photo of this device: nothing to send again.
+                    return Sending::Failed(e.message);
+                }
+                if !uploads::uploaded(&photos, SEND_AGAIN_WAIT_MS).await {
+                    return Sending::Failed(t::SUBMIT_PHOTOS_SENT_AGAIN.into());
+                }
             }
             (Verdict::Refused, Err(ApiErr::Rejected(e))) => {
                 d.sent = None;
@@ -169,13 +200,9 @@ pub fn check() -> impl IntoView {
         problem.set(None);
         server_errors.set(Vec::new());
         let d = ctx.draft.get_untracked();
-        let app = d.to_application(|photo| match uploads::status(photo) {
-            Some(UploadStatus::Done { upload_id }) => Some(upload_id),
-            _ => None,
-        });
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let outcome = send(ctx, d, &app).await;
+            let outcome = send(ctx, d).await;
             // The page may have been left meanwhile: its signals are then gone.
             let _ = submitting.try_set(false);
             match outcome {

@@ -71,6 +71,10 @@ pub enum Verdict {
     Refused,
     /// No answer, or none that settles it: keep the request, and let the citizen try again.
     TryAgain,
+    /// The server no longer holds these uploads (removed a day after they were sent; the draft
+    /// was continued later). No case was made: send those photos again from the device, then
+    /// the draft under a new key.
+    SendPhotosAgain(Vec<String>),
 }
 
 pub fn verdict(result: &Result<SubmitReceipt, ApiErr>, stale: bool, key: &str) -> Verdict {
@@ -83,6 +87,9 @@ pub fn verdict(result: &Result<SubmitReceipt, ApiErr>, stale: bool, key: &str) -
         Err(ApiErr::Rejected(e)) if key_conflict(e) && is_legacy_key(key) => Verdict::SendAfresh,
         // A random key cannot have been used for other content; do not risk a second case.
         Err(ApiErr::Rejected(e)) if key_conflict(e) => Verdict::TryAgain,
+        Err(ApiErr::Rejected(e)) if e.code == contract::ErrorCode::UploadsExpired => {
+            Verdict::SendPhotosAgain(e.expired_uploads.clone())
+        }
         Err(ApiErr::Rejected(_)) if stale => Verdict::SendAfresh,
         Err(ApiErr::Rejected(_)) => Verdict::Refused,
         Err(ApiErr::Network | ApiErr::NotFound | ApiErr::Server) => Verdict::TryAgain,
@@ -100,12 +107,22 @@ mod tests {
         }
     }
 
+    fn expired(ids: &[&str]) -> Result<SubmitReceipt, ApiErr> {
+        let body = serde_json::json!({
+            "code": "uploads_expired",
+            "message": "m",
+            "expired_uploads": ids,
+        });
+        Err(ApiErr::Rejected(serde_json::from_value(body).unwrap()))
+    }
+
     fn rejected(code: &str) -> Result<SubmitReceipt, ApiErr> {
         Err(ApiErr::Rejected(ApiError {
             code: serde_json::from_value(serde_json::Value::String(code.into()))
                 .unwrap_or(contract::ErrorCode::Unknown),
             message: "m".into(),
             fields: vec![],
+            expired_uploads: vec![],
         }))
     }
 
@@ -181,6 +198,14 @@ mod tests {
             verdict(&rejected("idempotency_conflict"), false, "k-d1"),
             Verdict::SendAfresh
         );
+        // Uploads swept on the server: whether the kept request was stale or not, the photos go
+        // again and the citizen is not asked to do anything.
+        for stale in [false, true] {
+            assert_eq!(
+                verdict(&expired(&["a1", "b2"]), stale, key),
+                Verdict::SendPhotosAgain(vec!["a1".into(), "b2".into()])
+            );
+        }
         for e in [ApiErr::Network, ApiErr::Server, ApiErr::NotFound] {
             assert_eq!(verdict(&Err(e.clone()), true, key), Verdict::TryAgain);
             assert_eq!(verdict(&Err(e), false, key), Verdict::TryAgain);

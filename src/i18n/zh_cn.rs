@@ -230,8 +230,8 @@ pub const PRIVACY_WHAT: &str =
     "收集哪些信息：姓名、公民身份号码、手机号码、地址，以及您上传的材料照片。";
 pub const PRIVACY_WHY: &str = "为什么收集：仅用于办理本事项、与您联系和送达结果，不用于其他用途。";
 pub const PRIVACY_KEEP: &str =
-    "保存多久：随办件档案按国家档案管理规定保存；未提交的上传文件24小时后自动删除。";
-pub const PRIVACY_DEVICE: &str = "草稿和材料照片只保存在您的手机上，30天未修改自动删除，提交成功后立即清除。办件编号、查询码和回执保存在本机的“我的办件”中（最多30件，超出时最早加入的先删除），本机查到办件已结束（办结或不予受理）满90天后自动删除。在“办件查询”或“在线申报”页点击“清除本机数据”，可随时全部删除。";
+    "保存多久：随办件档案按国家档案管理规定保存。已上传但未提交的照片，服务器24小时后自动删除；草稿仍在本机的，提交时会自动从本机重新上传，无需重新拍摄。";
+pub const PRIVACY_DEVICE: &str = "草稿和材料照片保存在您的手机上（照片同时上传到服务器，见上条），30天未修改自动删除，提交成功后立即清除。办件编号、查询码和回执保存在本机的“我的办件”中（最多30件，超出时最早加入的先删除），本机查到办件已结束（办结或不予受理）满90天后自动删除。在“办件查询”或“在线申报”页点击“清除本机数据”，可随时全部删除。";
 pub const CONSENT_LABEL: &str = "我已阅读并同意以上告知承诺和个人信息保护说明";
 pub const NAME: &str = "姓名";
 pub const ID_NUMBER: &str = "公民身份号码";
@@ -274,6 +274,7 @@ pub const POST_ADDRESS: &str = "邮寄地址";
 pub const CHANGE: &str = "修改";
 pub const SUBMIT: &str = "确认提交";
 pub const SUBMITTING: &str = "正在提交…";
+pub const SUBMIT_PHOTOS_SENT_AGAIN: &str = "部分照片需要从本机重新上传（服务器只保留未提交的照片24小时）。上传完成后请再点“确认提交”，不会重复提交。";
 pub const SUBMIT_SAFE_RETRY: &str = "您的申报已保存在本机，请稍后再点“确认提交”，不会重复提交。";
 pub const UPLOAD_NEEDS_RETAKE: &str = "有照片未能上传，请返回“拍照上传材料”重拍或删除。";
 pub const UPLOADS_DONE: &str = "所有照片已上传。";
@@ -334,6 +335,7 @@ pub const UPLOAD_PENDING: &str = "等待上传";
 pub const UPLOAD_DONE: &str = "已上传";
 pub const UPLOAD_RETRY_NETWORK: &str = "网络不畅，恢复后将自动继续上传";
 pub const UPLOAD_RETRY_SERVER: &str = "系统繁忙，稍后将自动重新上传";
+pub const UPLOAD_RETRY_TOMORROW: &str = "今天上传的文件已达每日上限，明天将自动继续上传";
 pub const UPLOAD_RETRY_STORAGE: &str = "暂时无法读取本机照片，稍后将自动重试";
 pub const UPLOAD_TOO_LARGE: &str = "文件太大，无法上传，请重新拍摄";
 pub const UPLOAD_UNSUPPORTED: &str = "文件格式不支持，请上传照片或 PDF 文件";

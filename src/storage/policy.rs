@@ -44,10 +44,15 @@ pub enum Outcome {
 }
 
 /// Whether a refusal is a limit that waiting does not lift (the backend's cap on uploads per
-/// draft), as opposed to momentary rate limiting. Compares the code's string until the contract
-/// types its error codes; then only this line changes.
+/// draft), as opposed to momentary rate limiting.
 fn lasting_limit(e: &ApiError) -> bool {
     e.code == contract::ErrorCode::TooManyUploads
+}
+
+/// The client's daily upload budget: it lifts the next day, so the queue keeps retrying, but
+/// says why instead of "busy".
+fn daily_limit(e: &ApiError) -> bool {
+    e.code == contract::ErrorCode::DailyUploadLimit
 }
 
 /// Classifies an XHR's status (0 for no answer: offline, timeout, aborted) and body.
@@ -63,6 +68,9 @@ pub fn outcome(status: u16, body: &str) -> Outcome {
         // the phone does not help, as its own text suggests.
         429 if serde_json::from_str::<ApiError>(body).is_ok_and(|e| lasting_limit(&e)) => {
             Outcome::Refused(t::UPLOAD_LIMIT_REACHED.into())
+        }
+        429 if serde_json::from_str::<ApiError>(body).is_ok_and(|e| daily_limit(&e)) => {
+            Outcome::Retry(t::UPLOAD_RETRY_TOMORROW)
         }
         408 | 429 => Outcome::Retry(t::UPLOAD_RETRY_SERVER),
         400..=499 => {
@@ -136,10 +144,16 @@ mod tests {
         assert_eq!(outcome(429, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
         let busy = r#"{"code":"rate_limited","message":"请稍后再试","fields":[]}"#;
         assert_eq!(outcome(429, busy), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
-        let capped = r#"{"code":"too_many_uploads","message":"上传的文件过多，请删除不需要的文件后再试","fields":[]}"#;
+        let capped = r#"{"code":"too_many_uploads","message":"这份申报上传的文件已达200个的上限，无法继续上传，请到窗口办理","fields":[]}"#;
         assert_eq!(
             outcome(429, capped),
             Outcome::Refused(t::UPLOAD_LIMIT_REACHED.into())
+        );
+        // The daily budget lifts tomorrow: retried, and said so.
+        let daily = r#"{"code":"daily_upload_limit","message":"今日上传的文件已达每日上限（500MB），请明日再上传","fields":[]}"#;
+        assert_eq!(
+            outcome(429, daily),
+            Outcome::Retry(t::UPLOAD_RETRY_TOMORROW)
         );
         assert_eq!(outcome(408, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
         let refused = r#"{"code":"too_large","message":"照片超过 4000 万像素","fields":[]}"#;

@@ -235,6 +235,75 @@ pub fn retry(photo_id: &str) {
     }
 }
 
+/// Sends again the photos whose uploads the server no longer holds: it removes uploads that no
+/// case uses after a day, while a draft lives 30 days on the phone with its photos. Returns the
+/// photo ids queued again (those the queue knows under one of `upload_ids`).
+pub fn send_again(upload_ids: &[String]) -> Vec<String> {
+    let photos: Vec<String> = ITEMS.with(|s| {
+        s.with_untracked(|items| {
+            items
+                .iter()
+                .filter(|i| {
+                    matches!(&i.status, UploadStatus::Done { upload_id } if upload_ids.contains(upload_id))
+                })
+                .map(|i| i.photo_id.clone())
+                .collect()
+        })
+    });
+    for photo_id in &photos {
+        modify(photo_id, |i| {
+            i.status = UploadStatus::Pending;
+            i.attempts = 0;
+            true
+        });
+        save(photo_id);
+    }
+    pump();
+    photos
+}
+
+/// Waits until every photo in `photo_ids` is uploaded (`true`), or one of them is refused for
+/// good or left the queue (`false`). Gives up after `max_ms` (`false`): meanwhile the uploads go on.
+pub async fn uploaded(photo_ids: &[String], max_ms: u32) -> bool {
+    const STEP_MS: u32 = 250;
+    let mut waited = 0;
+    loop {
+        let states: Vec<Option<UploadStatus>> = photo_ids.iter().map(|id| status(id)).collect();
+        if states
+            .iter()
+            .all(|s| matches!(s, Some(UploadStatus::Done { .. })))
+        {
+            return true;
+        }
+        let stuck = states.iter().any(|s| {
+            matches!(
+                s,
+                None | Some(UploadStatus::Failed {
+                    permanent: true,
+                    ..
+                })
+            )
+        });
+        if stuck || waited >= max_ms {
+            return false;
+        }
+        sleep(STEP_MS).await;
+        waited += STEP_MS;
+    }
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = crate::browser::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(ms).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Installs the `online` listener once: the browser knows before any timer when the phone is
 /// back on the network.
 fn start() {

@@ -8,7 +8,12 @@ use leptos::task::spawn_local;
 
 use super::case_error;
 use crate::api::{self, ApiErr};
+use crate::components::form::{dom_id, focus_error_summary, ErrorSummary};
 use crate::i18n::t;
+
+/// The form's field ids, as the backend names them in its field errors.
+const SCORE_FIELD: &str = "rating.score";
+const REASON_FIELD: &str = "rating.reason";
 
 /// The grades, best first, as the form lists them.
 pub const SCORES: [u8; 5] = [5, 4, 3, 2, 1];
@@ -67,6 +72,21 @@ fn RatingForm(
     let form_error = RwSignal::new(None::<String>);
     let sending = RwSignal::new(false);
     let ids = StoredValue::new((case_number, query_code));
+    // The summary at the top lists what the messages beside the fields say, linking to them.
+    let summary = Signal::derive(move || {
+        [
+            (SCORE_FIELD, score_error.get()),
+            (REASON_FIELD, reason_error.get()),
+        ]
+        .into_iter()
+        .filter_map(|(field, message)| {
+            message.map(|m| contract::FieldError {
+                field: field.into(),
+                message: m.into(),
+            })
+        })
+        .collect::<Vec<_>>()
+    });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -79,6 +99,7 @@ fn RatingForm(
         score_error.set(se);
         reason_error.set(re);
         let Some(chosen) = chosen.filter(|_| se.is_none() && re.is_none()) else {
+            focus_error_summary();
             return;
         };
         let (case_number, query_code) = ids.get_value();
@@ -107,21 +128,26 @@ fn RatingForm(
                 Err(ApiErr::Rejected(e)) => {
                     for f in &e.fields {
                         match f.field.as_str() {
-                            "rating.reason" => reason_error.set(Some(t::RATING_REASON_REQUIRED)),
-                            "rating.score" => score_error.set(Some(t::RATING_SCORE_REQUIRED)),
+                            REASON_FIELD => reason_error.set(Some(t::RATING_REASON_REQUIRED)),
+                            SCORE_FIELD => score_error.set(Some(t::RATING_SCORE_REQUIRED)),
                             _ => {}
                         }
                     }
                     form_error.set(Some(e.message));
+                    focus_error_summary();
                 }
-                Err(e) => form_error.set(Some(case_error(&e))),
+                Err(e) => {
+                    form_error.set(Some(case_error(&e)));
+                    focus_error_summary();
+                }
             }
         });
     };
 
     view! {
         <form class="rating-form" on:submit=submit novalidate>
-            <fieldset class="rating-scores" aria-describedby=move || score_error.with(Option::is_some).then_some("rating-score-error")>
+            <ErrorSummary errors=summary message=form_error/>
+            <fieldset class="rating-scores" id=dom_id(SCORE_FIELD) tabindex="-1" aria-describedby=move || score_error.with(Option::is_some).then_some("rating-score-error")>
                 <legend>{t::RATING_LEGEND}</legend>
                 {SCORES.into_iter().map(|s| {
                     let id = format!("rating-{s}");
@@ -141,8 +167,8 @@ fn RatingForm(
             </fieldset>
             {move || needs_reason(score.get()).then(|| view! {
                 <div class="field">
-                    <label for="rating-reason">{t::RATING_REASON}</label>
-                    <textarea id="rating-reason" rows="3" maxlength="500" required
+                    <label for=dom_id(REASON_FIELD)>{t::RATING_REASON}</label>
+                    <textarea id=dom_id(REASON_FIELD) rows="3" maxlength="500" required
                         aria-describedby=move || reason_error.with(Option::is_some).then_some("rating-reason-error")
                         aria-invalid=move || reason_error.with(Option::is_some).then_some("true")
                         prop:value=move || reason.get()
@@ -159,7 +185,6 @@ fn RatingForm(
                     prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             </div>
-            {move || form_error.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
             <button type="submit" class="button wide" disabled=move || sending.get()>
                 {move || if sending.get() { t::SUBMITTING } else { t::SUBMIT_RATING }}
             </button>

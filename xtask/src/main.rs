@@ -3,6 +3,7 @@
 mod bench;
 mod budgets;
 mod build;
+mod schemathesis;
 mod server;
 mod tools;
 mod wasm_size;
@@ -80,6 +81,9 @@ fn test(args: &[String]) -> anyhow::Result<()> {
             )?;
         }
         build::release(&env)?;
+        if !only_e2e {
+            schemathesis::run()?;
+        }
         tools::ensure_browser_test_tools()?;
         server::end_to_end(&env, &mut counts)
     })();

@@ -109,7 +109,9 @@ pub fn end_to_end(env: &BuildEnv, counts: &mut Counts) -> anyhow::Result<()> {
             .current_dir(root().join("end2end"))
             .env("PATH", &env.path)
             .env("BASE_URL", &backend.base_url)
-            .env("STAFF_TOKEN", TEST_STAFF_TOKEN),
+            .env("STAFF_TOKEN", TEST_STAFF_TOKEN)
+            // For tests that age uploads on the server as a day passing would.
+            .env("DATA_DIR", backend._data.path()),
         counts,
     );
     drop(backend);

@@ -17,12 +17,13 @@ pub const DEFAULT_PAGE_SIZE: u32 = 50;
 pub const MAX_PAGE_SIZE: u32 = 200;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
-    /// Page number, from 1 (default 1).
-    #[param(minimum = 1)]
+    /// Page number, from 1 (default 1; 0 is taken as 1).
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 4294967295_i64)]
     pub page: Option<u32>,
-    /// Cases per page, 1–200 (default 50); larger values are cut to 200.
-    #[param(minimum = 1, maximum = 200)]
+    /// Cases per page, 1–200 (default 50); 0 is taken as 1, larger values are cut to 200.
+    #[param(value_type = Option<i64>, minimum = 0, maximum = 4294967295_i64)]
     pub limit: Option<u32>,
 }
 

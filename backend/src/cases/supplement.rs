@@ -27,7 +27,7 @@ pub const APPLICANT: &str = "申请人";
               (status = 404, description = "未找到该办件，请核对办件编号和查询码", body = contract::ApiError),
               (status = 409, description = "illegal_transition: the case is not waiting for materials (and this is not a retry of the supplement that ended the wait)", body = contract::ApiError),
               (status = 413, description = "Body over 64 KB", body = contract::ApiError),
-              (status = 422, description = "A flagged material without pages, a material not asked for, an unusable upload (fields material.<id>), or over 50 materials / 20 pages per material (field materials)", body = contract::ApiError),
+              (status = 422, description = "A flagged material without pages, a material not asked for, an unusable upload (fields material.<id>), or over 50 materials / 20 pages per material (field materials); uploads_expired: uploads the server removed after 24 h unused, listed in expired_uploads (send them again)", body = contract::ApiError),
               (status = 429, description = "rate_limited", body = contract::ApiError)))]
 pub async fn submit(
     State(state): State<AppState>,

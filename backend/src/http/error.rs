@@ -21,6 +21,7 @@ impl AppError {
                 code,
                 message: message.into(),
                 fields: Vec::new(),
+                expired_uploads: Vec::new(),
             },
             cause: None,
         }

@@ -128,9 +128,19 @@ async fn refuses_invalid_applications() {
     assert_eq!(field_names(&body), ["material.form"]);
     assert_eq!(body["fields"][0]["message"], "请上传：申请表");
 
-    // An upload id that was never stored.
+    // An upload id of ours that the server does not hold (swept, or never stored: the server
+    // cannot tell) is named, so that the app can send that page again.
     let app = application("0123456789abcdef0123456789abcdef");
     let (status, body) = t.submit("key-invalid-03", &app).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["code"], "uploads_expired");
+    assert_eq!(
+        body["expired_uploads"],
+        json!(["0123456789abcdef0123456789abcdef"])
+    );
+    // One that is not of our making was never an upload.
+    let app = application("not-an-upload-id");
+    let (status, body) = t.submit("key-invalid-3b", &app).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(field_names(&body), ["material.form"]);
 

@@ -228,3 +228,42 @@ async fn staff_downloads_are_sandboxed() {
         );
     }
 }
+
+/// The cap per draft is a limit waiting does not lift: its own code, a message that says so
+/// and what to do, never the "busy" of momentary rate limiting.
+#[tokio::test]
+async fn a_draft_holds_at_most_two_hundred_uploads() {
+    let t = TestApp::new();
+    // 199 uploads already in the draft (rows only: the count is what is checked).
+    t.state
+        .db
+        .with(|c| {
+            for i in 0..199 {
+                crate::uploads::store::insert(
+                    c,
+                    &crate::uploads::store::NewUpload {
+                        id: &format!("{i:032x}"),
+                        draft_id: "draft-full",
+                        content_type: "image/png",
+                        bytes: 10,
+                        sha256: "0",
+                        created_at: start_time(),
+                    },
+                )
+                .unwrap();
+            }
+        })
+        .unwrap();
+    let (status, body) = t.upload("draft-full", samples::png(10, 10)).await;
+    assert_eq!(status, StatusCode::OK, "the 200th: {body}");
+    let (status, body) = t.upload("draft-full", samples::png(10, 10)).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(body["code"], "too_many_uploads");
+    assert_eq!(
+        body["message"],
+        "这份申报上传的文件已达200个的上限，无法继续上传，请到窗口办理"
+    );
+    // Another draft is not affected.
+    let (status, _) = t.upload("draft-other", samples::png(10, 10)).await;
+    assert_eq!(status, StatusCode::OK);
+}

@@ -35,8 +35,15 @@ pub const MAX_PIXELS: u64 = 40_000_000;
 pub const MAX_PER_DRAFT: u64 = 200;
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// The client-generated draft id: 8–64 characters of A–Z, a–z, 0–9 and "-".
+    #[param(
+        required = true,
+        min_length = 8,
+        max_length = 64,
+        pattern = "^[A-Za-z0-9-]{8,64}$"
+    )]
     pub draft: Option<String>,
 }
 
@@ -252,7 +259,7 @@ pub async fn create(
         return Err(AppError::new(
             StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::TooManyUploads,
-            "上传的文件过多，请删除不需要的文件后再试",
+            &format!("这份申报上传的文件已达{MAX_PER_DRAFT}个的上限，无法继续上传，请到窗口办理"),
         ));
     }
 
@@ -332,7 +339,9 @@ fn check_content(r: &Received) -> ApiResult<sniff::FileKind> {
 #[utoipa::path(get, path = "/api/staff/uploads/{id}", tag = "staff",
     params(("id" = String, Path, description = "Upload id")),
     security(("staff_token" = [])),
-    responses((status = 200, description = "The stored file with its detected content type, Content-Security-Policy: sandbox, and PDFs as attachments", content_type = "application/octet-stream", body = crate::openapi::BinaryFile),
+    responses((status = 200, description = "The stored file with its detected content type, Content-Security-Policy: sandbox, and PDFs as attachments",
+                content((crate::openapi::BinaryFile = "image/jpeg"), (crate::openapi::BinaryFile = "image/png"),
+                        (crate::openapi::BinaryFile = "image/heic"), (crate::openapi::BinaryFile = "application/pdf"))),
               (status = 401, description = "Wrong or missing token", body = contract::ApiError),
               (status = 403, description = "Staff API not enabled", body = contract::ApiError),
               (status = 404, description = "No such upload", body = contract::ApiError)))]

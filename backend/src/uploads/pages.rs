@@ -3,10 +3,12 @@
 
 use std::collections::HashSet;
 
-use contract::{FieldError, MaterialPages};
+use axum::http::StatusCode;
+use contract::{ErrorCode, FieldError, MaterialPages};
 use rusqlite::Connection;
 
 use crate::http::error::AppError;
+use crate::tokens;
 use crate::uploads::store;
 
 /// Trims ids, drops blank ones, and merges entries of the same material (first order kept).
@@ -30,10 +32,13 @@ pub fn tidy(pages: &[MaterialPages]) -> Vec<MaterialPages> {
     out
 }
 
-/// Errors (`material.<id>`) for uploads that do not exist, already belong to a case, or are
-/// given twice. Run inside the transaction that attaches them.
+/// Errors (`material.<id>`) for uploads that already belong to a case, are given twice, or never
+/// existed. Run inside the transaction that attaches them. Uploads that the cleanup removed (a
+/// draft continued after a day) come first, as `uploads_expired` naming them: the photos are
+/// still on the phone, and the app sends them again by itself.
 pub fn check_free(conn: &Connection, pages: &[MaterialPages]) -> Result<Vec<FieldError>, AppError> {
     let mut errors = Vec::new();
+    let mut expired = Vec::new();
     // A set: the check stays linear however many ids a client sends.
     let mut seen: HashSet<&str> = HashSet::new();
     for p in pages {
@@ -43,6 +48,8 @@ pub fn check_free(conn: &Connection, pages: &[MaterialPages]) -> Result<Vec<Fiel
                 problem = Some("同一文件不能重复提交，请重新上传");
             } else {
                 match store::attachment(conn, id)? {
+                    // Only an id of ours can have been swept; anything else never existed.
+                    None if tokens::is_random_id(id) => expired.push(id.clone()),
                     None => problem = Some("文件已失效，请重新上传"),
                     Some(Some(_)) => problem = Some("文件已被其他办件使用，请重新上传"),
                     Some(None) => {}
@@ -56,7 +63,21 @@ pub fn check_free(conn: &Connection, pages: &[MaterialPages]) -> Result<Vec<Fiel
             });
         }
     }
+    if !expired.is_empty() {
+        return Err(uploads_expired(expired));
+    }
     Ok(errors)
+}
+
+/// 422 `uploads_expired`: the server removed these uploads, unused for a day.
+pub fn uploads_expired(ids: Vec<String>) -> AppError {
+    let mut e = AppError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::UploadsExpired,
+        "部分照片在服务器上已超过24小时未提交，已被删除，请重新上传后再提交",
+    );
+    e.body.expired_uploads = ids;
+    e
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::ready::{pages_of, readiness, Readiness};
 use super::store::{forget, CasePages};
 use crate::api::{self, ApiErr};
+use crate::components::form::{dom_id, focus_error_summary, ErrorSummary};
 use crate::components::material_pages::{material_pages, PageStore};
 use crate::i18n::t;
 use crate::storage::uploads;
@@ -47,10 +48,12 @@ pub fn SupplementSection(
                     }
                 });
                 form_error.set(Some(t::SUPPLEMENT_INCOMPLETE.into()));
+                focus_error_summary();
                 return;
             }
             Err(Readiness::Uploading) => {
                 form_error.set(Some(t::SUPPLEMENT_WAIT.into()));
+                focus_error_summary();
                 return;
             }
         };
@@ -76,8 +79,12 @@ pub fn SupplementSection(
                         }
                     }
                     form_error.set(Some(e.message));
+                    focus_error_summary();
                 }
-                Err(e) => form_error.set(Some(case_error(&e))),
+                Err(e) => {
+                    form_error.set(Some(case_error(&e)));
+                    focus_error_summary();
+                }
             }
         });
     };
@@ -94,16 +101,32 @@ pub fn SupplementSection(
         })
     };
     let total = items.with_value(Vec::len);
+    // The summary lists each material's problem (also shown beside it), linking to it.
+    let summary = Signal::derive(move || {
+        items.with_value(|items| {
+            items
+                .iter()
+                .filter_map(|i| {
+                    store
+                        .message(&i.material_id)
+                        .map(|message| contract::FieldError {
+                            field: contract::material_field(&i.material_id),
+                            message,
+                        })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
 
     view! {
         <section class="section supplement" aria-labelledby="supp-title">
             <h2 id="supp-title">{t::SUPPLEMENT_TITLE}</h2>
+            <ErrorSummary errors=summary message=form_error/>
             <p>{t::SUPPLEMENT_INTRO}</p>
             <ol class="supp-items">
                 {items.get_value().into_iter().map(|item| flagged_material(store, item)).collect_view()}
             </ol>
             <p class="note" role="status">{move || t::supplement_progress(done_count(), total)}</p>
-            {move || form_error.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
             <button type="button" class="button wide" disabled=move || submitting.get() on:click=submit>
                 {move || if submitting.get() { t::SUBMITTING } else { t::SUBMIT_SUPPLEMENT }}
             </button>
@@ -118,7 +141,7 @@ fn flagged_material(store: CasePages, item: SupplementItem) -> impl IntoView {
         Signal::derive(move || store.message(&material_id))
     };
     view! {
-        <li class="material-upload flagged">
+        <li class="material-upload flagged" id=dom_id(&contract::material_field(&item.material_id))>
             <h3>{item.material_name.clone()}</h3>
             <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON}"："</strong>{item.reason.clone()}</p>
             {material_pages(store, material_id, item.material_name.clone(), error)}
