@@ -155,6 +155,9 @@ pub fn kind(k: ServiceKind) -> &'static str {
         ServiceKind::Adjudication => "行政裁决",
         ServiceKind::OtherPower => "其他行政权力",
         ServiceKind::PublicService => "公共服务",
+        ServiceKind::Filing => "行政备案",
+        ServiceKind::Levy => "行政征收",
+        ServiceKind::Reward => "行政奖励",
     }
 }
 

@@ -321,6 +321,8 @@ fn material(id: &str, name: &str, required: Necessity) -> Material {
         sample: None,
         notes: String::new(),
         applies_when: vec![],
+        spec: String::new(),
+        acceptance: String::new(),
     }
 }
 
@@ -359,6 +361,7 @@ pub fn test_service(code: &str, online: bool) -> Service {
         result: ServiceResult {
             name: "证明".into(),
             kind: "证照".into(),
+            sample: None,
         },
         materials: vec![
             material("form", "申请表", Necessity::Required),
@@ -382,6 +385,16 @@ pub fn test_service(code: &str, online: bool) -> Service {
         },
         version: "1".into(),
         updated: Date::from_ymd_opt(2026, 1, 1).unwrap(),
+        base_code: None,
+        levels: vec![],
+        intermediaries: vec![],
+        quantity_limit: None,
+        special_procedures: vec![],
+        online_depth: None,
+        scope: None,
+        takes_appointments: false,
+        online_payment: false,
+        progress: vec![],
     }
 }
 
