@@ -3,6 +3,7 @@
 mod applications;
 mod bounds;
 mod calendar_api;
+mod catalog_import;
 mod catalog_services;
 mod cleanup;
 mod cli;
@@ -172,6 +173,12 @@ impl TestApp {
         .unwrap();
         let (status, _, body) = self.send_from(ip(1), req).await;
         (status, parse(&body))
+    }
+
+    /// A GET answered as it is: status, headers and the raw body.
+    pub async fn get_raw(&self, path: &str) -> (StatusCode, HeaderMap, Bytes) {
+        let req = Request::get(path).body(Body::empty()).unwrap();
+        self.send_from(ip(1), req).await
     }
 
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
