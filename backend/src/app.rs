@@ -95,6 +95,10 @@ pub fn api_router() -> Router<AppState> {
         .route(offline::CALENDAR_YEAR, get(calendar::get_year))
         .route(offline::QR_CODE, get(crate::qr::qr))
         .route(
+            "/api/documents/{id}/{variant}",
+            get(crate::catalog::documents::get),
+        )
+        .route(
             "/api/applications",
             post(applications::submit).layer(form_limit()),
         )

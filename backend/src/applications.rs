@@ -279,6 +279,7 @@ fn create_case(
         rating: None,
     };
     store::insert(&tx, &row, today)?;
+    crate::catalog::versions::keep(&tx, &row.case_number, &row.service_code)?;
     for p in &app.materials {
         uploads::store::attach(&tx, &row.case_number, &p.material_id, &p.upload_ids)?;
     }

@@ -19,6 +19,9 @@ pub enum Command {
     /// 工作人员办件操作 on the database in --data-dir.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// 办事指南目录: check or import a city's own catalog files.
+    #[command(subcommand)]
+    Catalog(crate::catalog::import::CatalogCommand),
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -109,6 +109,20 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 5: a city's own catalog. `guide_versions` keeps each version of a guide a case was filed
+    // under, and `cases.guide_etag` names the case's (NULL on older rows: the current guide
+    // applies). `documents` holds the blank forms and samples the materials link to.
+    "CREATE TABLE guide_versions (
+        service_code TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (service_code, etag)
+    );
+    ALTER TABLE cases ADD COLUMN guide_etag TEXT;
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL
+    );",
 ];
 
 #[derive(Clone)]

@@ -36,9 +36,13 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| "info,tower_http=info".into()),
         )
         .init();
-    if let Some(Command::Staff(command)) = cli.command {
+    if let Some(command) = cli.command {
         // A refused action is an answer for the operator, not a crash: no backtrace.
-        if let Err(e) = cases::cli::run(&config, command) {
+        let done = match command {
+            Command::Staff(command) => cases::cli::run(&config, command),
+            Command::Catalog(command) => catalog::import::run(&config, command),
+        };
+        if let Err(e) = done {
             eprintln!("{e:#}");
             std::process::exit(1);
         }

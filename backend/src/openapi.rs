@@ -16,6 +16,7 @@ use utoipa::{Modify, OpenApi};
         crate::catalog::service_items::list,
         crate::catalog::service_items::get_one,
         crate::catalog::service_items::form,
+        crate::catalog::documents::get,
         crate::calendar::get_year,
         crate::qr::qr,
         crate::uploads::create,

@@ -22,6 +22,12 @@ pub enum ServiceKind {
     OtherPower,
     /// 公共服务
     PublicService,
+    /// 行政备案
+    Filing,
+    /// 行政征收
+    Levy,
+    /// 行政奖励
+    Reward,
 }
 
 /// 服务对象.
@@ -311,6 +317,12 @@ pub struct Material {
     /// Situation option ids this material applies to; empty means it always applies.
     #[serde(default)]
     pub applies_when: Vec<String>,
+    /// 材料规格 (paper size, photo size, ...); empty when the guide states none.
+    #[serde(default)]
+    pub spec: String,
+    /// 受理标准: what the window checks before accepting it; empty when none is stated.
+    #[serde(default)]
+    pub acceptance: String,
 }
 
 /// 收费 item. A service with no fees shows 不收费.
@@ -336,6 +348,12 @@ pub struct Place {
     pub name: String,
     pub address: String,
     pub hours: String,
+    /// The district (区/县) the hall is in; `None` for a place that is one per district.
+    #[serde(default)]
+    pub district: Option<String>,
+    /// The hall's own telephone, when it has one.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 /// One step of 办理流程.
@@ -354,6 +372,9 @@ pub struct ServiceResult {
     pub name: String,
     /// e.g. 证照, 批文, 备案回执.
     pub kind: String,
+    /// URL of a sample of the result (结果样本), when one exists.
+    #[serde(default)]
+    pub sample: Option<String>,
 }
 
 /// 常见问题.
@@ -447,6 +468,139 @@ pub struct Service {
     pub appeal: AppealRights,
     pub version: String,
     pub updated: chrono::NaiveDate,
+    /// 基本编码: the national base item this service implements; `None` when unknown.
+    #[serde(default)]
+    pub base_code: Option<String>,
+    /// 行使层级: the levels of government that exercise this item.
+    #[serde(default)]
+    pub levels: Vec<ExerciseLevel>,
+    /// 中介服务 the service requires; empty when none.
+    #[serde(default)]
+    pub intermediaries: Vec<Intermediary>,
+    /// 数量限制; `None` when the guide does not say.
+    #[serde(default)]
+    pub quantity_limit: Option<QuantityLimit>,
+    /// 特别程序 whose time is not counted in the limits, each with its own limit.
+    #[serde(default)]
+    pub special_procedures: Vec<SpecialProcedureRule>,
+    /// 网办深度; `None` when not assessed.
+    #[serde(default)]
+    pub online_depth: Option<OnlineDepth>,
+    /// 通办范围; `None` when it is done only where the places say.
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// Whether a visit to a window can be booked (预约).
+    #[serde(default)]
+    pub takes_appointments: bool,
+    /// Whether fees can be paid online (网上支付).
+    #[serde(default)]
+    pub online_payment: bool,
+    /// How the applicant can follow the progress (办理进度查询).
+    #[serde(default)]
+    pub progress: Vec<ProgressChannel>,
+}
+
+/// 行使层级.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseLevel {
+    /// 国家级
+    National,
+    /// 省级
+    Provincial,
+    /// 市级
+    Municipal,
+    /// 县级
+    County,
+    /// 镇（乡、街道）级
+    Township,
+}
+
+/// 中介服务: a third-party step the service requires, with its own time and fee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Intermediary {
+    /// e.g. 机动车驾驶人身体条件证明.
+    pub name: String,
+    /// Who may provide it, e.g. 县级以上医疗机构.
+    pub provider: String,
+    /// The rule that requires it.
+    #[serde(default)]
+    pub basis: Option<LegalBasis>,
+    /// How long it takes; `None` when no rule sets it.
+    #[serde(default)]
+    pub time_limit: Option<TimeLimit>,
+    /// What it costs and who sets the price; `None` when unknown.
+    #[serde(default)]
+    pub fee: Option<String>,
+}
+
+/// 数量限制.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuantityLimit {
+    /// 无数量限制.
+    None,
+    /// 有数量限制, described (e.g. 总量控制).
+    Limited { description: String },
+}
+
+/// 特别程序 (听证, 检验检测, 专家评审, ...): not counted in the limits, with its own limit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SpecialProcedureRule {
+    /// e.g. 现场核查.
+    pub name: String,
+    /// Its own limit; `NotSet` when it waits on another authority.
+    pub limit: TimeLimit,
+    #[serde(default)]
+    pub basis: Option<LegalBasis>,
+    /// When it applies.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// 网办深度, 一级 to 四级.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OnlineDepth {
+    /// 一级: the guide is published online.
+    Information,
+    /// 二级: forms can also be downloaded.
+    Forms,
+    /// 三级: applied for and pre-examined online, one visit to the window.
+    OnlineReview,
+    /// 四级: 全程网办.
+    FullyOnline,
+}
+
+/// 通办范围.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// 全市通办: at any hall of the city, whatever the district.
+    CityWide,
+    /// 跨省通办: also in other provinces.
+    CrossProvince,
+}
+
+/// 办理进度查询 channels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressChannel {
+    /// 本平台办件查询 (case number and query code).
+    Portal,
+    /// The consultation phone.
+    Phone,
+    /// At the window.
+    Window,
+    /// The postal tracking number of the result.
+    PostTracking,
 }
 
 /// What the list and search need of one service, without the whole guide.
@@ -529,6 +683,8 @@ pub fn authorization_letter() -> Material {
         sample: None,
         notes: "由申请人签名，写明委托事项和代办人姓名、公民身份号码。".into(),
         applies_when: Vec::new(),
+        spec: String::new(),
+        acceptance: String::new(),
     }
 }
 

@@ -669,6 +669,8 @@ mod tests {
             sample: None,
             notes: String::new(),
             applies_when: applies_when.iter().map(|s| s.to_string()).collect(),
+            spec: String::new(),
+            acceptance: String::new(),
         }
     }
 
@@ -712,6 +714,7 @@ mod tests {
             result: ServiceResult {
                 name: "证明".into(),
                 kind: "证照".into(),
+                sample: None,
             },
             materials: vec![
                 material("form", Necessity::Required, &[]),
@@ -735,6 +738,16 @@ mod tests {
             },
             version: "1".into(),
             updated: today(),
+            base_code: None,
+            levels: vec![],
+            intermediaries: vec![],
+            quantity_limit: None,
+            special_procedures: vec![],
+            online_depth: None,
+            scope: None,
+            takes_appointments: false,
+            online_payment: false,
+            progress: vec![],
         }
     }
 

@@ -124,14 +124,18 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
                                         if on { v.push(id2.clone()); }
                                     });
                                 }/>
-                            <label for=input_id>
-                                <span class="material-name">{m.name.clone()}</span>
-                                <span class="material-meta">
-                                    {t::material_form(m.form)}" · "{t::copies(m.copies)}" · "{t::necessity(m.required)}
-                                </span>
-                                {fetched.then(|| view! { <span class="note good">{t::NO_NEED_TO_BRING}</span> })}
-                                {(!m.notes.is_empty()).then(|| view! { <span class="note">{m.notes.clone()}</span> })}
-                            </label>
+                            <div class="tick-body">
+                                <label for=input_id>
+                                    <span class="material-name">{m.name.clone()}</span>
+                                    <span class="material-meta">
+                                        {t::material_form(m.form)}" · "{t::copies(m.copies)}" · "{t::necessity(m.required)}
+                                    </span>
+                                    {fetched.then(|| view! { <span class="note good">{t::NO_NEED_TO_BRING}</span> })}
+                                    {(!m.notes.is_empty()).then(|| view! { <span class="note">{m.notes.clone()}</span> })}
+                                </label>
+                                // Outside the label: following a link must not tick the box.
+                                <span class="material-details">{crate::guide::elements::material_details(&m)}</span>
+                            </div>
                         </li>
                     }
                 }).collect_view()}

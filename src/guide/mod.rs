@@ -1,5 +1,6 @@
 //! 办事指南: the searchable service list and each service's full guide.
 
+pub mod elements;
 mod list;
 mod page;
 pub mod parts;

@@ -4,7 +4,7 @@ use contract::{MaterialSource, Service};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::parts;
+use super::{elements, parts};
 use crate::components::ServicePage;
 use crate::i18n::t;
 use crate::routes;
@@ -38,6 +38,7 @@ fn guide(s: Service) -> impl IntoView {
                 <div><dt>{t::FEE}</dt><dd>{fee_summary}</dd></div>
                 <div><dt>{t::VISITS}</dt><dd>{t::visits(s.visits_required)}</dd></div>
                 <div><dt>{t::ONLINE}</dt><dd>{if s.online_application { t::ONLINE_YES } else { t::ONLINE_NO }}</dd></div>
+                {elements::summary_rows(&s)}
             </dl>
             <div class="actions">
                 {s.online_application.then(|| view! { <A href=apply_href attr:class="button">{t::APPLY_ONLINE}</A> })}
@@ -96,8 +97,7 @@ fn materials_section(s: &Service) -> impl IntoView {
                             {situation_label(&m.applies_when).map(|l| view! { <p class="note">{t::APPLIES_WHEN}"："{l}</p> })}
                             {fetched.then(|| view! { <p class="note good">{t::NO_NEED_TO_BRING}</p> })}
                             {(!m.notes.is_empty()).then(|| view! { <p class="note">{m.notes.clone()}</p> })}
-                            {m.blank_form.clone().map(|href| view! { <a class="doc-link" href=href>{t::BLANK_FORM}</a> })}
-                            {m.sample.clone().map(|href| view! { <a class="doc-link" href=href>{t::SAMPLE}</a> })}
+                            <p class="material-details">{elements::material_details(m)}</p>
                         </li>
                     }
                 }).collect_view()}
@@ -129,6 +129,7 @@ fn sections(s: Service) -> impl IntoView {
                 <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
             </dl>
             {(!s.limit_note.is_empty()).then(|| view! { <p class="note">{s.limit_note.clone()}</p> })}
+            {elements::special_procedures(&s)}
         </section>
         <section id="fees" class="section">
             <h2>{t::FEES}</h2>
@@ -150,12 +151,15 @@ fn sections(s: Service) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            {(s.online_payment && !s.fees.is_empty()).then(|| view! { <p class="note good">{t::ONLINE_PAYMENT_YES}</p> })}
         </section>
+        {elements::intermediaries(&s)}
         <section id="process" class="section">
             <h2>{t::PROCESS}</h2>
             <ol class="steps">
                 {s.steps.iter().map(|st| view! { <li><strong>{st.name.clone()}</strong>"："{st.description.clone()}</li> }).collect_view()}
             </ol>
+            {elements::online_and_progress(&s)}
         </section>
         <section id="places" class="section">
             <h2>{t::PLACES}</h2>
@@ -168,12 +172,14 @@ fn sections(s: Service) -> impl IntoView {
         <section id="result" class="section">
             <h2>{t::RESULT}</h2>
             <p>{s.result.name.clone()}"（"{s.result.kind.clone()}"）"</p>
+            {elements::result_sample(&s)}
         </section>
         <section id="basis" class="section">
             <h2>{t::LEGAL_BASIS}</h2>
             {list(basis)}
             <dl class="facts">
                 <div><dt>{t::KIND}</dt><dd>{t::kind(s.kind)}</dd></div>
+                {elements::identity_facts(&s)}
                 <div><dt>{t::DEPARTMENT}</dt><dd>{s.department.clone()}</dd></div>
                 {s.delegated_department.clone().map(|d| view! { <div><dt>{t::DELEGATED}</dt><dd>{d}</dd></div> })}
                 <div><dt>{t::AUDIENCE}</dt><dd>{s.audience.iter().map(|a| t::audience(*a)).collect::<Vec<_>>().join("、")}</dd></div>

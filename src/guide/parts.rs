@@ -24,7 +24,12 @@ pub fn places(s: &Service) -> impl IntoView {
     view! {
         <ul>
             {s.places.iter().map(|p| view! {
-                <li><strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}</li>
+                <li>
+                    <strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}
+                    {p.phone.clone().map(|tel| view! {
+                        <br/>{t::PLACE_PHONE}"："<a href=format!("tel:{tel}")>{tel.clone()}</a>
+                    })}
+                </li>
             }).collect_view()}
         </ul>
     }

@@ -155,6 +155,9 @@ pub fn kind(k: ServiceKind) -> &'static str {
         ServiceKind::Adjudication => "行政裁决",
         ServiceKind::OtherPower => "其他行政权力",
         ServiceKind::PublicService => "公共服务",
+        ServiceKind::Filing => "行政备案",
+        ServiceKind::Levy => "行政征收",
+        ServiceKind::Reward => "行政奖励",
     }
 }
 
@@ -568,6 +571,66 @@ pub fn rating_label(score: u8) -> &'static str {
 
 pub fn your_rating(label: &str) -> String {
     format!("您的评价：{label}")
+}
+
+// The national guide elements (基本编码, 行使层级, 中介服务, 特别程序, 网办深度, ...).
+pub const BASE_CODE: &str = "基本编码";
+pub const IMPL_CODE: &str = "实施编码";
+pub const LEVELS: &str = "行使层级";
+pub const QUANTITY_LIMIT: &str = "数量限制";
+pub const NO_QUANTITY_LIMIT: &str = "无数量限制";
+pub const INTERMEDIARIES: &str = "中介服务";
+pub const INTERMEDIARY_PROVIDER: &str = "服务机构";
+pub const INTERMEDIARY_TIME: &str = "办理时限";
+pub const INTERMEDIARY_FEE: &str = "收费";
+pub const SPECIAL_PROCEDURES: &str = "特别程序（不计入办理时限）";
+pub const ONLINE_DEPTH: &str = "网办深度";
+pub const SCOPE: &str = "通办范围";
+pub const APPOINTMENT: &str = "预约办理";
+pub const APPOINTMENT_YES: &str = "可预约到窗口办理";
+pub const ONLINE_PAYMENT_YES: &str = "支持网上缴费";
+pub const PROGRESS: &str = "办理进度查询";
+pub const RESULT_SAMPLE: &str = "结果样本";
+pub const SPEC: &str = "规格";
+pub const ACCEPTANCE: &str = "受理标准";
+pub const PLACE_PHONE: &str = "电话";
+
+pub fn level(l: contract::ExerciseLevel) -> &'static str {
+    use contract::ExerciseLevel as L;
+    match l {
+        L::National => "国家级",
+        L::Provincial => "省级",
+        L::Municipal => "市级",
+        L::County => "县级",
+        L::Township => "镇（乡、街道）级",
+    }
+}
+
+pub fn online_depth(d: contract::OnlineDepth) -> &'static str {
+    use contract::OnlineDepth as D;
+    match d {
+        D::Information => "一级（网上公开办事指南）",
+        D::Forms => "二级（可下载表格）",
+        D::OnlineReview => "三级（网上申报和预审，到现场一次）",
+        D::FullyOnline => "四级（全程网办）",
+    }
+}
+
+pub fn scope(s: contract::Scope) -> &'static str {
+    match s {
+        contract::Scope::CityWide => "全市通办（可到本市任一办理点办理）",
+        contract::Scope::CrossProvince => "跨省通办（可在外省办理）",
+    }
+}
+
+pub fn progress_channel(p: contract::ProgressChannel) -> &'static str {
+    use contract::ProgressChannel as P;
+    match p {
+        P::Portal => "本平台“办件查询”（凭办件编号和查询码）",
+        P::Phone => "拨打咨询电话",
+        P::Window => "到办理窗口查询",
+        P::PostTracking => "凭快递单号查询送达进度",
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::cases::machine::{self, Context, PauseChange};
 use crate::cases::{store, view};
-use crate::catalog::service_items::load_service;
+use crate::catalog::versions;
 use crate::clock::china_time;
 use crate::http::error::AppError;
 use crate::uploads;
@@ -30,7 +30,7 @@ pub fn perform(
     let today = at.date_naive();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut row = store::load(&tx, case_number)?.ok_or_else(case_not_found)?;
-    let materials = load_service(&tx, &row.service_code)?
+    let materials = versions::of_case(&tx, case_number, &row.service_code)?
         .map(|s| s.materials)
         .unwrap_or_default();
     let plan = machine::plan(
@@ -104,7 +104,7 @@ pub fn detail(
     let row = store::load(conn, case_number)?.ok_or_else(case_not_found)?;
     let today = china_time(now).date_naive();
     let case = view::build(conn, calendar, &row, today, view::Reader::Staff)?;
-    let service = load_service(conn, &row.service_code)?;
+    let service = versions::of_case(conn, case_number, &row.service_code)?;
     let name_of = |id: &str| {
         service
             .as_ref()

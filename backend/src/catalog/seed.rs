@@ -553,6 +553,89 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_national_elements_are_filled_and_agree_with_the_rest_of_the_guide() {
+        use contract::{Channel, OnlineDepth, ProgressChannel, QuantityLimit, ServiceKind};
+        let docs = crate::catalog::documents::embedded();
+        let known = |link: &str| {
+            crate::catalog::documents::parse_link(link)
+                .is_some_and(|(id, _)| docs.iter().any(|d| d.id == id))
+        };
+        let mut forms_with_both = 0;
+        for s in services() {
+            let n = &s.name;
+            // The example's 实施编码 is the region code followed by the 基本编码.
+            assert_eq!(s.base_code.as_deref(), s.code.get(8..), "{n}: base code");
+            assert!(!s.levels.is_empty(), "{n}: no 行使层级");
+            let depth = s.online_depth.unwrap_or_else(|| panic!("{n}: no 网办深度"));
+            let expected = match (s.online_application, s.visits_required) {
+                (true, 0) => OnlineDepth::FullyOnline,
+                (true, _) => OnlineDepth::OnlineReview,
+                (false, _) if s.materials.iter().any(|m| m.blank_form.is_some()) => {
+                    OnlineDepth::Forms
+                }
+                (false, _) => OnlineDepth::Information,
+            };
+            assert_eq!(depth, expected, "{n}: 网办深度");
+            assert_eq!(
+                s.takes_appointments,
+                s.channels.contains(&Channel::Window),
+                "{n}: appointments are booked for a window"
+            );
+            assert!(!s.online_payment || !s.fees.is_empty(), "{n}: pays nothing");
+            assert_eq!(
+                s.progress.contains(&ProgressChannel::Portal),
+                s.online_application,
+                "{n}: the portal tracks only cases it took"
+            );
+            if s.kind == ServiceKind::Licensing {
+                assert!(s.quantity_limit.is_some(), "{n}: 行政许可 states 数量限制");
+            }
+            if let Some(QuantityLimit::Limited { description }) = &s.quantity_limit {
+                assert!(!description.is_empty(), "{n}");
+            }
+            for p in &s.special_procedures {
+                assert!(!p.name.is_empty() && !p.note.is_empty(), "{n}: 特别程序");
+                if let TimeLimit::Days { .. } = p.limit {
+                    assert!(
+                        p.basis.is_some(),
+                        "{n}: {} sets days without a basis",
+                        p.name
+                    );
+                }
+            }
+            for i in &s.intermediaries {
+                assert!(
+                    !i.name.is_empty() && !i.provider.is_empty(),
+                    "{n}: 中介服务"
+                );
+            }
+            for p in &s.places {
+                // A hall of the example city has its district and phone; a place that is one
+                // per district has neither.
+                assert_eq!(p.district.is_some(), p.phone.is_some(), "{n}: {}", p.name);
+                if p.district.is_some() {
+                    assert!(p.address.starts_with("示例市"), "{n}: {}", p.address);
+                }
+            }
+            for m in &s.materials {
+                for link in m.blank_form.iter().chain(&m.sample) {
+                    assert!(known(link), "{n}: {} links {link}", m.id);
+                }
+                if m.blank_form.is_some() && m.sample.is_some() {
+                    forms_with_both += 1;
+                }
+            }
+            if let Some(link) = &s.result.sample {
+                assert!(known(link), "{n}: result sample {link}");
+            }
+        }
+        assert!(
+            forms_with_both >= 10,
+            "only {forms_with_both} materials with a blank form and a sample"
+        );
+    }
+
     fn mentions(s: &Service, word: &str) -> bool {
         s.name.contains(word) || s.aliases.iter().any(|a| a.contains(word))
     }

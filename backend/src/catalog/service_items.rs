@@ -22,14 +22,29 @@ use crate::http::error::{ApiResult, AppError};
 /// so nothing is lost; rows whose code the embedded catalog lacks are left alone, and rowids
 /// (the list order) of existing rows are kept.
 pub fn seed_or_update(conn: &mut Connection) -> anyhow::Result<()> {
+    // A city's imported catalog is the data; the example never replaces it.
+    let source: Option<String> = conn
+        .query_row(
+            "SELECT value FROM catalog_meta WHERE key = ?1",
+            [crate::catalog::import::SOURCE_KEY],
+            |r| r.get("value"),
+        )
+        .optional()?;
+    if source.as_deref() == Some("imported") {
+        return Ok(());
+    }
     let services = crate::catalog::seed::services();
     let forms = crate::catalog::seed::forms();
+    let documents = crate::catalog::documents::embedded();
     let mut all = String::new();
     for service in &services {
         all.push_str(&serde_json::to_string(service)?);
     }
     for form in &forms {
         all.push_str(&serde_json::to_string(form)?);
+    }
+    for doc in &documents {
+        all.push_str(&serde_json::to_string(doc)?);
     }
     let fingerprint = etag_of(&all);
     let stored: Option<String> = conn
@@ -60,6 +75,7 @@ pub fn seed_or_update(conn: &mut Connection) -> anyhow::Result<()> {
             params![form.service_code, serde_json::to_string(form)?],
         )?;
     }
+    crate::catalog::documents::store_all(&tx, &documents)?;
     tx.execute(
         "INSERT INTO catalog_meta (key, value) VALUES ('catalog', ?1)
          ON CONFLICT (key) DO UPDATE SET value = ?1",
@@ -74,7 +90,7 @@ pub fn seed_or_update(conn: &mut Connection) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn etag_of(body: &str) -> String {
+pub fn etag_of(body: &str) -> String {
     let digest = Sha256::digest(body.as_bytes());
     let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
     format!("\"{hex}\"")

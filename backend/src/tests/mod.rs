@@ -3,6 +3,7 @@
 mod applications;
 mod bounds;
 mod calendar_api;
+mod catalog_import;
 mod catalog_services;
 mod cleanup;
 mod cli;
@@ -176,6 +177,12 @@ impl TestApp {
         (status, parse(&body))
     }
 
+    /// A GET answered as it is: status, headers and the raw body.
+    pub async fn get_raw(&self, path: &str) -> (StatusCode, HeaderMap, Bytes) {
+        let req = Request::get(path).body(Body::empty()).unwrap();
+        self.send_from(ip(1), req).await
+    }
+
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
         self.request(Method::GET, path, &[], None).await
     }
@@ -323,6 +330,8 @@ fn material(id: &str, name: &str, required: Necessity) -> Material {
         sample: None,
         notes: String::new(),
         applies_when: vec![],
+        spec: String::new(),
+        acceptance: String::new(),
     }
 }
 
@@ -361,6 +370,7 @@ pub fn test_service(code: &str, online: bool) -> Service {
         result: ServiceResult {
             name: "证明".into(),
             kind: "证照".into(),
+            sample: None,
         },
         materials: vec![
             material("form", "申请表", Necessity::Required),
@@ -384,6 +394,16 @@ pub fn test_service(code: &str, online: bool) -> Service {
         },
         version: "1".into(),
         updated: Date::from_ymd_opt(2026, 1, 1).unwrap(),
+        base_code: None,
+        levels: vec![],
+        intermediaries: vec![],
+        quantity_limit: None,
+        special_procedures: vec![],
+        online_depth: None,
+        scope: None,
+        takes_appointments: false,
+        online_payment: false,
+        progress: vec![],
     }
 }
 
