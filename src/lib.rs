@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod app;
+mod appointment;
 mod apply;
 mod browser;
 mod checklist;
