@@ -125,7 +125,14 @@ pub fn decide(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let row = store::load(&tx, number)?.ok_or_else(not_found)?;
     if !row.status.active() {
-        return Err(illegal_transition(row.status, row.status));
+        return Err(AppError::new(
+            axum::http::StatusCode::CONFLICT,
+            contract::ErrorCode::IllegalTransition,
+            &format!(
+                "预约当前状态为“{}”，不能再预审",
+                super::status_label(row.status)
+            ),
+        ));
     }
     let items = store::precheck_items(&tx, number)?;
     for (i, d) in decisions.iter().enumerate() {

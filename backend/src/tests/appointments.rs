@@ -479,3 +479,30 @@ async fn the_guide_s_next_free_time_and_staff_commands() {
     assert_eq!(err.body.code, ErrorCode::IllegalTransition);
     assert_eq!(err.body.message, "预约当前状态为“已停约”，不能变更为“已签到”");
 }
+
+#[tokio::test]
+async fn openapi_documents_the_appointment_routes() {
+    let t = app();
+    let (_, doc) = t.get("/api/openapi.json").await;
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/services/{code}/availability", "get"),
+        ("/api/services/{code}/next-free", "get"),
+        ("/api/appointments", "post"),
+        ("/api/appointments/lookup", "post"),
+        ("/api/appointments/cancel", "post"),
+        ("/api/appointments/move", "post"),
+        ("/api/appointments/precheck", "post"),
+        ("/api/staff/appointments", "get"),
+        ("/api/staff/appointments/{number}/actions", "post"),
+        ("/api/staff/slots/close", "post"),
+    ] {
+        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path}");
+    }
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for schema in ["AppointmentRequest", "AppointmentReceipt", "AppointmentView", "Availability",
+        "AppointmentAction", "SlotClosure", "StaffAppointment", "PrecheckSubmission", "AppointmentMove"] {
+        assert!(schemas.contains_key(schema), "{schema}");
+    }
+    assert_eq!(schemas["ClockTime"]["type"], "string");
+}
