@@ -3,8 +3,8 @@
 
 pub mod api;
 pub mod app;
-mod appointment;
 mod apply;
+mod appointment;
 mod browser;
 mod checklist;
 mod components;

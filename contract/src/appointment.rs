@@ -195,11 +195,19 @@ impl PlaceHours {
                 SlotKind::Regular,
                 &mut out,
             );
-            if let Some(e) = self.evening.as_ref().filter(|e| e.weekdays.contains(&weekday)) {
+            if let Some(e) = self
+                .evening
+                .as_ref()
+                .filter(|e| e.weekdays.contains(&weekday))
+            {
                 periods_slots(&e.periods, self.slot_minutes, SlotKind::Evening, &mut out);
             }
         } else if calendar.holiday_name(date).is_none() {
-            if let Some(w) = self.weekend.as_ref().filter(|w| w.weekdays.contains(&weekday)) {
+            if let Some(w) = self
+                .weekend
+                .as_ref()
+                .filter(|w| w.weekdays.contains(&weekday))
+            {
                 periods_slots(&w.periods, self.slot_minutes, SlotKind::Weekend, &mut out);
             }
         }
@@ -282,7 +290,10 @@ impl OpeningHours {
     pub fn check(&self) -> Result<(), String> {
         for (i, p) in self.places.iter().enumerate() {
             p.check()?;
-            if self.places[..i].iter().any(|q| q.id == p.id || q.name == p.name) {
+            if self.places[..i]
+                .iter()
+                .any(|q| q.id == p.id || q.name == p.name)
+            {
                 return Err(format!("{}: given twice", p.name));
             }
         }
@@ -697,7 +708,10 @@ mod tests {
         // Tuesday has 延时 until 19:00.
         let tue = hall.slots_on(&cal, d("2026-10-13"));
         assert_eq!(tue.len(), 17);
-        assert_eq!(tue.last().map(|s| (s.kind, s.end)), Some((SlotKind::Evening, t("19:00"))));
+        assert_eq!(
+            tue.last().map(|s| (s.kind, s.end)),
+            Some((SlotKind::Evening, t("19:00")))
+        );
         // Saturday morning; Sunday closed.
         let sat = hall.slots_on(&cal, d("2026-10-17"));
         assert_eq!(sat.len(), 6);

@@ -2,7 +2,9 @@
 //! optionally photograph the materials for 预审, and book. What is typed and photographed is
 //! kept on the device (`appt.book.<code>`, `appt.pages.book-<code>`) until the booking is made.
 
-use contract::appointment::{AppointmentReceipt, AppointmentRequest, Availability, NextFree, NEXT_FREE_FIELD};
+use contract::appointment::{
+    AppointmentReceipt, AppointmentRequest, Availability, NextFree, NEXT_FREE_FIELD,
+};
 use contract::validate::{validate_id_number, validate_name, validate_phone};
 use contract::{ErrorCode, FieldError, Material, Service};
 use leptos::prelude::*;
@@ -77,7 +79,10 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
     uploads::resume_all();
     let code = service.code.clone();
     let draft = RwSignal::new(load_draft(&code));
-    let pages = DevicePages::new(&format!("appt.pages.book-{code}"), &draft.get_untracked().draft_id);
+    let pages = DevicePages::new(
+        &format!("appt.pages.book-{code}"),
+        &draft.get_untracked().draft_id,
+    );
     let key = StoredValue::new(draft_key(&code));
     // Every change is kept on the device at once.
     let edit = move |change: &dyn Fn(&mut BookingDraft)| {
@@ -94,7 +99,13 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
     let avail = RwSignal::new(slots);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let message = RwSignal::new(None::<String>);
-    let offer = RwSignal::new(None::<(String, contract::chrono::NaiveDate, contract::appointment::ClockTime)>);
+    let offer = RwSignal::new(
+        None::<(
+            String,
+            contract::chrono::NaiveDate,
+            contract::appointment::ClockTime,
+        )>,
+    );
     let busy = RwSignal::new(false);
     let materials = StoredValue::new(precheck_materials(&service));
     let service_code = StoredValue::new(code.clone());
@@ -120,11 +131,17 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
         let mut errs = Vec::new();
         let mut check = |field: &str, r: Result<(), &str>| {
             if let Err(m) = r {
-                errs.push(FieldError { field: field.into(), message: m.into() });
+                errs.push(FieldError {
+                    field: field.into(),
+                    message: m.into(),
+                });
             }
         };
         let picked = avail.with_untracked(|a| choice.with_untracked(|c| c.slot(a).cloned()));
-        check("slot", picked.as_ref().map(|_| ()).ok_or(t::CHOOSE_SLOT_FIRST));
+        check(
+            "slot",
+            picked.as_ref().map(|_| ()).ok_or(t::CHOOSE_SLOT_FIRST),
+        );
         check("name", validate_name(&d.name));
         check("id_number", validate_id_number(&d.id_number, today));
         check("phone", validate_phone(&d.phone));
@@ -157,21 +174,34 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
         };
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result: Result<AppointmentReceipt, ApiErr> = api::post("/api/appointments", &body, None).await;
+            let result: Result<AppointmentReceipt, ApiErr> =
+                api::post("/api/appointments", &body, None).await;
             busy.try_set(false);
             match result {
                 Ok(r) => {
                     store::remember(&r.appointment, &r.query_code);
                     pages.forget();
                     key.with_value(|k| local::remove(k));
-                    navigate(&routes::appointment(&r.appointment_number), Default::default());
+                    navigate(
+                        &routes::appointment(&r.appointment_number),
+                        Default::default(),
+                    );
                 }
                 Err(ApiErr::Rejected(e)) => {
                     if e.code == ErrorCode::SlotFull {
-                        offer.set(e.fields.iter().find(|f| f.field == NEXT_FREE_FIELD).and_then(|f| NextFree::parse_field(&f.message)));
+                        offer.set(
+                            e.fields
+                                .iter()
+                                .find(|f| f.field == NEXT_FREE_FIELD)
+                                .and_then(|f| NextFree::parse_field(&f.message)),
+                        );
                         refresh();
                     }
-                    let field_errors: Vec<FieldError> = e.fields.into_iter().filter(|f| f.field != NEXT_FREE_FIELD).collect();
+                    let field_errors: Vec<FieldError> = e
+                        .fields
+                        .into_iter()
+                        .filter(|f| f.field != NEXT_FREE_FIELD)
+                        .collect();
                     errors.set(field_errors);
                     message.set(Some(e.message));
                     focus_error_summary();
@@ -186,12 +216,17 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
 
     let take_offer = move |_| {
         if let Some((place_id, date, start)) = offer.get_untracked() {
-            choice.set(Choice { place_id, date: Some(date), start: Some(start) });
+            choice.set(Choice {
+                place_id,
+                date: Some(date),
+                start: Some(start),
+            });
             offer.set(None);
             message.set(None);
         }
     };
-    let slot_error = Signal::derive(move || errors.with(|e| crate::components::form::error_for(e, "slot")));
+    let slot_error =
+        Signal::derive(move || errors.with(|e| crate::components::form::error_for(e, "slot")));
     let field = move |get: fn(&BookingDraft) -> String, set: fn(&mut BookingDraft, String)| {
         (
             Signal::derive(move || draft.with(get)),

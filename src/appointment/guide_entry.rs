@@ -28,8 +28,11 @@ pub fn GuideAppointment(service: Service) -> impl IntoView {
         move || code.clone(),
         |code| {
             api::sendable(async move {
-                api::get::<NextFreeAnswer>(&format!("/api/services/{}/next-free", routes::encode(&code)))
-                    .await
+                api::get::<NextFreeAnswer>(&format!(
+                    "/api/services/{}/next-free",
+                    routes::encode(&code)
+                ))
+                .await
             })
         },
     );

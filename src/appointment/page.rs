@@ -83,7 +83,9 @@ fn appointment(
     notice: RwSignal<Option<String>>,
     shown: Callback<(AppointmentView, &'static str)>,
 ) -> impl IntoView {
-    let code = store::get(&v.appointment_number).map(|m| m.query_code).unwrap_or_default();
+    let code = store::get(&v.appointment_number)
+        .map(|m| m.query_code)
+        .unwrap_or_default();
     let qr = format!(
         "{}/api/qr.svg?text={}",
         crate::config::api_base(),
@@ -156,7 +158,12 @@ fn precheck_section(
     if can_fix {
         uploads::resume_all();
     }
-    let ids = StoredValue::new(to_fix.iter().map(|p| p.material_id.clone()).collect::<Vec<_>>());
+    let ids = StoredValue::new(
+        to_fix
+            .iter()
+            .map(|p| p.material_id.clone())
+            .collect::<Vec<_>>(),
+    );
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let queue = uploads::items();
@@ -165,7 +172,8 @@ fn precheck_section(
         if busy.get_untracked() {
             return;
         }
-        let ready = ids.with_value(|ids| queue.with_untracked(|q| ready_pages(ids, &pages.current(), q)));
+        let ready =
+            ids.with_value(|ids| queue.with_untracked(|q| ready_pages(ids, &pages.current(), q)));
         let materials = match ready {
             Err(()) => return error.set(Some(t::PRECHECK_WAIT.into())),
             Ok(m) if m.is_empty() => return error.set(Some(t::PHOTOGRAPH_FIRST.into())),
@@ -179,7 +187,8 @@ fn precheck_section(
             materials,
         };
         spawn_local(async move {
-            let r: Result<AppointmentView, ApiErr> = api::post("/api/appointments/precheck", &body, None).await;
+            let r: Result<AppointmentView, ApiErr> =
+                api::post("/api/appointments/precheck", &body, None).await;
             busy.try_set(false);
             match r {
                 Ok(v) => {
@@ -227,7 +236,11 @@ fn precheck_section(
     }
 }
 
-fn changes(v: &AppointmentView, code: String, shown: Callback<(AppointmentView, &'static str)>) -> impl IntoView {
+fn changes(
+    v: &AppointmentView,
+    code: String,
+    shown: Callback<(AppointmentView, &'static str)>,
+) -> impl IntoView {
     let number = StoredValue::new(v.appointment_number.clone());
     let service = StoredValue::new(v.service_code.clone());
     let code = StoredValue::new(code);
@@ -254,7 +267,10 @@ fn changes(v: &AppointmentView, code: String, shown: Callback<(AppointmentView, 
         });
     };
     let confirm_move = move |_| {
-        let picked = moving.with_untracked(|a| a.as_ref().and_then(|a| choice.with_untracked(|c| c.slot(a).cloned())));
+        let picked = moving.with_untracked(|a| {
+            a.as_ref()
+                .and_then(|a| choice.with_untracked(|c| c.slot(a).cloned()))
+        });
         let Some(slot) = picked else {
             return error.set(Some(t::CHOOSE_SLOT_FIRST.into()));
         };
@@ -267,7 +283,8 @@ fn changes(v: &AppointmentView, code: String, shown: Callback<(AppointmentView, 
             start: slot.start,
         };
         spawn_local(async move {
-            let r: Result<AppointmentView, ApiErr> = api::post("/api/appointments/move", &body, None).await;
+            let r: Result<AppointmentView, ApiErr> =
+                api::post("/api/appointments/move", &body, None).await;
             busy.try_set(false);
             match r {
                 Ok(v) => shown.run((v, t::MOVED_NOTICE)),
@@ -284,7 +301,8 @@ fn changes(v: &AppointmentView, code: String, shown: Callback<(AppointmentView, 
         busy.set(true);
         let body = lookup_body(&number.get_value(), &code.get_value());
         spawn_local(async move {
-            let r: Result<AppointmentView, ApiErr> = api::post("/api/appointments/cancel", &body, None).await;
+            let r: Result<AppointmentView, ApiErr> =
+                api::post("/api/appointments/cancel", &body, None).await;
             busy.try_set(false);
             match r {
                 Ok(v) => shown.run((v, t::CANCELLED_NOTICE)),

@@ -45,7 +45,12 @@ pub fn SlotPicker(
 ) -> impl IntoView {
     // A single place is chosen for the citizen.
     Effect::new(move |_| {
-        let places = availability.with(|a| a.places.iter().map(|p| p.place_id.clone()).collect::<Vec<_>>());
+        let places = availability.with(|a| {
+            a.places
+                .iter()
+                .map(|p| p.place_id.clone())
+                .collect::<Vec<_>>()
+        });
         if !places.contains(&choice.with_untracked(|c| c.place_id.clone())) {
             if let Some(first) = places.first() {
                 choice.update(|c| {
@@ -64,7 +69,10 @@ pub fn SlotPicker(
     let days = move || place().map(|p| p.days).unwrap_or_default();
     let slots = move || {
         let date = choice.with(|c| c.date);
-        days().into_iter().find(|d| Some(d.date) == date).map(|d| d.slots)
+        days()
+            .into_iter()
+            .find(|d| Some(d.date) == date)
+            .map(|d| d.slots)
     };
     view! {
         <fieldset class="picker">

@@ -641,7 +641,12 @@ pub fn precheck_verdict(v: contract::appointment::PrecheckVerdict) -> &'static s
 /// 3月3日（星期二）.
 pub fn visit_day(date: NaiveDate) -> String {
     use contract::chrono::Datelike;
-    format!("{}月{}日（{}）", date.month(), date.day(), weekday(date.weekday()))
+    format!(
+        "{}月{}日（{}）",
+        date.month(),
+        date.day(),
+        weekday(date.weekday())
+    )
 }
 
 /// 3月3日（星期二）09:00–09:30.

@@ -4,9 +4,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use contract::appointment::{
-    AppointmentAction, AppointmentLookup, AppointmentMove, AppointmentReceipt,
-    AppointmentRequest, AppointmentView, Availability, NextFree, PrecheckSubmission, SlotClosure,
-    StaffAppointment,
+    AppointmentAction, AppointmentLookup, AppointmentMove, AppointmentReceipt, AppointmentRequest,
+    AppointmentView, Availability, NextFree, PrecheckSubmission, SlotClosure, StaffAppointment,
 };
 use contract::chrono::NaiveDate;
 use contract::ErrorCode;
@@ -26,7 +25,11 @@ async fn with_ctx<T: Send + 'static>(
     state: &AppState,
     f: impl FnOnce(&mut Connection, &Ctx) -> Result<T, AppError> + Send + 'static,
 ) -> ApiResult<T> {
-    let (hours, calendar, now) = (state.hours.clone(), state.calendar.clone(), state.clock.now());
+    let (hours, calendar, now) = (
+        state.hours.clone(),
+        state.calendar.clone(),
+        state.clock.now(),
+    );
     state
         .db
         .call(move |c| {
@@ -62,15 +65,31 @@ fn limit(state: &AppState, client: &ClientIp) -> ApiResult<()> {
     }
 }
 
-async fn authenticate(state: &AppState, client: &ClientIp, number: &str, code: &str) -> ApiResult<String> {
-    crate::cases::lookup::authenticate_with(state, client, number, code, store::query_code, super::not_found).await
+async fn authenticate(
+    state: &AppState,
+    client: &ClientIp,
+    number: &str,
+    code: &str,
+) -> ApiResult<String> {
+    crate::cases::lookup::authenticate_with(
+        state,
+        client,
+        number,
+        code,
+        store::query_code,
+        super::not_found,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/api/services/{code}/availability", tag = "appointments",
     params(("code" = String, Path, description = "实施编码")),
     responses((status = 200, description = "The service's bookable places, days and slots with free places, and the next free slot", body = Availability),
               (status = 404, description = "No such service", body = contract::ApiError)))]
-pub async fn service_availability(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Json<Availability>> {
+pub async fn service_availability(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> ApiResult<Json<Availability>> {
     let a = with_ctx(&state, move |c, cx| {
         let service = load_service(c, &code)?.ok_or_else(AppError::not_found)?;
         availability::availability(c, cx, &service)
@@ -89,7 +108,10 @@ pub struct NextFreeAnswer {
     params(("code" = String, Path, description = "实施编码")),
     responses((status = 200, description = "The earliest free slot of the service (null when none in the booking window or the service takes no appointments)", body = NextFreeAnswer),
               (status = 404, description = "No such service", body = contract::ApiError)))]
-pub async fn service_next_free(State(state): State<AppState>, Path(code): Path<String>) -> ApiResult<Json<NextFreeAnswer>> {
+pub async fn service_next_free(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> ApiResult<Json<NextFreeAnswer>> {
     let next_free = with_ctx(&state, move |c, cx| {
         let service = load_service(c, &code)?.ok_or_else(AppError::not_found)?;
         if !contract::appointment::needs_visit(&service) {
@@ -108,7 +130,11 @@ pub async fn service_next_free(State(state): State<AppState>, Path(code): Path<S
               (status = 409, description = "slot_full (该时段已约满; field next_free holds `<place id> <date> <HH:MM>` of the next free slot), slot_unavailable (past, closed with its reason, not a slot of the place, or the service needs no visit), already_booked (one active appointment per ID number per service)", body = contract::ApiError),
               (status = 422, description = "Name, ID number or phone wrong (fields name, id_number, phone), or pre-check photos unusable (fields material.<id>)", body = contract::ApiError),
               (status = 429, description = "too_many_appointments (per ID number per day), or rate_limited (bookings per client: bulk booking refused)", body = contract::ApiError)))]
-pub async fn create(State(state): State<AppState>, client: ClientIp, ApiJson(req): ApiJson<AppointmentRequest>) -> ApiResult<Json<AppointmentReceipt>> {
+pub async fn create(
+    State(state): State<AppState>,
+    client: ClientIp,
+    ApiJson(req): ApiJson<AppointmentRequest>,
+) -> ApiResult<Json<AppointmentReceipt>> {
     limit(&state, &client)?;
     let receipt = with_ctx(&state, move |c, cx| book::book(c, cx, &req)).await?;
     Ok(Json(receipt))
@@ -119,9 +145,15 @@ pub async fn create(State(state): State<AppState>, client: ClientIp, ApiJson(req
     responses((status = 200, description = "The appointment; name, ID number and phone masked", body = AppointmentView),
               (status = 404, description = "未找到该预约 (unknown number or wrong code alike)", body = contract::ApiError),
               (status = 429, description = "rate_limited: failed look-ups, counted with those of cases", body = contract::ApiError)))]
-pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(req): ApiJson<AppointmentLookup>) -> ApiResult<Json<AppointmentView>> {
+pub async fn lookup(
+    State(state): State<AppState>,
+    client: ClientIp,
+    ApiJson(req): ApiJson<AppointmentLookup>,
+) -> ApiResult<Json<AppointmentView>> {
     let number = authenticate(&state, &client, &req.appointment_number, &req.query_code).await?;
-    Ok(Json(with_ctx(&state, move |c, cx| book::view(c, cx, &number)).await?))
+    Ok(Json(
+        with_ctx(&state, move |c, cx| book::view(c, cx, &number)).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/appointments/cancel", tag = "appointments",
@@ -129,9 +161,15 @@ pub async fn lookup(State(state): State<AppState>, client: ClientIp, ApiJson(req
     responses((status = 200, description = "Cancelled; the place is offered again at once", body = AppointmentView),
               (status = 404, description = "未找到该预约", body = contract::ApiError),
               (status = 409, description = "illegal_transition (not booked any more) or past_cutoff", body = contract::ApiError)))]
-pub async fn cancel(State(state): State<AppState>, client: ClientIp, ApiJson(req): ApiJson<AppointmentLookup>) -> ApiResult<Json<AppointmentView>> {
+pub async fn cancel(
+    State(state): State<AppState>,
+    client: ClientIp,
+    ApiJson(req): ApiJson<AppointmentLookup>,
+) -> ApiResult<Json<AppointmentView>> {
     let number = authenticate(&state, &client, &req.appointment_number, &req.query_code).await?;
-    Ok(Json(with_ctx(&state, move |c, cx| book::cancel(c, cx, &number)).await?))
+    Ok(Json(
+        with_ctx(&state, move |c, cx| book::cancel(c, cx, &number)).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/appointments/move", tag = "appointments",
@@ -140,14 +178,20 @@ pub async fn cancel(State(state): State<AppState>, client: ClientIp, ApiJson(req
               (status = 404, description = "未找到该预约", body = contract::ApiError),
               (status = 409, description = "illegal_transition, past_cutoff, slot_full (with next_free), slot_unavailable", body = contract::ApiError),
               (status = 429, description = "rate_limited (bookings and moves per client)", body = contract::ApiError)))]
-pub async fn move_to(State(state): State<AppState>, client: ClientIp, ApiJson(req): ApiJson<AppointmentMove>) -> ApiResult<Json<AppointmentView>> {
+pub async fn move_to(
+    State(state): State<AppState>,
+    client: ClientIp,
+    ApiJson(req): ApiJson<AppointmentMove>,
+) -> ApiResult<Json<AppointmentView>> {
     let number = authenticate(&state, &client, &req.appointment_number, &req.query_code).await?;
     limit(&state, &client)?;
     let req = AppointmentMove {
         appointment_number: number,
         ..req
     };
-    Ok(Json(with_ctx(&state, move |c, cx| book::move_to(c, cx, &req)).await?))
+    Ok(Json(
+        with_ctx(&state, move |c, cx| book::move_to(c, cx, &req)).await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/appointments/precheck", tag = "appointments",
@@ -156,9 +200,18 @@ pub async fn move_to(State(state): State<AppState>, client: ClientIp, ApiJson(re
               (status = 404, description = "未找到该预约", body = contract::ApiError),
               (status = 409, description = "illegal_transition: the appointment is not booked any more", body = contract::ApiError),
               (status = 422, description = "Unusable photos or materials (fields material.<id>, materials)", body = contract::ApiError)))]
-pub async fn precheck_submit(State(state): State<AppState>, client: ClientIp, ApiJson(req): ApiJson<PrecheckSubmission>) -> ApiResult<Json<AppointmentView>> {
+pub async fn precheck_submit(
+    State(state): State<AppState>,
+    client: ClientIp,
+    ApiJson(req): ApiJson<PrecheckSubmission>,
+) -> ApiResult<Json<AppointmentView>> {
     let number = authenticate(&state, &client, &req.appointment_number, &req.query_code).await?;
-    Ok(Json(with_ctx(&state, move |c, cx| precheck::submit(c, cx, &number, &req.materials)).await?))
+    Ok(Json(
+        with_ctx(&state, move |c, cx| {
+            precheck::submit(c, cx, &number, &req.materials)
+        })
+        .await?,
+    ))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -173,7 +226,11 @@ pub struct DayQuery {
     security(("staff_token" = [])),
     responses((status = 200, description = "The day's appointments, by place and time, unmasked, with pre-check pages", body = [StaffAppointment]),
               (status = 401, description = "Missing or wrong staff token", body = contract::ApiError)))]
-pub async fn staff_day(_staff: Staff, State(state): State<AppState>, Query(q): Query<DayQuery>) -> ApiResult<Json<Vec<StaffAppointment>>> {
+pub async fn staff_day(
+    _staff: Staff,
+    State(state): State<AppState>,
+    Query(q): Query<DayQuery>,
+) -> ApiResult<Json<Vec<StaffAppointment>>> {
     let list = state
         .db
         .call(move |c| staff::day(c, q.date, q.place.as_deref()))
@@ -189,8 +246,15 @@ pub async fn staff_day(_staff: Staff, State(state): State<AppState>, Query(q): Q
               (status = 404, description = "No such appointment", body = contract::ApiError),
               (status = 409, description = "illegal_transition, or slot_unavailable (签到 only on the day, 未到 only once the slot began)", body = contract::ApiError),
               (status = 422, description = "Missing handler or reason", body = contract::ApiError)))]
-pub async fn staff_act(_staff: Staff, State(state): State<AppState>, Path(number): Path<String>, ApiJson(action): ApiJson<AppointmentAction>) -> ApiResult<Json<StaffAppointment>> {
-    Ok(Json(with_ctx(&state, move |c, cx| staff::act(c, cx, &number, &action)).await?))
+pub async fn staff_act(
+    _staff: Staff,
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    ApiJson(action): ApiJson<AppointmentAction>,
+) -> ApiResult<Json<StaffAppointment>> {
+    Ok(Json(
+        with_ctx(&state, move |c, cx| staff::act(c, cx, &number, &action)).await?,
+    ))
 }
 
 /// How many bookings a closure ended.
@@ -206,7 +270,11 @@ pub struct ClosureResult {
               (status = 404, description = "No such place", body = contract::ApiError),
               (status = 409, description = "slot_unavailable: no such slot that day, or it has ended", body = contract::ApiError),
               (status = 422, description = "Missing handler or reason", body = contract::ApiError)))]
-pub async fn staff_close(_staff: Staff, State(state): State<AppState>, ApiJson(c): ApiJson<SlotClosure>) -> ApiResult<Json<ClosureResult>> {
+pub async fn staff_close(
+    _staff: Staff,
+    State(state): State<AppState>,
+    ApiJson(c): ApiJson<SlotClosure>,
+) -> ApiResult<Json<ClosureResult>> {
     let n = with_ctx(&state, move |conn, cx| staff::close_slot(conn, cx, &c)).await?;
     Ok(Json(ClosureResult {
         closed_appointments: n,
@@ -218,7 +286,10 @@ pub fn routes() -> axum::Router<AppState> {
     use axum::extract::DefaultBodyLimit;
     use axum::routing::{get, post};
     axum::Router::new()
-        .route("/api/services/{code}/availability", get(service_availability))
+        .route(
+            "/api/services/{code}/availability",
+            get(service_availability),
+        )
         .route("/api/services/{code}/next-free", get(service_next_free))
         .route(
             "/api/appointments",

@@ -22,7 +22,11 @@ pub fn window(cx: &Ctx) -> (NaiveDate, NaiveDate) {
 }
 
 /// Every bookable day of one place with each slot's free places.
-pub fn place_days(conn: &Connection, cx: &Ctx, place: &PlaceHours) -> Result<Vec<SlotDay>, AppError> {
+pub fn place_days(
+    conn: &Connection,
+    cx: &Ctx,
+    place: &PlaceHours,
+) -> Result<Vec<SlotDay>, AppError> {
     let (first, last) = window(cx);
     let booked: HashMap<(NaiveDate, ClockTime), u32> =
         store::booked_by_slot(conn, &place.id, first, last)?
@@ -61,7 +65,11 @@ pub fn place_days(conn: &Connection, cx: &Ctx, place: &PlaceHours) -> Result<Vec
     Ok(days)
 }
 
-pub fn availability(conn: &Connection, cx: &Ctx, service: &Service) -> Result<Availability, AppError> {
+pub fn availability(
+    conn: &Connection,
+    cx: &Ctx,
+    service: &Service,
+) -> Result<Availability, AppError> {
     let mut places = Vec::new();
     for guide_place in &service.places {
         let Some(hours) = cx.hours.place_named(&guide_place.name) else {
@@ -116,7 +124,11 @@ pub fn earliest_after(
         .min_by_key(|n| (n.date, n.start))
 }
 
-pub fn next_free(conn: &Connection, cx: &Ctx, service: &Service) -> Result<Option<NextFree>, AppError> {
+pub fn next_free(
+    conn: &Connection,
+    cx: &Ctx,
+    service: &Service,
+) -> Result<Option<NextFree>, AppError> {
     Ok(availability(conn, cx, service)?.next_free)
 }
 

@@ -6,7 +6,9 @@ use contract::appointment::{
     AppointmentView, ClockTime, PlaceHours, PrecheckItem, SlotTime,
 };
 use contract::chrono::NaiveDate;
-use contract::validate::{mask_id_number, mask_name, validate_id_number, validate_name, validate_phone};
+use contract::validate::{
+    mask_id_number, mask_name, validate_id_number, validate_name, validate_phone,
+};
 use contract::{ErrorCode, FieldError, Service};
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -113,7 +115,11 @@ fn person_errors(req: &AppointmentRequest, today: NaiveDate) -> Vec<FieldError> 
     errors
 }
 
-pub fn book(conn: &mut Connection, cx: &Ctx, req: &AppointmentRequest) -> Result<AppointmentReceipt, AppError> {
+pub fn book(
+    conn: &mut Connection,
+    cx: &Ctx,
+    req: &AppointmentRequest,
+) -> Result<AppointmentReceipt, AppError> {
     let today = cx.today();
     let errors = person_errors(req, today);
     if !errors.is_empty() {
@@ -220,9 +226,16 @@ pub fn view(conn: &Connection, cx: &Ctx, number: &str) -> Result<AppointmentView
 }
 
 /// A Booked appointment before its cut-off, for a change by its holder.
-fn changeable_row(conn: &Connection, cx: &Ctx, number: &str, to: AppointmentStatus) -> Result<AppointmentRow, AppError> {
+fn changeable_row(
+    conn: &Connection,
+    cx: &Ctx,
+    number: &str,
+    to: AppointmentStatus,
+) -> Result<AppointmentRow, AppError> {
     let row = store::load(conn, number)?.ok_or_else(not_found)?;
-    if !row.status.can_move_to(to) && !(row.status.active() && to.active()) {
+    // A move keeps a booked appointment booked; anything else follows the state machine.
+    let allowed = row.status.can_move_to(to) || (row.status.active() && to.active());
+    if !allowed {
         return Err(illegal_transition(row.status, to));
     }
     if cx.now >= change_until(cx, &row) {
@@ -230,7 +243,9 @@ fn changeable_row(conn: &Connection, cx: &Ctx, number: &str, to: AppointmentStat
         return Err(AppError::new(
             StatusCode::CONFLICT,
             ErrorCode::PastCutoff,
-            &format!("距预约时间已不足{hours}小时，不能再取消或改约；如不能按时到场，请致电办理地点"),
+            &format!(
+                "距预约时间已不足{hours}小时，不能再取消或改约；如不能按时到场，请致电办理地点"
+            ),
         ));
     }
     Ok(row)
@@ -246,7 +261,11 @@ pub fn cancel(conn: &mut Connection, cx: &Ctx, number: &str) -> Result<Appointme
 }
 
 /// 改约: another slot (and place) of the same service; the old place is free again at once.
-pub fn move_to(conn: &mut Connection, cx: &Ctx, req: &AppointmentMove) -> Result<AppointmentView, AppError> {
+pub fn move_to(
+    conn: &mut Connection,
+    cx: &Ctx,
+    req: &AppointmentMove,
+) -> Result<AppointmentView, AppError> {
     let number = req.appointment_number.trim();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let row = changeable_row(&tx, cx, number, AppointmentStatus::Booked)?;
@@ -257,7 +276,13 @@ pub fn move_to(conn: &mut Connection, cx: &Ctx, req: &AppointmentMove) -> Result
         return Err(unavailable("新时段与原预约相同，请选择其他时段"));
     }
     check_capacity(&tx, cx, &service, place, req.date, slot.start)?;
-    store::move_to(&tx, number, (&place.id, &place.name, &address), req.date, slot)?;
+    store::move_to(
+        &tx,
+        number,
+        (&place.id, &place.name, &address),
+        req.date,
+        slot,
+    )?;
     tx.commit()?;
     view(conn, cx, number)
 }

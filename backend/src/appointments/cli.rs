@@ -62,12 +62,10 @@ fn parse_time(s: &str) -> Result<ClockTime, String> {
 
 /// `id=合格` / `id=passed`, or `id=需补正:<reason>` / `id=needs-fix:<reason>`.
 fn parse_decision(s: &str) -> Result<PrecheckDecision, String> {
-    let (id, verdict) = s
-        .split_once('=')
-        .ok_or_else(|| "expected <material id>=合格 or <material id>=需补正:<reason>".to_string())?;
-    let (verdict, reason) = verdict
-        .split_once([':', '：'])
-        .unwrap_or((verdict, ""));
+    let (id, verdict) = s.split_once('=').ok_or_else(|| {
+        "expected <material id>=合格 or <material id>=需补正:<reason>".to_string()
+    })?;
+    let (verdict, reason) = verdict.split_once([':', '：']).unwrap_or((verdict, ""));
     let verdict = match verdict.trim() {
         "合格" | "passed" => PrecheckVerdict::Passed,
         "需补正" | "needs-fix" | "needs_fix" => PrecheckVerdict::NeedsFix,
@@ -162,7 +160,10 @@ pub fn execute(
                 reason,
             };
             let n = staff::close_slot(conn, &cx, &closure)?;
-            Ok(format!("已停约 {} {} {}，受影响预约 {n} 个", closure.place_id, date, start))
+            Ok(format!(
+                "已停约 {} {} {}，受影响预约 {n} 个",
+                closure.place_id, date, start
+            ))
         }
     }
 }

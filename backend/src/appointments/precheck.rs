@@ -7,8 +7,10 @@
 
 use std::collections::HashSet;
 
-use contract::appointment::{AppointmentStatus, AppointmentView, PrecheckDecision, PrecheckVerdict};
-use contract::validate::{MAX_PAGES_PER_MATERIAL, ID_MAX_LEN};
+use contract::appointment::{
+    AppointmentStatus, AppointmentView, PrecheckDecision, PrecheckVerdict,
+};
+use contract::validate::{ID_MAX_LEN, MAX_PAGES_PER_MATERIAL};
 use contract::{FieldError, Material, MaterialPages, Service};
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -47,7 +49,10 @@ pub fn checked_pages<'s>(
             continue;
         }
         let Some(material) = service.materials.iter().find(|m| m.id == p.material_id) else {
-            errors.push(field(&p.material_id.chars().take(ID_MAX_LEN).collect::<String>(), "该材料不属于本事项"));
+            errors.push(field(
+                &p.material_id.chars().take(ID_MAX_LEN).collect::<String>(),
+                "该材料不属于本事项",
+            ));
             continue;
         };
         if p.upload_ids.len() > MAX_PAGES_PER_MATERIAL {

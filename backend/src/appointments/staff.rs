@@ -1,9 +1,7 @@
 //! What staff do: the day's list per place, 签到 / 未到, 预审 verdicts, and closing a slot.
 
 use axum::http::StatusCode;
-use contract::appointment::{
-    AppointmentAction, AppointmentStatus, SlotClosure, StaffAppointment,
-};
+use contract::appointment::{AppointmentAction, AppointmentStatus, SlotClosure, StaffAppointment};
 use contract::chrono::NaiveDate;
 use contract::{ErrorCode, FieldError};
 use rusqlite::{Connection, TransactionBehavior};
@@ -34,7 +32,11 @@ fn staff_row(conn: &Connection, row: AppointmentRow) -> Result<StaffAppointment,
     })
 }
 
-pub fn day(conn: &Connection, date: NaiveDate, place_id: Option<&str>) -> Result<Vec<StaffAppointment>, AppError> {
+pub fn day(
+    conn: &Connection,
+    date: NaiveDate,
+    place_id: Option<&str>,
+) -> Result<Vec<StaffAppointment>, AppError> {
     store::day_list(conn, date, place_id)?
         .into_iter()
         .map(|r| staff_row(conn, r))
@@ -58,7 +60,12 @@ fn handler_of(handler: &str) -> Result<String, AppError> {
 }
 
 /// 签到 on the appointment's day; 未到 once its slot has begun.
-pub fn act(conn: &mut Connection, cx: &Ctx, number: &str, action: &AppointmentAction) -> Result<StaffAppointment, AppError> {
+pub fn act(
+    conn: &mut Connection,
+    cx: &Ctx,
+    number: &str,
+    action: &AppointmentAction,
+) -> Result<StaffAppointment, AppError> {
     let (to, handler) = match action {
         AppointmentAction::Arrive { handler } => (AppointmentStatus::Arrived, handler),
         AppointmentAction::NoShow { handler } => (AppointmentStatus::NoShow, handler),

@@ -52,7 +52,12 @@ fn from_row(r: &Row) -> rusqlite::Result<AppointmentRow> {
 
 const BOOKED: SerdeText<AppointmentStatus> = SerdeText(AppointmentStatus::Booked);
 
-pub fn insert(conn: &Connection, a: &AppointmentRow, booked_on: Date, now: i64) -> Result<(), AppError> {
+pub fn insert(
+    conn: &Connection,
+    a: &AppointmentRow,
+    booked_on: Date,
+    now: i64,
+) -> Result<(), AppError> {
     conn.execute(
         "INSERT INTO appointments (number, query_code, service_code, service_name, place_id,
             place_name, place_address, date, start, end_at, kind, status, name, id_number, phone,
@@ -102,7 +107,12 @@ pub fn query_code(conn: &Connection, number: &str) -> Result<Option<String>, App
 }
 
 /// Active bookings of one slot.
-pub fn booked_in_slot(conn: &Connection, place_id: &str, date: Date, start: ClockTime) -> Result<u32, AppError> {
+pub fn booked_in_slot(
+    conn: &Connection,
+    place_id: &str,
+    date: Date,
+    start: ClockTime,
+) -> Result<u32, AppError> {
     Ok(conn.query_row(
         "SELECT COUNT(*) AS n FROM appointments
          WHERE place_id = ?1 AND date = ?2 AND start = ?3 AND status = ?4",
@@ -145,7 +155,12 @@ pub fn closures(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn closure(conn: &Connection, place_id: &str, date: Date, start: ClockTime) -> Result<Option<String>, AppError> {
+pub fn closure(
+    conn: &Connection,
+    place_id: &str,
+    date: Date,
+    start: ClockTime,
+) -> Result<Option<String>, AppError> {
     Ok(conn
         .query_row(
             "SELECT reason FROM slot_closures WHERE place_id = ?1 AND date = ?2 AND start = ?3",
@@ -199,7 +214,11 @@ pub fn close_bookings(
 }
 
 /// The active booking of this ID number for this service, if any.
-pub fn active_for(conn: &Connection, id_number: &str, service_code: &str) -> Result<Option<String>, AppError> {
+pub fn active_for(
+    conn: &Connection,
+    id_number: &str,
+    service_code: &str,
+) -> Result<Option<String>, AppError> {
     Ok(conn
         .query_row(
             "SELECT number FROM appointments
@@ -257,7 +276,11 @@ pub fn move_to(
 }
 
 /// A day's appointments, of one place or all, in time order.
-pub fn day_list(conn: &Connection, date: Date, place_id: Option<&str>) -> Result<Vec<AppointmentRow>, AppError> {
+pub fn day_list(
+    conn: &Connection,
+    date: Date,
+    place_id: Option<&str>,
+) -> Result<Vec<AppointmentRow>, AppError> {
     let mut stmt = conn.prepare(
         "SELECT * FROM appointments WHERE date = ?1 AND (?2 IS NULL OR place_id = ?2)
          ORDER BY place_id, start, number",
@@ -269,12 +292,11 @@ pub fn day_list(conn: &Connection, date: Date, place_id: Option<&str>) -> Result
 /// `YY` + the booking day + a 5-digit daily sequence, e.g. YY2026113000001.
 pub fn next_number(conn: &Connection, day: Date) -> Result<Option<String>, AppError> {
     let prefix = format!("YY{}", day.format("%Y%m%d"));
-    let last: Option<String> = conn
-        .query_row(
-            "SELECT MAX(number) AS n FROM appointments WHERE number LIKE ?1 || '%'",
-            [&prefix],
-            |r| r.get("n"),
-        )?;
+    let last: Option<String> = conn.query_row(
+        "SELECT MAX(number) AS n FROM appointments WHERE number LIKE ?1 || '%'",
+        [&prefix],
+        |r| r.get("n"),
+    )?;
     let seq = last
         .as_deref()
         .and_then(|n| n.get(prefix.len()..))

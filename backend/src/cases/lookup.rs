@@ -40,7 +40,15 @@ pub async fn authenticate(
     case_number: &str,
     query_code: &str,
 ) -> ApiResult<String> {
-    authenticate_with(state, client, case_number, query_code, store::query_code, not_found).await
+    authenticate_with(
+        state,
+        client,
+        case_number,
+        query_code,
+        store::query_code,
+        not_found,
+    )
+    .await
 }
 
 /// `authenticate` for anything opened with a number and a query code (a case, an

@@ -126,7 +126,10 @@ async fn never_more_bookings_than_places() {
         .map(|i| {
             let t = t.clone();
             // One client each, as 50 phones would be: the per-client limit is not what stops them.
-            tokio::spawn(async move { t.book_from(i as u8 + 1, request(i, tomorrow(), "09:00")).await })
+            tokio::spawn(async move {
+                t.book_from(i as u8 + 1, request(i, tomorrow(), "09:00"))
+                    .await
+            })
         })
         .collect();
     let (mut ok, mut full) = (0, 0);
@@ -146,7 +149,10 @@ async fn never_more_bookings_than_places() {
                     .unwrap();
                 let (place, date, start) =
                     NextFree::parse_field(next["message"].as_str().unwrap()).unwrap();
-                assert_eq!((place.as_str(), date, start), ("civic-center", tomorrow(), hm("09:30")));
+                assert_eq!(
+                    (place.as_str(), date, start),
+                    ("civic-center", tomorrow(), hm("09:30"))
+                );
                 assert!(message.contains("09:30"), "{message}");
                 full += 1;
             }
@@ -171,7 +177,10 @@ async fn a_booking_shows_masked_and_its_place_is_counted() {
     let a: Availability = serde_json::from_value(a).unwrap();
     // Today's slots before 10:00 are gone; the next free one is 10:00 today.
     let next = a.next_free.clone().unwrap();
-    assert_eq!((next.date, next.start), (tomorrow().pred_opt().unwrap(), hm("10:30")));
+    assert_eq!(
+        (next.date, next.start),
+        (tomorrow().pred_opt().unwrap(), hm("10:30"))
+    );
     // Tuesday has 延时 slots.
     assert!(a.places[0]
         .days
@@ -182,21 +191,36 @@ async fn a_booking_shows_masked_and_its_place_is_counted() {
         .iter()
         .any(|s| s.kind == SlotKind::Evening));
     let r = t.book_ok(1, request(1, tomorrow(), "17:30")).await;
-    assert!(r.appointment_number.starts_with("YY20260302"), "{}", r.appointment_number);
+    assert!(
+        r.appointment_number.starts_with("YY20260302"),
+        "{}",
+        r.appointment_number
+    );
     let v = &r.appointment;
     assert_eq!((v.status, v.kind), (Booked, SlotKind::Evening));
-    assert_eq!(v.id_number, "1****************".to_string() + &id_number(1)[17..]);
+    assert_eq!(
+        v.id_number,
+        "1****************".to_string() + &id_number(1)[17..]
+    );
     assert_eq!((v.name.as_str(), v.phone.as_str()), ("王*", "138****8000"));
     assert!(v.changeable);
-    let (_, a) = t.get(&format!("/api/services/{VISIT_SERVICE}/availability")).await;
+    let (_, a) = t
+        .get(&format!("/api/services/{VISIT_SERVICE}/availability"))
+        .await;
     let a: Availability = serde_json::from_value(a).unwrap();
-    assert_eq!(slot_left(&a, tomorrow(), hm("17:30")).unwrap().left, capacity(&t) - 1);
+    assert_eq!(
+        slot_left(&a, tomorrow(), hm("17:30")).unwrap().left,
+        capacity(&t) - 1
+    );
     // Looked up with its code; a wrong code is "not found".
     let (status, seen) = t.appointment(&r, "/api/appointments/lookup").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(seen["appointment_number"], r.appointment_number);
     let (status, _) = t
-        .post("/api/appointments/lookup", json!({"appointment_number": r.appointment_number, "query_code": "WRONGCDE"}))
+        .post(
+            "/api/appointments/lookup",
+            json!({"appointment_number": r.appointment_number, "query_code": "WRONGCDE"}),
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
@@ -209,7 +233,12 @@ async fn bad_details_and_bad_slots_are_refused_clearly() {
     body["phone"] = json!("12345");
     let (status, e) = t.book_from(1, body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = e["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = e["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
     assert_eq!(fields, ["id_number", "phone"]);
     // Not a slot (12:00 is lunch), in the past, beyond the window, a Sunday.
     for (date, start) in [
@@ -219,7 +248,11 @@ async fn bad_details_and_bad_slots_are_refused_clearly() {
         (Date::from_ymd_opt(2026, 3, 8).unwrap(), "09:00"),
     ] {
         let (status, e) = t.book_from(1, request(1, date, start)).await;
-        assert_eq!((status, e["code"].as_str()), (StatusCode::CONFLICT, Some("slot_unavailable")), "{date} {start}");
+        assert_eq!(
+            (status, e["code"].as_str()),
+            (StatusCode::CONFLICT, Some("slot_unavailable")),
+            "{date} {start}"
+        );
     }
     // A service done wholly online takes no appointments.
     let mut online = request(1, tomorrow(), "09:00");
@@ -234,7 +267,10 @@ async fn fair_use_one_active_per_service_a_daily_limit_and_no_bulk_booking() {
     add_visit_service(&t);
     let mut r = t.book_ok(1, request(1, tomorrow(), "09:00")).await;
     let (status, e) = t.book_from(1, request(1, tomorrow(), "10:00")).await;
-    assert_eq!((status, e["code"].as_str()), (StatusCode::CONFLICT, Some("already_booked")));
+    assert_eq!(
+        (status, e["code"].as_str()),
+        (StatusCode::CONFLICT, Some("already_booked"))
+    );
     // Cancelled, the ID number may book again, up to the daily limit: cancelling frees no quota.
     for _ in 1..t.state.hours.max_per_id_per_day {
         let (status, _) = t.appointment(&r, "/api/appointments/cancel").await;
@@ -244,7 +280,11 @@ async fn fair_use_one_active_per_service_a_daily_limit_and_no_bulk_booking() {
     let (status, _) = t.appointment(&r, "/api/appointments/cancel").await;
     assert_eq!(status, StatusCode::OK);
     let (status, e) = t.book_from(3, request(1, tomorrow(), "11:00")).await;
-    assert_eq!((status, e["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("too_many_appointments")), "{e}");
+    assert_eq!(
+        (status, e["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_appointments")),
+        "{e}"
+    );
     // One client booking for many ID numbers is refused, in words a 号贩子 understands.
     let mut refused = None;
     for n in 100..130 {
@@ -256,7 +296,10 @@ async fn fair_use_one_active_per_service_a_daily_limit_and_no_bulk_booking() {
     }
     let e = refused.expect("bulk booking was never refused");
     assert_eq!(e["code"], "rate_limited");
-    assert!(e["message"].as_str().unwrap().contains("严禁倒卖号源"), "{e}");
+    assert!(
+        e["message"].as_str().unwrap().contains("严禁倒卖号源"),
+        "{e}"
+    );
 }
 
 #[tokio::test]
@@ -265,7 +308,10 @@ async fn moving_and_cancelling_free_the_place_at_once_until_the_cut_off() {
     let cap = capacity(&t);
     let mut receipts = Vec::new();
     for n in 0..cap {
-        receipts.push(t.book_ok(n as u8 + 1, request(n, tomorrow(), "09:00")).await);
+        receipts.push(
+            t.book_ok(n as u8 + 1, request(n, tomorrow(), "09:00"))
+                .await,
+        );
     }
     let (status, _) = t.book_from(50, request(50, tomorrow(), "09:00")).await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -279,13 +325,23 @@ async fn moving_and_cancelling_free_the_place_at_once_until_the_cut_off() {
     assert_eq!(moved["start"], "09:30");
     t.book_ok(50, request(50, tomorrow(), "09:00")).await;
     // Cancelling frees a place too.
-    let (status, v) = t.appointment(&receipts[1], "/api/appointments/cancel").await;
-    assert_eq!((status, v["status"].as_str()), (StatusCode::OK, Some("cancelled")));
+    let (status, v) = t
+        .appointment(&receipts[1], "/api/appointments/cancel")
+        .await;
+    assert_eq!(
+        (status, v["status"].as_str()),
+        (StatusCode::OK, Some("cancelled"))
+    );
     t.book_ok(51, request(51, tomorrow(), "09:00")).await;
     // Two hours before 09:30 the moved appointment can no longer change.
-    t.state.clock.set(crate::clock::china_midnight(tomorrow()) + 7 * 3600 + 31 * 60);
+    t.state
+        .clock
+        .set(crate::clock::china_midnight(tomorrow()) + 7 * 3600 + 31 * 60);
     let (status, e) = t.appointment(r, "/api/appointments/cancel").await;
-    assert_eq!((status, e["code"].as_str()), (StatusCode::CONFLICT, Some("past_cutoff")));
+    assert_eq!(
+        (status, e["code"].as_str()),
+        (StatusCode::CONFLICT, Some("past_cutoff"))
+    );
     let (_, v) = t.appointment(r, "/api/appointments/lookup").await;
     assert_eq!(v["changeable"], false);
 }
@@ -296,10 +352,20 @@ async fn staff_list_mark_arrived_or_no_show_and_close_a_slot_with_a_reason() {
     let a = t.book_ok(1, request(1, tomorrow(), "09:00")).await;
     let b = t.book_ok(2, request(2, tomorrow(), "09:00")).await;
     let c = t.book_ok(3, request(3, tomorrow(), "10:00")).await;
-    let (status, _) = t.get(&format!("/api/staff/appointments?date={}", tomorrow())).await;
+    let (status, _) = t
+        .get(&format!("/api/staff/appointments?date={}", tomorrow()))
+        .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, list) = t
-        .request(Method::GET, &format!("/api/staff/appointments?date={}&place=civic-center", tomorrow()), &[("authorization", AUTH)], None)
+        .request(
+            Method::GET,
+            &format!(
+                "/api/staff/appointments?date={}&place=civic-center",
+                tomorrow()
+            ),
+            &[("authorization", AUTH)],
+            None,
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let list: Vec<StaffAppointment> = serde_json::from_value(list).unwrap();
@@ -307,25 +373,59 @@ async fn staff_list_mark_arrived_or_no_show_and_close_a_slot_with_a_reason() {
     assert_eq!(list[0].id_number, id_number(1));
     // 签到 only on the day.
     let act = |n: &str| format!("/api/staff/appointments/{n}/actions");
-    let (status, _) = t.staff_post(&act(&a.appointment_number), json!({"action": "arrive", "handler": "赵窗口"})).await;
+    let (status, _) = t
+        .staff_post(
+            &act(&a.appointment_number),
+            json!({"action": "arrive", "handler": "赵窗口"}),
+        )
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
     // The 10:00 slot closes: its citizen sees why; nobody can book it.
     let (status, closed) = t
-        .staff_post("/api/staff/slots/close", json!({"place_id": "civic-center", "date": tomorrow(),
-            "start": "10:00", "handler": "赵窗口", "reason": "系统升级，暂停办理"}))
+        .staff_post(
+            "/api/staff/slots/close",
+            json!({"place_id": "civic-center", "date": tomorrow(),
+            "start": "10:00", "handler": "赵窗口", "reason": "系统升级，暂停办理"}),
+        )
         .await;
-    assert_eq!((status, closed["closed_appointments"].as_u64()), (StatusCode::OK, Some(1)));
+    assert_eq!(
+        (status, closed["closed_appointments"].as_u64()),
+        (StatusCode::OK, Some(1))
+    );
     let (_, v) = t.appointment(&c, "/api/appointments/lookup").await;
-    assert_eq!((v["status"].as_str(), v["closure_reason"].as_str()), (Some("closed"), Some("系统升级，暂停办理")));
+    assert_eq!(
+        (v["status"].as_str(), v["closure_reason"].as_str()),
+        (Some("closed"), Some("系统升级，暂停办理"))
+    );
     let (status, e) = t.book_from(9, request(9, tomorrow(), "10:00")).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(e["message"].as_str().unwrap().contains("系统升级"), "{e}");
     // On the day: one arrives, the other does not come.
-    t.state.clock.set(crate::clock::china_midnight(tomorrow()) + 9 * 3600 + 5 * 60);
-    let (status, v) = t.staff_post(&act(&a.appointment_number), json!({"action": "arrive", "handler": "赵窗口"})).await;
-    assert_eq!((status, v["status"].as_str()), (StatusCode::OK, Some("arrived")), "{v}");
-    let (status, v) = t.staff_post(&act(&b.appointment_number), json!({"action": "no_show", "handler": "赵窗口"})).await;
-    assert_eq!((status, v["status"].as_str()), (StatusCode::OK, Some("no_show")), "{v}");
+    t.state
+        .clock
+        .set(crate::clock::china_midnight(tomorrow()) + 9 * 3600 + 5 * 60);
+    let (status, v) = t
+        .staff_post(
+            &act(&a.appointment_number),
+            json!({"action": "arrive", "handler": "赵窗口"}),
+        )
+        .await;
+    assert_eq!(
+        (status, v["status"].as_str()),
+        (StatusCode::OK, Some("arrived")),
+        "{v}"
+    );
+    let (status, v) = t
+        .staff_post(
+            &act(&b.appointment_number),
+            json!({"action": "no_show", "handler": "赵窗口"}),
+        )
+        .await;
+    assert_eq!(
+        (status, v["status"].as_str()),
+        (StatusCode::OK, Some("no_show")),
+        "{v}"
+    );
 }
 
 /// Puts an appointment in `status` directly, as the state-machine test needs.
@@ -346,7 +446,12 @@ fn force(t: &TestApp, number: &str, status: AppointmentStatus) {
 /// and a refused one changes nothing.
 #[tokio::test]
 async fn every_pair_of_appointment_states() {
-    let legal = |from, to| matches!((from, to), (Booked, Arrived) | (Booked, NoShow) | (Booked, Cancelled) | (Booked, Closed));
+    let legal = |from, to| {
+        matches!(
+            (from, to),
+            (Booked, Arrived) | (Booked, NoShow) | (Booked, Cancelled) | (Booked, Closed)
+        )
+    };
     for (i, from) in AppointmentStatus::ALL.into_iter().enumerate() {
         for to in AppointmentStatus::ALL {
             assert_eq!(from.can_move_to(to), legal(from, to), "{from:?} → {to:?}");
@@ -361,32 +466,56 @@ async fn every_pair_of_appointment_states() {
                 Arrived | NoShow => {
                     t.state.clock.set(slot_start + 60);
                     let action = if to == Arrived { "arrive" } else { "no_show" };
-                    t.staff_post(&format!("/api/staff/appointments/{n}/actions"), json!({"action": action, "handler": "赵窗口"})).await
+                    t.staff_post(
+                        &format!("/api/staff/appointments/{n}/actions"),
+                        json!({"action": action, "handler": "赵窗口"}),
+                    )
+                    .await
                 }
                 Cancelled => t.appointment(&r, "/api/appointments/cancel").await,
                 Closed => {
-                    t.staff_post("/api/staff/slots/close", json!({"place_id": "civic-center", "date": tomorrow(),
-                        "start": start, "handler": "赵窗口", "reason": "停电"})).await
+                    t.staff_post(
+                        "/api/staff/slots/close",
+                        json!({"place_id": "civic-center", "date": tomorrow(),
+                        "start": start, "handler": "赵窗口", "reason": "停电"}),
+                    )
+                    .await
                 }
                 // Nothing makes an appointment booked again: a move keeps only a booked one.
                 Booked => {
-                    t.post("/api/appointments/move", json!({"appointment_number": n, "query_code": r.query_code,
-                        "place_id": "civic-center", "date": tomorrow(), "start": "16:00"})).await
+                    t.post(
+                        "/api/appointments/move",
+                        json!({"appointment_number": n, "query_code": r.query_code,
+                        "place_id": "civic-center", "date": tomorrow(), "start": "16:00"}),
+                    )
+                    .await
                 }
             };
             let (_, v) = t.appointment(&r, "/api/appointments/lookup").await;
             let now: AppointmentStatus = serde_json::from_value(v["status"].clone()).unwrap();
             if to == Booked {
-                assert_eq!(status == StatusCode::OK, from == Booked, "move from {from:?}");
+                assert_eq!(
+                    status == StatusCode::OK,
+                    from == Booked,
+                    "move from {from:?}"
+                );
                 assert_eq!(now, from);
             } else if to == Closed {
                 // Closing a slot always works; it ends only a booking that is active.
                 assert_eq!(status, StatusCode::OK);
-                assert_eq!(now, if legal(from, to) { Closed } else { from }, "{from:?} → {to:?}");
+                assert_eq!(
+                    now,
+                    if legal(from, to) { Closed } else { from },
+                    "{from:?} → {to:?}"
+                );
             } else if legal(from, to) {
                 assert_eq!((status, now), (StatusCode::OK, to), "{from:?} → {to:?}");
             } else {
-                assert_eq!((status, now), (StatusCode::CONFLICT, from), "{from:?} → {to:?}");
+                assert_eq!(
+                    (status, now),
+                    (StatusCode::CONFLICT, from),
+                    "{from:?} → {to:?}"
+                );
             }
         }
     }
@@ -399,44 +528,97 @@ async fn precheck_verdicts_reach_the_citizen_who_rephotographs_what_is_wrong() {
     let mut body = request(1, tomorrow(), "09:00");
     body["materials"] = json!([{"material_id": "form", "upload_ids": [form]}, {"material_id": "photo", "upload_ids": [photo]}]);
     let r = t.book_ok(1, body).await;
-    let verdicts = |v: &AppointmentView| v.precheck.iter().map(|p| (p.material_id.clone(), p.verdict)).collect::<Vec<_>>();
-    assert_eq!(verdicts(&r.appointment), [("form".into(), PrecheckVerdict::Pending), ("photo".into(), PrecheckVerdict::Pending)]);
+    let verdicts = |v: &AppointmentView| {
+        v.precheck
+            .iter()
+            .map(|p| (p.material_id.clone(), p.verdict))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        verdicts(&r.appointment),
+        [
+            ("form".into(), PrecheckVerdict::Pending),
+            ("photo".into(), PrecheckVerdict::Pending)
+        ]
+    );
     // A used photo cannot be sent again.
     let mut again = request(2, tomorrow(), "09:00");
     again["materials"] = json!([{"material_id": "form", "upload_ids": [form]}]);
     let (status, e) = t.book_from(2, again).await;
-    assert_eq!((status, e["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("material.form")));
+    assert_eq!(
+        (status, e["fields"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("material.form"))
+    );
     // Staff: form needs fixing (a reason is required), photo passes.
     let act = format!("/api/staff/appointments/{}/actions", r.appointment_number);
-    let (status, _) = t.staff_post(&act, json!({"action": "precheck", "handler": "钱预审",
-        "decisions": [{"material_id": "form", "verdict": "needs_fix"}]})).await;
+    let (status, _) = t
+        .staff_post(
+            &act,
+            json!({"action": "precheck", "handler": "钱预审",
+        "decisions": [{"material_id": "form", "verdict": "needs_fix"}]}),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let (status, staff_view) = t.staff_post(&act, json!({"action": "precheck", "handler": "钱预审",
+    let (status, staff_view) = t
+        .staff_post(
+            &act,
+            json!({"action": "precheck", "handler": "钱预审",
         "decisions": [{"material_id": "form", "verdict": "needs_fix", "reason": "签名不清晰"},
-                      {"material_id": "photo", "verdict": "passed"}]})).await;
+                      {"material_id": "photo", "verdict": "passed"}]}),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{staff_view}");
     assert_eq!(staff_view["precheck"][0]["upload_ids"][0], form.as_str());
     let (_, v) = t.appointment(&r, "/api/appointments/lookup").await;
     let v: AppointmentView = serde_json::from_value(v).unwrap();
-    assert_eq!(verdicts(&v), [("form".into(), PrecheckVerdict::NeedsFix), ("photo".into(), PrecheckVerdict::Passed)]);
+    assert_eq!(
+        verdicts(&v),
+        [
+            ("form".into(), PrecheckVerdict::NeedsFix),
+            ("photo".into(), PrecheckVerdict::Passed)
+        ]
+    );
     assert_eq!(v.precheck[0].reason, "签名不清晰");
     // The citizen re-photographs the form: it waits for a new verdict, the photo keeps its own.
     let fixed = t.upload_png().await;
-    let (status, v) = t.post("/api/appointments/precheck", json!({"appointment_number": r.appointment_number,
-        "query_code": r.query_code, "materials": [{"material_id": "form", "upload_ids": [fixed]}]})).await;
+    let (status, v) = t
+        .post(
+            "/api/appointments/precheck",
+            json!({"appointment_number": r.appointment_number,
+        "query_code": r.query_code, "materials": [{"material_id": "form", "upload_ids": [fixed]}]}),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{v}");
     let v: AppointmentView = serde_json::from_value(v).unwrap();
-    assert_eq!(verdicts(&v), [("form".into(), PrecheckVerdict::Pending), ("photo".into(), PrecheckVerdict::Passed)]);
+    assert_eq!(
+        verdicts(&v),
+        [
+            ("form".into(), PrecheckVerdict::Pending),
+            ("photo".into(), PrecheckVerdict::Passed)
+        ]
+    );
     // Held photos survive the upload sweep; the replaced one and, after cancelling, all go.
     t.days_later(2);
     let now = t.state.clock.now();
-    let gone = t.state.db.with(|c| crate::uploads::cleanup::expire_rows(c, now).unwrap()).unwrap();
-    assert_eq!(gone, [form.clone()]);
+    let gone = t
+        .state
+        .db
+        .with(|c| crate::uploads::cleanup::expire_rows(c, now).unwrap())
+        .unwrap();
+    assert_eq!(gone, std::slice::from_ref(&form));
     let (status, _) = t.appointment(&r, "/api/appointments/cancel").await;
-    assert_eq!(status, StatusCode::CONFLICT, "past its day: too late to cancel");
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "past its day: too late to cancel"
+    );
     t.days_later(crate::appointments::store::KEEP_DAYS as i64 + 1);
     let now = t.state.clock.now();
-    let mut gone = t.state.db.with(|c| crate::uploads::cleanup::expire_rows(c, now).unwrap()).unwrap();
+    let mut gone = t
+        .state
+        .db
+        .with(|c| crate::uploads::cleanup::expire_rows(c, now).unwrap())
+        .unwrap();
     gone.sort();
     let mut expected = vec![photo, fixed];
     expected.sort();
@@ -447,7 +629,9 @@ async fn precheck_verdicts_reach_the_citizen_who_rephotographs_what_is_wrong() {
 async fn the_guide_s_next_free_time_and_staff_commands() {
     use clap::Parser;
     let t = app();
-    let (status, n) = t.get(&format!("/api/services/{VISIT_SERVICE}/next-free")).await;
+    let (status, n) = t
+        .get(&format!("/api/services/{VISIT_SERVICE}/next-free"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(n["next_free"]["start"], "10:30");
     let (_, n) = t.get(&format!("/api/services/{SERVICE}/next-free")).await;
@@ -459,25 +643,93 @@ async fn the_guide_s_next_free_time_and_staff_commands() {
     let r = t.book_ok(1, body).await;
     let run = |args: &[&str]| {
         let cli = crate::config::Cli::try_parse_from(args).unwrap();
-        let Some(crate::config::Command::Staff(crate::cases::cli::StaffCommand::Appointments(c))) = cli.command else {
+        let Some(crate::config::Command::Staff(crate::cases::cli::StaffCommand::Appointments(c))) =
+            cli.command
+        else {
             panic!("not an appointment command: {args:?}");
         };
-        let (hours, calendar, now) = (t.state.hours.clone(), t.state.calendar.clone(), t.state.clock.now());
-        t.state.db.with(|conn| crate::appointments::cli::execute(conn, &hours, &calendar, now, c)).unwrap()
+        let (hours, calendar, now) = (
+            t.state.hours.clone(),
+            t.state.calendar.clone(),
+            t.state.clock.now(),
+        );
+        t.state
+            .db
+            .with(|conn| crate::appointments::cli::execute(conn, &hours, &calendar, now, c))
+            .unwrap()
     };
     let date = tomorrow().to_string();
-    let list = run(&["backend", "staff", "appointments", "list", "--date", &date, "--place", "civic-center"]).unwrap();
-    assert!(list.contains(&r.appointment_number) && list.contains("已预约") && list.contains("form:待预审"), "{list}");
+    let list = run(&[
+        "backend",
+        "staff",
+        "appointments",
+        "list",
+        "--date",
+        &date,
+        "--place",
+        "civic-center",
+    ])
+    .unwrap();
+    assert!(
+        list.contains(&r.appointment_number)
+            && list.contains("已预约")
+            && list.contains("form:待预审"),
+        "{list}"
+    );
     let n = r.appointment_number.as_str();
-    run(&["backend", "staff", "appointments", "precheck", n, "--handler", "钱预审", "--material", "form=需补正:照片反光"]).unwrap();
+    run(&[
+        "backend",
+        "staff",
+        "appointments",
+        "precheck",
+        n,
+        "--handler",
+        "钱预审",
+        "--material",
+        "form=需补正:照片反光",
+    ])
+    .unwrap();
     let (_, v) = t.appointment(&r, "/api/appointments/lookup").await;
-    assert_eq!((v["precheck"][0]["verdict"].as_str(), v["precheck"][0]["reason"].as_str()), (Some("needs_fix"), Some("照片反光")));
-    let out = run(&["backend", "staff", "appointments", "close-slot", "--place", "civic-center", "--date", &date,
-        "--start", "09:00", "--handler", "赵窗口", "--reason", "设备故障"]).unwrap();
+    assert_eq!(
+        (
+            v["precheck"][0]["verdict"].as_str(),
+            v["precheck"][0]["reason"].as_str()
+        ),
+        (Some("needs_fix"), Some("照片反光"))
+    );
+    let out = run(&[
+        "backend",
+        "staff",
+        "appointments",
+        "close-slot",
+        "--place",
+        "civic-center",
+        "--date",
+        &date,
+        "--start",
+        "09:00",
+        "--handler",
+        "赵窗口",
+        "--reason",
+        "设备故障",
+    ])
+    .unwrap();
     assert!(out.contains("受影响预约 1 个"), "{out}");
-    let err = run(&["backend", "staff", "appointments", "arrive", n, "--handler", "赵窗口"]).unwrap_err();
+    let err = run(&[
+        "backend",
+        "staff",
+        "appointments",
+        "arrive",
+        n,
+        "--handler",
+        "赵窗口",
+    ])
+    .unwrap_err();
     assert_eq!(err.body.code, ErrorCode::IllegalTransition);
-    assert_eq!(err.body.message, "预约当前状态为“已停约”，不能变更为“已签到”");
+    assert_eq!(
+        err.body.message,
+        "预约当前状态为“已停约”，不能变更为“已签到”"
+    );
 }
 
 #[tokio::test]
@@ -497,11 +749,23 @@ async fn openapi_documents_the_appointment_routes() {
         ("/api/staff/appointments/{number}/actions", "post"),
         ("/api/staff/slots/close", "post"),
     ] {
-        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path}");
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path}"
+        );
     }
     let schemas = doc["components"]["schemas"].as_object().unwrap();
-    for schema in ["AppointmentRequest", "AppointmentReceipt", "AppointmentView", "Availability",
-        "AppointmentAction", "SlotClosure", "StaffAppointment", "PrecheckSubmission", "AppointmentMove"] {
+    for schema in [
+        "AppointmentRequest",
+        "AppointmentReceipt",
+        "AppointmentView",
+        "Availability",
+        "AppointmentAction",
+        "SlotClosure",
+        "StaffAppointment",
+        "PrecheckSubmission",
+        "AppointmentMove",
+    ] {
         assert!(schemas.contains_key(schema), "{schema}");
     }
     assert_eq!(schemas["ClockTime"]["type"], "string");
