@@ -102,6 +102,7 @@ fn appointment(
     );
     let rows = vec![
         (t::APPOINTMENT_NUMBER, v.appointment_number.clone()),
+        (t::QUERY_CODE, code.clone()),
         (t::SERVICE_ITEM, v.service_name.clone()),
         (t::CHOOSE_PLACE, v.place_name.clone()),
         (t::PLACE_ADDRESS, v.place_address.clone()),
