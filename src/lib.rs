@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 mod apply;
+mod appointment;
 mod browser;
 mod checklist;
 mod components;

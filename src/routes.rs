@@ -39,6 +39,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/track") view=TrackPage/>
             // `case(number)`, read with `CaseParams`.
             <Route path=path!("/track/:number") view=CasePage/>
+            // `booking(code)`, read with `ServiceParams`.
+            <Route path=path!("/services/:code/appointment") view=crate::appointment::BookingPage/>
+            // `appointment(number)`, read with `CaseParams`.
+            <Route path=path!("/appointments/:number") view=crate::appointment::AppointmentPage/>
         </Routes>
     }
 }
@@ -153,6 +157,16 @@ pub fn case(number: &str) -> String {
     format!("/track/{}", encode(number))
 }
 
+/// Booking a window visit for a service (personal: rendered in the browser).
+pub fn booking(code: &str) -> String {
+    format!("/services/{}/appointment", encode(code))
+}
+
+/// One appointment; its query code stays on the device.
+pub fn appointment(number: &str) -> String {
+    format!("/appointments/{}", encode(number))
+}
+
 /// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
 /// builders are tested natively).
 pub fn encode(s: &str) -> String {
@@ -212,6 +226,8 @@ mod tests {
             "/apply/done/2026112200001",
             "/track/2026112200001",
             "/apply/done",
+            "/services/A1/appointment",
+            "/appointments/YY2026113000001",
         ] {
             assert!(!server_rendered(personal), "{personal}");
         }

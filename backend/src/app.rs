@@ -40,6 +40,8 @@ pub struct AppState {
     /// `None`: the staff API is switched off.
     pub staff_token: Option<Arc<str>>,
     pub trust_proxy: bool,
+    /// The places' opening hours (预约).
+    pub hours: Arc<contract::appointment::OpeningHours>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
                 .filter(|t| !t.is_empty())
                 .map(Arc::from),
             trust_proxy: config.trust_proxy,
+            hours: Arc::new(crate::appointments::hours::load(&config.data_dir)?),
         })
     }
 }
@@ -112,6 +115,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/staff/cases/{number}", get(cases::staff::show))
         .route("/api/staff/cases/{number}/actions", post(cases::staff::act))
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
+        .merge(crate::appointments::api::routes())
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Whole requests, body included: a slow sender cannot hold a connection.
         .layer(timeout(REQUEST_TIMEOUT_SECS))

@@ -123,6 +123,56 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         id TEXT PRIMARY KEY,
         body TEXT NOT NULL
     );",
+    // 6: appointments (预约) for a window visit, slots the center closed, and the 预审 of
+    // photographed materials. `start`/`end_at` are minutes after midnight, China time.
+    "CREATE TABLE appointments (
+        number TEXT PRIMARY KEY,
+        query_code TEXT NOT NULL,
+        service_code TEXT NOT NULL,
+        service_name TEXT NOT NULL,
+        place_id TEXT NOT NULL,
+        place_name TEXT NOT NULL,
+        place_address TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end_at INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        name TEXT NOT NULL,
+        id_number TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        booked_on TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        closure_reason TEXT,
+        handler TEXT
+    );
+    CREATE INDEX appointments_by_slot ON appointments(place_id, date, start, status);
+    CREATE INDEX appointments_by_applicant ON appointments(id_number, booked_on);
+    CREATE TABLE slot_closures (
+        place_id TEXT NOT NULL,
+        date TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        handler TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (place_id, date, start)
+    );
+    CREATE TABLE precheck_items (
+        appointment_number TEXT NOT NULL REFERENCES appointments(number),
+        material_id TEXT NOT NULL,
+        material_name TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        handler TEXT,
+        PRIMARY KEY (appointment_number, material_id)
+    );
+    CREATE TABLE precheck_pages (
+        upload_id TEXT PRIMARY KEY,
+        appointment_number TEXT NOT NULL REFERENCES appointments(number),
+        material_id TEXT NOT NULL,
+        page INTEGER NOT NULL
+    );
+    CREATE INDEX precheck_pages_by_appointment ON precheck_pages(appointment_number, material_id, page);",
 ];
 
 #[derive(Clone)]

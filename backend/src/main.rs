@@ -2,6 +2,7 @@
 
 mod app;
 mod applications;
+mod appointments;
 mod calendar;
 mod cases;
 mod catalog;

@@ -63,6 +63,16 @@ pub enum ErrorCode {
     /// Uploads named by the request were removed by the server (unused for 24 hours);
     /// `ApiError::expired_uploads` lists them, and the app sends those pages again from the device.
     UploadsExpired,
+    /// 该时段已约满: the slot has no place left; field `next_free` names the next free slot.
+    SlotFull,
+    /// The slot cannot be booked (past, closed by the center, or not a slot of the place).
+    SlotUnavailable,
+    /// The ID number already holds an active appointment for this service.
+    AlreadyBooked,
+    /// The ID number has booked as many appointments today as allowed.
+    TooManyAppointments,
+    /// Too late to cancel or move: the cut-off before the appointment has passed.
+    PastCutoff,
     /// A code this version does not know (a newer backend): treated as a generic failure.
     #[serde(other)]
     Unknown,

@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod application;
+pub mod appointment;
 pub mod calendar;
 pub mod case;
 pub mod offline;

@@ -44,6 +44,7 @@ fn guide(s: Service) -> impl IntoView {
                 {s.online_application.then(|| view! { <A href=apply_href attr:class="button">{t::APPLY_ONLINE}</A> })}
                 <A href=checklist_href attr:class="button secondary">{t::VIEW_CHECKLIST}</A>
             </div>
+            <crate::appointment::GuideAppointment service=s.clone()/>
         </section>
         <nav class="toc" aria-label="目录">
             <a href="#materials">{t::MATERIALS}</a>

@@ -633,6 +633,108 @@ pub fn progress_channel(p: contract::ProgressChannel) -> &'static str {
     }
 }
 
+// 预约 and 预审 (src/appointment).
+pub const BOOK_VISIT: &str = "预约办理";
+pub const NEXT_FREE: &str = "最近可约";
+pub const NO_FREE_SLOT: &str = "近期号源已约满，请稍后再查看或致电办理地点";
+pub const BOOKING_TITLE: &str = "预约办理";
+pub const BOOKING_INTRO: &str = "选择办理地点、日期和时段，按预约时间到窗口办理，无需排队取号。";
+pub const CHOOSE_PLACE: &str = "办理地点";
+pub const CHOOSE_DAY: &str = "预约日期";
+pub const CHOOSE_SLOT: &str = "预约时段";
+pub const CHOOSE_SLOT_FIRST: &str = "请选择预约时段";
+pub const SLOT_FULL: &str = "已约满";
+pub const EVENING: &str = "延时服务";
+pub const WEEKEND: &str = "周末";
+pub const HOLIDAY_OPEN: &str = "节假日受理";
+pub const NO_SLOTS_DAY: &str = "当天没有可预约的时段";
+pub const BOOKER: &str = "预约人信息";
+pub const PRECHECK_TITLE: &str = "材料预审（可选）";
+pub const PRECHECK_INTRO: &str =
+    "现在拍照上传申请材料，工作人员会在您到场前预审，有问题会提前告诉您，避免白跑一趟。到窗口时只需核验原件。";
+pub const PRECHECK_WAIT: &str = "照片正在上传，请稍候再提交";
+pub const CONFIRM_BOOKING: &str = "确认预约";
+pub const BOOKING: &str = "正在预约…";
+pub const TAKE_NEXT_FREE: &str = "改选最近可约时段";
+pub const APPOINTMENT_TITLE: &str = "我的预约";
+pub const APPOINTMENT_NUMBER: &str = "预约号";
+pub const SERVICE_ITEM: &str = "办理事项";
+pub const VISIT_TIME: &str = "预约时间";
+pub const CHECK_IN_QR: &str = "签到二维码：到达后向窗口出示";
+pub const CLOSURE_REASON: &str = "停约原因";
+pub const MOVE: &str = "改约";
+pub const MOVE_CONFIRM: &str = "确认改约";
+pub const CANCEL_APPOINTMENT: &str = "取消预约";
+pub const CANCEL_CONFIRM: &str = "确定取消这个预约吗？取消后号源将释放给其他群众。";
+pub const CANCEL_YES: &str = "确定取消";
+pub const KEEP: &str = "暂不取消";
+pub const CANCELLED_NOTICE: &str = "预约已取消";
+pub const MOVED_NOTICE: &str = "已改约到新的时段";
+pub const NO_LONGER_CHANGEABLE: &str = "已过取消和改约的截止时间。如不能按时到场，请致电办理地点。";
+pub const PRECHECK_RESULT: &str = "材料预审";
+pub const PRECHECK_NONE: &str = "未上传预审材料。到窗口时请携带全部材料原件。";
+pub const REPHOTOGRAPH: &str = "重新拍摄需补正的材料后提交，工作人员会再次预审。";
+pub const SEND_FIXES: &str = "提交补正照片";
+pub const FIXES_SENT: &str = "补正照片已提交，等待预审";
+pub const PHOTOGRAPH_FIRST: &str = "请先拍摄需补正的材料";
+pub const APPOINTMENT_NOT_ON_DEVICE: &str = "本机没有这个预约的查询码，无法查看。";
+pub const APPOINTMENT_NOT_FOUND: &str = "未找到该预约，请核对预约号和查询码";
+pub const MY_APPOINTMENTS: &str = "我的预约";
+pub const MY_APPOINTMENTS_NOTE: &str = "以下预约保存在本机。";
+pub const KEEP_NUMBER_NOTE: &str = "预约号和查询码已保存在本机“我的预约”中，建议截图保存。";
+
+pub fn appointment_status(s: contract::appointment::AppointmentStatus) -> &'static str {
+    use contract::appointment::AppointmentStatus as S;
+    match s {
+        S::Booked => "已预约",
+        S::Arrived => "已签到",
+        S::NoShow => "未到",
+        S::Cancelled => "已取消",
+        S::Closed => "已停约",
+    }
+}
+
+pub fn precheck_verdict(v: contract::appointment::PrecheckVerdict) -> &'static str {
+    use contract::appointment::PrecheckVerdict as V;
+    match v {
+        V::Pending => "待预审",
+        V::Passed => "合格",
+        V::NeedsFix => "需补正",
+    }
+}
+
+/// 3月3日（星期二）.
+pub fn visit_day(date: NaiveDate) -> String {
+    use contract::chrono::Datelike;
+    format!(
+        "{}月{}日（{}）",
+        date.month(),
+        date.day(),
+        weekday(date.weekday())
+    )
+}
+
+/// 3月3日（星期二）09:00–09:30.
+pub fn visit_time(
+    date: NaiveDate,
+    start: contract::appointment::ClockTime,
+    end: contract::appointment::ClockTime,
+) -> String {
+    format!("{} {start}–{end}", visit_day(date))
+}
+
+pub fn slots_left(n: u32) -> String {
+    format!("余{n}个")
+}
+
+pub fn change_until(at: &str) -> String {
+    format!("{at}前可取消或改约")
+}
+
+pub fn pages_sent(n: u32) -> String {
+    format!("已上传{n}页")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,10 +42,12 @@ pub fn remove(key: &str) {
 /// Whether a key (without `portal.`) holds a citizen's own data, which "清除本机数据" removes: my
 /// cases with their query codes (`my_cases`, in `track::my_cases`), receipts (`receipt.*`,
 /// `apply::receipt`), checklist ticks (`ticks.*`, `checklist::page`) and supplement pages
-/// (`supp.*`, `track::supplement::store`). Preferences such as the large-text mode stay.
+/// (`supp.*`, `track::supplement::store`), my appointments and their booking forms and photos
+/// (`my_appointments`, `appt.*`, `appointment::store`). Preferences such as the large-text mode stay.
 pub fn personal(key: &str) -> bool {
     key == "my_cases"
-        || ["receipt.", "ticks.", "supp."]
+        || key == "my_appointments"
+        || ["receipt.", "ticks.", "supp.", "appt."]
             .iter()
             .any(|prefix| key.starts_with(prefix))
 }

@@ -7,6 +7,27 @@ pub mod local;
 mod policy;
 pub mod uploads;
 
+thread_local! {
+    static LASTING: std::cell::RefCell<std::collections::HashSet<&'static str>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// `key` as a `&'static str`, one allocation per distinct key for the life of the tab: a photo
+/// still being prepared when its section goes (the view redrawn) must still be recorded under
+/// its key (a case number, an appointment), which a string in the section's reactive arena
+/// would not outlive.
+pub fn lasting(key: &str) -> &'static str {
+    LASTING.with(|set| {
+        let mut set = set.borrow_mut();
+        if let Some(kept) = set.get(key) {
+            return *kept;
+        }
+        let kept: &'static str = Box::leak(key.to_owned().into_boxed_str());
+        set.insert(kept);
+        kept
+    })
+}
+
 /// A new id for a photo or draft, unique on this device: `prefix` + time + 32 random bits.
 /// Not a secret, and not `crypto.randomUUID`, which plain-HTTP intranet deployments lack.
 pub fn new_id(prefix: &str) -> String {

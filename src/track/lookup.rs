@@ -111,6 +111,7 @@ pub fn TrackPage() -> impl IntoView {
                 </button>
             </form>
             <MyCasesList/>
+            <crate::appointment::MyAppointmentsList/>
         </main>
     }
 }

@@ -13,7 +13,7 @@ pub mod my_cases;
 mod news;
 mod rating;
 mod result;
-mod supplement;
+pub(crate) mod supplement;
 mod timeline;
 
 pub use case_page::CasePage;

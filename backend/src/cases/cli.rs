@@ -13,6 +13,9 @@ use crate::http::error::AppError;
 
 #[derive(clap::Subcommand, Debug, Clone)]
 pub enum StaffCommand {
+    /// 预约: a day's list, 签到 / 未到, 预审, closing a slot.
+    #[command(subcommand)]
+    Appointments(crate::appointments::cli::AppointmentCommand),
     /// 列出全部办件 (newest first).
     List,
     /// 查看办件详情, with the unmasked application, as JSON.
@@ -122,7 +125,9 @@ impl StaffCommand {
     fn action(self) -> Option<(String, StaffAction)> {
         use StaffAction as A;
         Some(match self {
-            StaffCommand::List | StaffCommand::Show { .. } => return None,
+            StaffCommand::List | StaffCommand::Show { .. } | StaffCommand::Appointments(_) => {
+                return None
+            }
             StaffCommand::Accept {
                 number,
                 handler,
@@ -234,7 +239,14 @@ pub fn run(config: &Config, command: StaffCommand) -> anyhow::Result<()> {
     db.with(crate::catalog::service_items::seed_or_update)??;
     let calendar = crate::calendar::load(&config.data_dir)?;
     let now = Clock::default().now();
-    match db.with(|c| execute(c, &calendar, now, command))? {
+    let result = match command {
+        StaffCommand::Appointments(command) => {
+            let hours = crate::appointments::hours::load(&config.data_dir)?;
+            db.with(|c| crate::appointments::cli::execute(c, &hours, &calendar, now, command))?
+        }
+        other => db.with(|c| execute(c, &calendar, now, other))?,
+    };
+    match result {
         Ok(out) => {
             if !out.is_empty() {
                 println!("{out}");

@@ -1,6 +1,7 @@
 //! Tests of the API through the router, on a real SQLite database in a temporary folder.
 
 mod applications;
+mod appointments;
 mod bounds;
 mod calendar_api;
 mod catalog_import;

@@ -27,9 +27,13 @@ pub fn sweep(conn: &mut Connection, dir: &Path, now: i64) -> Result<usize, AppEr
 /// committed no application can attach these uploads any more.
 pub fn expire_rows(conn: &mut Connection, now: i64) -> Result<Vec<String>, AppError> {
     let tx = conn.transaction()?;
+    crate::appointments::store::release_old_pages(&tx, crate::clock::china_time(now).date_naive())?;
     let ids: Vec<String> = {
-        let mut stmt =
-            tx.prepare("SELECT id FROM uploads WHERE case_number IS NULL AND created_at < ?1")?;
+        // Pre-check photos that an appointment holds are kept like a case's.
+        let mut stmt = tx.prepare(
+            "SELECT id FROM uploads WHERE case_number IS NULL AND created_at < ?1
+             AND id NOT IN (SELECT upload_id FROM precheck_pages)",
+        )?;
         let rows = stmt.query_map(params![now - MAX_AGE_SECS], |r| r.get("id"))?;
         rows.collect::<Result<_, _>>()?
     };

@@ -6,7 +6,7 @@
 //! `storage::uploads`), so a reload or a closed tab loses nothing. [`ready`] says when the
 //! supplement can be sent; [`view`] draws it.
 
-mod ready;
+pub(crate) mod ready;
 mod store;
 mod view;
 

@@ -1,12 +1,9 @@
 //! The supplement's pages of one case, kept in `localStorage` (`portal.supp.<case number>`).
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 
 use crate::components::material_pages::{discard, PageRef, PageStore};
-use crate::storage::local;
+use crate::storage::{lasting, local};
 
 fn key(case_number: &str) -> String {
     format!("supp.{case_number}")
@@ -40,25 +37,6 @@ pub fn forget(case_number: &str) {
     if !pages.is_empty() {
         save(case_number, &[]);
     }
-}
-
-thread_local! {
-    static CASE_NUMBERS: RefCell<HashSet<&'static str>> = RefCell::new(HashSet::new());
-}
-
-/// The case number as a `&'static str`, one allocation per case for the life of the tab: a photo
-/// still being prepared when the section goes (the case view redrawn) must still be recorded
-/// under its case, which a number in the section's reactive arena would not outlive.
-fn lasting(case_number: &str) -> &'static str {
-    CASE_NUMBERS.with(|set| {
-        let mut set = set.borrow_mut();
-        if let Some(kept) = set.get(case_number) {
-            return *kept;
-        }
-        let kept: &'static str = Box::leak(case_number.to_owned().into_boxed_str());
-        set.insert(kept);
-        kept
-    })
 }
 
 /// The pages of one case's supplement, and the message beside each flagged material.

@@ -1,0 +1,107 @@
+//! 我的预约: the appointments booked or opened on this device, in `localStorage`
+//! (`portal.my_appointments`), beside my cases: the query code never appears in a URL.
+
+use contract::appointment::{AppointmentStatus, AppointmentView, ClockTime};
+use contract::chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::storage::local;
+
+const KEY: &str = "my_appointments";
+const MAX: usize = 30;
+/// Days after its day that an appointment stays on the device.
+const KEEP_DAYS: i64 = 30;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyAppointment {
+    pub number: String,
+    pub query_code: String,
+    pub service_name: String,
+    pub place_name: String,
+    pub date: NaiveDate,
+    pub start: ClockTime,
+    pub end: ClockTime,
+    pub status: AppointmentStatus,
+}
+
+impl MyAppointment {
+    fn from_view(v: &AppointmentView, query_code: &str) -> MyAppointment {
+        MyAppointment {
+            number: v.appointment_number.clone(),
+            query_code: query_code.to_string(),
+            service_name: v.service_name.clone(),
+            place_name: v.place_name.clone(),
+            date: v.date,
+            start: v.start,
+            end: v.end,
+            status: v.status,
+        }
+    }
+}
+
+/// Puts `seen` first (or updates it), drops old ones, and keeps at most `MAX`.
+fn upsert(list: &mut Vec<MyAppointment>, seen: MyAppointment, today: NaiveDate) {
+    list.retain(|a| a.number != seen.number);
+    list.insert(0, seen);
+    list.retain(|a| (today - a.date).num_days() <= KEEP_DAYS);
+    list.truncate(MAX);
+}
+
+pub fn list() -> Vec<MyAppointment> {
+    local::get(KEY).unwrap_or_default()
+}
+
+pub fn get(number: &str) -> Option<MyAppointment> {
+    list().into_iter().find(|a| a.number == number)
+}
+
+/// Remembers an appointment just booked or looked at; `false` if the device could not.
+pub fn remember(view: &AppointmentView, query_code: &str) -> bool {
+    let mut all = list();
+    upsert(
+        &mut all,
+        MyAppointment::from_view(view, query_code),
+        crate::today::today_in_china(),
+    );
+    local::set(KEY, &all)
+}
+
+/// Updates what the device knows of an appointment it holds (status, a moved time).
+pub fn record(view: &AppointmentView) {
+    if let Some(mine) = get(&view.appointment_number) {
+        remember(view, &mine.query_code);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mine(number: &str, date: &str) -> MyAppointment {
+        MyAppointment {
+            number: number.into(),
+            query_code: "ABCD2345".into(),
+            service_name: "事项".into(),
+            place_name: "大厅".into(),
+            date: date.parse().unwrap(),
+            start: ClockTime(540),
+            end: ClockTime(570),
+            status: AppointmentStatus::Booked,
+        }
+    }
+
+    #[test]
+    fn newest_first_once_each_and_old_ones_leave() {
+        let today: NaiveDate = "2026-12-01".parse().unwrap();
+        let mut list = vec![mine("A", "2026-12-02"), mine("B", "2026-10-01")];
+        upsert(&mut list, mine("C", "2026-12-03"), today);
+        let numbers: Vec<&str> = list.iter().map(|a| a.number.as_str()).collect();
+        // B's day is more than 30 days past.
+        assert_eq!(numbers, ["C", "A"]);
+        let mut moved = mine("A", "2026-12-05");
+        moved.status = AppointmentStatus::Cancelled;
+        upsert(&mut list, moved, today);
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0].status, AppointmentStatus::Cancelled);
+    }
+}
