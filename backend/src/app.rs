@@ -40,6 +40,8 @@ pub struct AppState {
     /// `None`: the staff API is switched off.
     pub staff_token: Option<Arc<str>>,
     pub trust_proxy: bool,
+    /// Reply and follow-up limits the center sets (`feedback::Settings`).
+    pub feedback: crate::feedback::Settings,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
                 .filter(|t| !t.is_empty())
                 .map(Arc::from),
             trust_proxy: config.trust_proxy,
+            feedback: Default::default(),
         })
     }
 }
@@ -108,6 +111,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/staff/cases/{number}", get(cases::staff::show))
         .route("/api/staff/cases/{number}/actions", post(cases::staff::act))
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
+        .merge(crate::feedback::routes())
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Whole requests, body included: a slow sender cannot hold a connection.
         .layer(timeout(REQUEST_TIMEOUT_SECS))

@@ -10,6 +10,7 @@ pub mod api;
 pub mod application;
 pub mod calendar;
 pub mod case;
+pub mod feedback;
 pub mod offline;
 pub mod service;
 pub mod time;
@@ -18,6 +19,7 @@ pub mod validate;
 pub use api::*;
 pub use application::*;
 pub use case::*;
+pub use feedback::*;
 pub use service::*;
 
 pub use chrono;

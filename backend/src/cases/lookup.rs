@@ -40,6 +40,28 @@ pub async fn authenticate(
     case_number: &str,
     query_code: &str,
 ) -> ApiResult<String> {
+    authenticate_with(
+        state,
+        client,
+        case_number,
+        query_code,
+        store::query_code,
+        not_found,
+    )
+    .await
+}
+
+/// `authenticate` for anything followed by a number and a query code (a case, a question, a
+/// complaint): `stored` reads the code of a number, `not_found` is the one answer to a wrong
+/// number or code. All share the client's failure limit.
+pub async fn authenticate_with(
+    state: &AppState,
+    client: &ClientIp,
+    case_number: &str,
+    query_code: &str,
+    stored: fn(&rusqlite::Connection, &str) -> Result<Option<String>, AppError>,
+    not_found: fn() -> AppError,
+) -> ApiResult<String> {
     let number: String = case_number
         .trim()
         .chars()
@@ -55,7 +77,7 @@ pub async fn authenticate(
         None
     } else {
         let n = number.clone();
-        state.db.call(move |c| store::query_code(c, &n)).await?
+        state.db.call(move |c| stored(c, &n)).await?
     };
     // Compare against a dummy for unknown numbers too, so both paths do the same work;
     // '-' is outside the code alphabet, so the dummy never matches.

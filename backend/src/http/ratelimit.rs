@@ -24,6 +24,8 @@ pub const SUBMIT_MAX_PER_CLIENT: usize = 60;
 pub const SUBMIT_WINDOW_SECS: i64 = 3600;
 /// Applications one ID number may submit per China day: more is not a citizen's need.
 pub const SUBMIT_MAX_PER_APPLICANT_PER_DAY: u32 = 10;
+/// Questions and complaints (new ones) one client may send in `SUBMIT_WINDOW_SECS`.
+pub const FEEDBACK_MAX_PER_CLIENT: usize = 20;
 /// Bytes one client may upload per China day.
 pub const UPLOAD_BYTES_PER_DAY: u64 = 500 * 1024 * 1024;
 /// How often expired entries are dropped.
@@ -141,6 +143,8 @@ pub struct Limits {
     pub lookups: WindowLimiter,
     pub submissions: WindowLimiter,
     pub submissions_per_applicant_per_day: u32,
+    /// New questions and complaints per client (`FEEDBACK_MAX_PER_CLIENT` an hour).
+    pub feedback: WindowLimiter,
     pub upload_bytes: ByteBudget,
     pub upload_bytes_per_day: u64,
     /// Free space kept on the uploads' disk, in bytes...
@@ -158,6 +162,7 @@ impl Default for Limits {
             lookups: WindowLimiter::new(LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_SECS),
             submissions: WindowLimiter::new(SUBMIT_MAX_PER_CLIENT, SUBMIT_WINDOW_SECS),
             submissions_per_applicant_per_day: SUBMIT_MAX_PER_APPLICANT_PER_DAY,
+            feedback: WindowLimiter::new(FEEDBACK_MAX_PER_CLIENT, SUBMIT_WINDOW_SECS),
             upload_bytes: ByteBudget::default(),
             upload_bytes_per_day: UPLOAD_BYTES_PER_DAY,
             min_free_bytes: crate::uploads::MIN_FREE_BYTES,
@@ -175,6 +180,7 @@ impl Limits {
     pub fn prune(&self, now: i64) {
         self.lookups.prune(now);
         self.submissions.prune(now);
+        self.feedback.prune(now);
         self.upload_bytes
             .prune(crate::clock::china_time(now).date_naive());
     }

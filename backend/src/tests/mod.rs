@@ -7,6 +7,7 @@ mod catalog_services;
 mod cleanup;
 mod cli;
 mod due_dates;
+mod feedback;
 mod limits;
 mod lookup;
 mod offline_routes;
