@@ -10,6 +10,7 @@ use leptos_router::path;
 use crate::apply::{ApplyIndexPage, ApplyPage, ApplyStartPage, DonePage, Step};
 use crate::checklist::{ChecklistBrowsePage, ChecklistPage};
 use crate::components::NotFound;
+use crate::feedback::{AskPage, ComplainCasePage, ComplainServicePage, TicketPage};
 use crate::guide::{GuidePage, ServiceListPage};
 use crate::home::HomePage;
 use crate::track::{CasePage, TrackPage};
@@ -39,6 +40,12 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/track") view=TrackPage/>
             // `case(number)`, read with `CaseParams`.
             <Route path=path!("/track/:number") view=CasePage/>
+            // `ask(code)`, `complain_service(code)`, read with `ServiceParams`;
+            // `complain_case(number)`, `ticket(number)`, read with `CaseParams`.
+            <Route path=path!("/ask/:code") view=AskPage/>
+            <Route path=path!("/complain/case/:number") view=ComplainCasePage/>
+            <Route path=path!("/complain/service/:code") view=ComplainServicePage/>
+            <Route path=path!("/tickets/:number") view=TicketPage/>
         </Routes>
     }
 }
@@ -153,6 +160,26 @@ pub fn case(number: &str) -> String {
     format!("/track/{}", encode(number))
 }
 
+/// 咨询 about a service (a personal page: the draft is on the device).
+pub fn ask(code: &str) -> String {
+    format!("/ask/{}", encode(code))
+}
+
+/// 投诉 about a case, by its owner.
+pub fn complain_case(number: &str) -> String {
+    format!("/complain/case/{}", encode(number))
+}
+
+/// 投诉 about a service or one of its windows.
+pub fn complain_service(code: &str) -> String {
+    format!("/complain/service/{}", encode(code))
+}
+
+/// A question or complaint on this device.
+pub fn ticket(number: &str) -> String {
+    format!("/tickets/{}", encode(number))
+}
+
 /// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
 /// builders are tested natively).
 pub fn encode(s: &str) -> String {
@@ -212,6 +239,10 @@ mod tests {
             "/apply/done/2026112200001",
             "/track/2026112200001",
             "/apply/done",
+            "/ask/A1",
+            "/complain/case/2026112200001",
+            "/complain/service/A1",
+            "/tickets/ZX2026112200001",
         ] {
             assert!(!server_rendered(personal), "{personal}");
         }

@@ -6,7 +6,9 @@
 //!
 //! The decisions are pure functions, tested natively; `check.rs` does the sending.
 
-use contract::{ApiError, SubmitReceipt};
+use contract::ApiError;
+#[cfg(test)]
+use contract::SubmitReceipt;
 use serde::{Deserialize, Serialize};
 
 use crate::api::ApiErr;
@@ -73,7 +75,8 @@ pub enum Verdict {
     TryAgain,
 }
 
-pub fn verdict(result: &Result<SubmitReceipt, ApiErr>, stale: bool, key: &str) -> Verdict {
+/// Any receipt: a case's, or a question's or complaint's ticket (`feedback`).
+pub fn verdict<T>(result: &Result<T, ApiErr>, stale: bool, key: &str) -> Verdict {
     match result {
         Ok(_) => Verdict::Done {
             edits_left_out: stale,

@@ -45,7 +45,8 @@ pub fn remove(key: &str) {
 /// (`supp.*`, `track::supplement::store`). Preferences such as the large-text mode stay.
 pub fn personal(key: &str) -> bool {
     key == "my_cases"
-        || ["receipt.", "ticks.", "supp."]
+        || key == "my_tickets"
+        || ["receipt.", "ticks.", "supp.", "fb."]
             .iter()
             .any(|prefix| key.starts_with(prefix))
 }
@@ -75,6 +76,8 @@ mod tests {
             "receipt.2026113000001",
             "ticks.S1",
             "supp.2026113000001",
+            "my_tickets",
+            "fb.ask.S1",
         ] {
             assert!(personal(key), "{key}");
         }
