@@ -185,8 +185,14 @@ mod tests {
             Verdict::SendAfresh
         );
         for e in [ApiErr::Network, ApiErr::Server, ApiErr::NotFound] {
-            assert_eq!(verdict(&Err(e.clone()), true, key), Verdict::TryAgain);
-            assert_eq!(verdict(&Err(e), false, key), Verdict::TryAgain);
+            assert_eq!(
+                verdict(&Err::<SubmitReceipt, _>(e.clone()), true, key),
+                Verdict::TryAgain
+            );
+            assert_eq!(
+                verdict(&Err::<SubmitReceipt, _>(e), false, key),
+                Verdict::TryAgain
+            );
         }
     }
 
