@@ -9,6 +9,7 @@ mod browser;
 mod checklist;
 mod components;
 mod config;
+mod feedback;
 mod guide;
 mod home;
 mod i18n;

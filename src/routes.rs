@@ -10,6 +10,7 @@ use leptos_router::path;
 use crate::apply::{ApplyIndexPage, ApplyPage, ApplyStartPage, DonePage, Step};
 use crate::checklist::{ChecklistBrowsePage, ChecklistPage};
 use crate::components::NotFound;
+use crate::feedback::{AskPage, ComplainCasePage, ComplainServicePage, TicketPage};
 use crate::guide::{GuidePage, ServiceListPage};
 use crate::home::HomePage;
 use crate::track::{CasePage, TrackPage};
@@ -43,6 +44,12 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/services/:code/appointment") view=crate::appointment::BookingPage/>
             // `appointment(number)`, read with `CaseParams`.
             <Route path=path!("/appointments/:number") view=crate::appointment::AppointmentPage/>
+            // `ask(code)`, `complain_service(code)`, read with `ServiceParams`;
+            // `complain_case(number)`, `ticket(number)`, read with `CaseParams`.
+            <Route path=path!("/ask/:code") view=AskPage/>
+            <Route path=path!("/complain/case/:number") view=ComplainCasePage/>
+            <Route path=path!("/complain/service/:code") view=ComplainServicePage/>
+            <Route path=path!("/tickets/:number") view=TicketPage/>
         </Routes>
     }
 }
@@ -165,6 +172,24 @@ pub fn booking(code: &str) -> String {
 /// One appointment; its query code stays on the device.
 pub fn appointment(number: &str) -> String {
     format!("/appointments/{}", encode(number))
+/// 咨询 about a service (a personal page: the draft is on the device).
+pub fn ask(code: &str) -> String {
+    format!("/ask/{}", encode(code))
+}
+
+/// 投诉 about a case, by its owner.
+pub fn complain_case(number: &str) -> String {
+    format!("/complain/case/{}", encode(number))
+}
+
+/// 投诉 about a service or one of its windows.
+pub fn complain_service(code: &str) -> String {
+    format!("/complain/service/{}", encode(code))
+}
+
+/// A question or complaint on this device.
+pub fn ticket(number: &str) -> String {
+    format!("/tickets/{}", encode(number))
 }
 
 /// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
@@ -228,6 +253,10 @@ mod tests {
             "/apply/done",
             "/services/A1/appointment",
             "/appointments/YY2026113000001",
+            "/ask/A1",
+            "/complain/case/2026112200001",
+            "/complain/service/A1",
+            "/tickets/ZX2026112200001",
         ] {
             assert!(!server_rendered(personal), "{personal}");
         }

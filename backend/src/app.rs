@@ -42,6 +42,8 @@ pub struct AppState {
     pub trust_proxy: bool,
     /// The places' opening hours (预约).
     pub hours: Arc<contract::appointment::OpeningHours>,
+    /// Reply and follow-up limits the center sets (`feedback::Settings`).
+    pub feedback: crate::feedback::Settings,
 }
 
 impl AppState {
@@ -65,6 +67,7 @@ impl AppState {
                 .map(Arc::from),
             trust_proxy: config.trust_proxy,
             hours: Arc::new(crate::appointments::hours::load(&config.data_dir)?),
+            feedback: Default::default(),
         })
     }
 }
@@ -116,6 +119,7 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/staff/cases/{number}/actions", post(cases::staff::act))
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
         .merge(crate::appointments::api::routes())
+        .merge(crate::feedback::routes())
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Whole requests, body included: a slow sender cannot hold a connection.
         .layer(timeout(REQUEST_TIMEOUT_SECS))

@@ -28,7 +28,7 @@ pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 /// Handler recorded for the first step.
 const SYSTEM_HANDLER: &str = "网上申报系统";
 
-fn key_from(headers: &HeaderMap) -> ApiResult<String> {
+pub fn key_from(headers: &HeaderMap) -> ApiResult<String> {
     let key = headers
         .get(IDEMPOTENCY_HEADER)
         .and_then(|v| v.to_str().ok())

@@ -9,6 +9,9 @@ use crate::cases::cli::StaffCommand;
 pub struct Cli {
     #[command(flatten)]
     pub config: Config,
+    /// Reply and follow-up limits of 投诉 and 差评整改.
+    #[command(flatten)]
+    pub feedback: crate::feedback::Settings,
     /// Without a subcommand the backend serves.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -173,6 +173,72 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         page INTEGER NOT NULL
     );
     CREATE INDEX precheck_pages_by_appointment ON precheck_pages(appointment_number, material_id, page);",
+    // 7: the citizen's voice (`feedback`): questions and the answers published to guides,
+    // complaints, follow-ups of bad ratings, and the idempotency keys of their submissions.
+    "CREATE TABLE inquiries (
+        ticket_number TEXT PRIMARY KEY,
+        query_code TEXT NOT NULL,
+        service_code TEXT NOT NULL,
+        service_name TEXT NOT NULL,
+        question TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        status TEXT NOT NULL,
+        asked_at TEXT NOT NULL,
+        asked_on TEXT NOT NULL,
+        answer TEXT,
+        answered_at TEXT,
+        handler TEXT,
+        published INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX inquiries_by_day ON inquiries(asked_on);
+    CREATE TABLE published_faqs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        service_code TEXT NOT NULL,
+        ticket_number TEXT NOT NULL REFERENCES inquiries(ticket_number),
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL
+    );
+    CREATE INDEX published_faqs_by_service ON published_faqs(service_code, id);
+    CREATE TABLE complaints (
+        ticket_number TEXT PRIMARY KEY,
+        query_code TEXT NOT NULL,
+        about TEXT NOT NULL,
+        case_number TEXT REFERENCES cases(case_number),
+        service_code TEXT,
+        place TEXT,
+        category TEXT NOT NULL,
+        description TEXT NOT NULL,
+        phone TEXT NOT NULL,
+        status TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        submitted_on TEXT NOT NULL,
+        reply_days INTEGER NOT NULL,
+        due_date TEXT NOT NULL,
+        reply TEXT,
+        replied_on TEXT,
+        handler TEXT
+    );
+    CREATE INDEX complaints_by_day ON complaints(submitted_on);
+    CREATE INDEX complaints_by_case ON complaints(case_number);
+    CREATE TABLE follow_ups (
+        case_number TEXT PRIMARY KEY REFERENCES cases(case_number),
+        status TEXT NOT NULL,
+        opened_on TEXT NOT NULL,
+        limit_days INTEGER NOT NULL,
+        due_date TEXT NOT NULL,
+        contact_note TEXT,
+        contacted_on TEXT,
+        rectification TEXT,
+        rectified_on TEXT,
+        handler TEXT
+    );
+    CREATE TABLE feedback_keys (
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_sha256 TEXT NOT NULL,
+        ticket_number TEXT NOT NULL,
+        receipt TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );",
 ];
 
 #[derive(Clone)]

@@ -9,6 +9,7 @@ mod catalog;
 mod clock;
 mod config;
 mod db;
+mod feedback;
 mod http;
 mod openapi;
 mod qr;
@@ -49,7 +50,8 @@ async fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let state = app::AppState::open(&config)?;
+    let mut state = app::AppState::open(&config)?;
+    state.feedback = cli.feedback;
     if state.staff_token.is_none() {
         tracing::info!("no staff token configured: the staff API is off");
     }

@@ -11,6 +11,7 @@ pub mod application;
 pub mod appointment;
 pub mod calendar;
 pub mod case;
+pub mod feedback;
 pub mod offline;
 pub mod service;
 pub mod time;
@@ -19,6 +20,7 @@ pub mod validate;
 pub use api::*;
 pub use application::*;
 pub use case::*;
+pub use feedback::*;
 pub use service::*;
 
 pub use chrono;

@@ -12,7 +12,7 @@ mod questions;
 mod receipt;
 mod start;
 mod steps;
-mod submission;
+pub(crate) mod submission;
 
 pub use done::DonePage;
 pub use page::ApplyPage;

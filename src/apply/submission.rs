@@ -6,7 +6,9 @@
 //!
 //! The decisions are pure functions, tested natively; `check.rs` does the sending.
 
-use contract::{ApiError, SubmitReceipt};
+use contract::ApiError;
+#[cfg(test)]
+use contract::SubmitReceipt;
 use serde::{Deserialize, Serialize};
 
 use crate::api::ApiErr;
@@ -77,7 +79,8 @@ pub enum Verdict {
     SendPhotosAgain(Vec<String>),
 }
 
-pub fn verdict(result: &Result<SubmitReceipt, ApiErr>, stale: bool, key: &str) -> Verdict {
+/// Any receipt: a case's, or a question's or complaint's ticket (`feedback`).
+pub fn verdict<T>(result: &Result<T, ApiErr>, stale: bool, key: &str) -> Verdict {
     match result {
         Ok(_) => Verdict::Done {
             edits_left_out: stale,
@@ -207,8 +210,14 @@ mod tests {
             );
         }
         for e in [ApiErr::Network, ApiErr::Server, ApiErr::NotFound] {
-            assert_eq!(verdict(&Err(e.clone()), true, key), Verdict::TryAgain);
-            assert_eq!(verdict(&Err(e), false, key), Verdict::TryAgain);
+            assert_eq!(
+                verdict(&Err::<SubmitReceipt, _>(e.clone()), true, key),
+                Verdict::TryAgain
+            );
+            assert_eq!(
+                verdict(&Err::<SubmitReceipt, _>(e), false, key),
+                Verdict::TryAgain
+            );
         }
     }
 

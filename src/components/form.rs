@@ -112,3 +112,44 @@ pub fn Field(
         </div>
     }
 }
+
+/// A labelled text area, like `Field`, with the count of characters left under it.
+#[component]
+pub fn TextArea(
+    #[prop(into)] field: String,
+    label: &'static str,
+    hint: &'static str,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    maxlength: usize,
+) -> impl IntoView {
+    let id = dom_id(&field);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let error = Signal::derive(move || errors.with(|e| error_for(e, &field)));
+    let described = {
+        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
+        move || {
+            if error.with(Option::is_some) {
+                format!("{hint_id} {err_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    let left = move || maxlength.saturating_sub(value.with(|v| v.chars().count()));
+    view! {
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <p class="hint" id=hint_id>{hint}</p>
+            {move || error.get().map(|m| view! { <p class="error-message" id=err_id.clone()>{m}</p> })}
+            <textarea id=id rows="5" maxlength=maxlength
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+            <p class="note">{move || t::chars_left(left())}</p>
+        </div>
+    }
+}

@@ -169,6 +169,7 @@ fn sections(s: Service) -> impl IntoView {
         <section id="contacts" class="section">
             <h2>{t::CONTACTS}</h2>
             {parts::phones(&s)}
+            {crate::feedback::guide_links(&s.code)}
         </section>
         <section id="result" class="section">
             <h2>{t::RESULT}</h2>

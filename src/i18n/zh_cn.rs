@@ -733,6 +733,60 @@ pub fn change_until(at: &str) -> String {
 
 pub fn pages_sent(n: u32) -> String {
     format!("已上传{n}页")
+// 咨询, 投诉 and 差评整改 (`feedback`).
+pub const ASK: &str = "我要咨询";
+pub const ASK_TITLE: &str = "咨询";
+pub const ASK_INTRO: &str = "工作人员答复后，答复会显示在“办件查询”页的“我的咨询与投诉”中。";
+pub const QUESTION: &str = "您的问题";
+pub const QUESTION_HINT: &str = "5至500个字，请不要填写身份证号码等个人信息";
+pub const FEEDBACK_PHONE: &str = "手机号码（选填）";
+pub const FEEDBACK_PHONE_HINT: &str = "需要电话答复时填写，不会公开";
+pub const SEND_QUESTION: &str = "提交咨询";
+pub const COMPLAIN: &str = "我要投诉";
+pub const COMPLAIN_CASE: &str = "投诉此办件";
+pub const COMPLAIN_TITLE: &str = "投诉";
+pub const COMPLAIN_ABOUT: &str = "投诉对象";
+pub const ABOUT_SERVICE: &str = "事项本身（流程、材料、规定）";
+pub const ABOUT_WINDOW: &str = "办理窗口";
+pub const PLACE: &str = "办理地点";
+pub const CATEGORY: &str = "投诉类别";
+pub const DESCRIPTION: &str = "具体情况";
+pub const DESCRIPTION_HINT: &str = "5至500个字：时间、窗口、经过";
+pub const SEND_COMPLAINT: &str = "提交投诉";
+pub const DRAFT_KEPT: &str = "填写的内容已自动保存在本机，网络中断或刷新页面不会丢失。";
+pub const SEND_FAILED_KEPT: &str = "提交未成功，您填写的内容已保存在本机，请稍后重试。";
+pub const MY_TICKETS: &str = "我的咨询与投诉";
+pub const MY_TICKETS_EMPTY: &str = "本机还没有咨询或投诉。";
+pub const TICKET_NUMBER: &str = "编号";
+pub const TICKET_TITLE_INQUIRY: &str = "我的咨询";
+pub const TICKET_TITLE_COMPLAINT: &str = "我的投诉";
+pub const TICKET_RECEIVED: &str = "已提交，请记下编号和查询码，换手机也能查询。";
+pub const TICKET_NO_CODE: &str = "本机没有该编号的查询码，请在“办件查询”页输入编号和查询码查询。";
+pub const ANSWER: &str = "答复";
+pub const NOT_ANSWERED: &str = "待答复";
+pub const ANSWERED: &str = "已答复";
+pub const REPLY_DUE: &str = "答复期限";
+pub const REPLY: &str = "答复内容";
+pub const REPLIED_ON: &str = "答复日期";
+pub const ABOUT: &str = "关于";
+pub const FOLLOW_UP_TITLE: &str = "差评整改";
+pub const FOLLOW_UP_DUE: &str = "整改期限";
+pub const FOLLOW_UP_CONTACT: &str = "回访情况";
+pub const FOLLOW_UP_RECTIFICATION: &str = "整改情况";
+pub const FOLLOW_UP_OPEN: &str = "您的评价已转交，工作人员将回访并整改。";
+pub const CASE_COMPLAINTS: &str = "关于本办件的投诉";
+pub const TRACK_TICKET_HINT: &str = "办件编号，或咨询、投诉编号（ZX、TS开头）";
+
+pub fn chars_left(n: usize) -> String {
+    format!("还可输入{n}个字")
+}
+
+pub fn reply_within(days: u32) -> String {
+    format!("工作人员将在{days}个工作日内答复。")
+}
+
+pub fn follow_up_within(days: u32) -> String {
+    format!("工作人员将在{days}个工作日内回访并整改。")
 }
 
 #[cfg(test)]

@@ -47,7 +47,8 @@ pub fn remove(key: &str) {
 pub fn personal(key: &str) -> bool {
     key == "my_cases"
         || key == "my_appointments"
-        || ["receipt.", "ticks.", "supp.", "appt."]
+        || key == "my_tickets"
+        || ["receipt.", "ticks.", "supp.", "appt.", "fb."]
             .iter()
             .any(|prefix| key.starts_with(prefix))
 }
@@ -77,6 +78,8 @@ mod tests {
             "receipt.2026113000001",
             "ticks.S1",
             "supp.2026113000001",
+            "my_tickets",
+            "fb.ask.S1",
         ] {
             assert!(personal(key), "{key}");
         }

@@ -202,6 +202,7 @@ fn CaseDetails(
         {(!status.concluded()).then(|| time_limit(&view, calendar))}
         {supplement}
         {concluded}
+        <crate::feedback::CaseFeedbackSection case_number=view.case_number.clone() query_code=query_code.clone()/>
         <Timeline steps=view.timeline.clone()/>
     }
 }

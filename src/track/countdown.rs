@@ -60,6 +60,12 @@ pub fn countdown(
     if paused || status.clock_paused() {
         return Countdown::Paused { left, unit };
     }
+    running(left, unit)
+}
+
+/// A clock that runs, `left` days before (negative: after) its due date, as
+/// `WorkCalendar::days_left` counts them: a case's, or a complaint's reply deadline.
+pub fn running(left: i64, unit: LimitUnit) -> Countdown {
     match left {
         0 => Countdown::DueToday,
         n if n > 0 => Countdown::Left(n, unit),

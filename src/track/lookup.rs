@@ -78,6 +78,18 @@ pub fn TrackPage() -> impl IntoView {
         busy.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
+            // A question's or complaint's ticket is followed with the same form.
+            if let Some(found) = crate::feedback::look_up_ticket(&n, &c).await {
+                busy.set(false);
+                match found {
+                    Ok(href) => navigate(&href, Default::default()),
+                    Err(e) => {
+                        form_error.set(Some(case_error(&e)));
+                        focus_error_summary();
+                    }
+                }
+                return;
+            }
             match fetch_case(&n, &c).await {
                 Ok(view) => {
                     my_cases::remember(&view.case_number, &c, &view.service_name, view.status);
@@ -100,7 +112,7 @@ pub fn TrackPage() -> impl IntoView {
             <p class="lead">{t::TRACK_INTRO}</p>
             <ErrorSummary errors=errors message=form_error/>
             <form class="track-form" on:submit=submit novalidate>
-                <Field field=NUMBER label=t::CASE_NUMBER.into() hint=t::CASE_NUMBER_HINT.into()
+                <Field field=NUMBER label=t::CASE_NUMBER.into() hint=format!("{}；{}", t::CASE_NUMBER_HINT, t::TRACK_TICKET_HINT)
                     value=number on_input=Callback::new(move |v| number.set(v)) errors=errors
                     inputmode="numeric" input_class="big-input" maxlength=32/>
                 <Field field=CODE label=t::QUERY_CODE.into() hint=t::QUERY_CODE_HINT.into()
@@ -112,6 +124,7 @@ pub fn TrackPage() -> impl IntoView {
             </form>
             <MyCasesList/>
             <crate::appointment::MyAppointmentsList/>
+            <crate::feedback::MyTicketsList/>
         </main>
     }
 }

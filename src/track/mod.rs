@@ -6,7 +6,7 @@
 //!   never from the URL.
 
 mod case_page;
-mod countdown;
+pub(crate) mod countdown;
 mod list;
 mod lookup;
 pub mod my_cases;
@@ -36,7 +36,7 @@ async fn fetch_case(case_number: &str, query_code: &str) -> Result<CaseView, Api
 
 /// What to tell the citizen when a case call fails. A 404 is the backend's one answer for an
 /// unknown number and a wrong code alike, and is worded the same here.
-fn case_error(e: &ApiErr) -> String {
+pub(crate) fn case_error(e: &ApiErr) -> String {
     match e {
         ApiErr::NotFound => t::CASE_NOT_FOUND.into(),
         other => other.message(),
@@ -45,7 +45,10 @@ fn case_error(e: &ApiErr) -> String {
 
 /// A `<dl>` of label–value rows. Every facts list on these pages goes through this one function,
 /// so the wasm holds its rendering code once.
-fn facts(class: &'static str, rows: Vec<(&'static str, String)>) -> impl leptos::IntoView {
+pub(crate) fn facts(
+    class: &'static str,
+    rows: Vec<(&'static str, String)>,
+) -> impl leptos::IntoView {
     use leptos::prelude::*;
     view! {
         <dl class=class>

@@ -94,6 +94,9 @@ pub enum StaffCommand {
         #[arg(long)]
         tracking: Option<String>,
     },
+    /// 咨询, 投诉 and 差评整改.
+    #[command(flatten)]
+    Feedback(crate::feedback::cli::FeedbackCommand),
 }
 
 fn parse_item(s: &str) -> Result<SupplementRequest, String> {
@@ -125,7 +128,10 @@ impl StaffCommand {
     fn action(self) -> Option<(String, StaffAction)> {
         use StaffAction as A;
         Some(match self {
-            StaffCommand::List | StaffCommand::Show { .. } | StaffCommand::Appointments(_) => {
+            StaffCommand::List
+            | StaffCommand::Show { .. }
+            | StaffCommand::Appointments(_)
+            | StaffCommand::Feedback(_) => {
                 return None
             }
             StaffCommand::Accept {
@@ -222,6 +228,9 @@ pub fn execute(
         StaffCommand::Show { number } => Ok(serde_json::to_string_pretty(&actions::detail(
             conn, calendar, now, &number,
         )?)?),
+        StaffCommand::Feedback(command) => {
+            crate::feedback::cli::execute(conn, crate::clock::china_time(now), command)
+        }
         other => {
             let Some((number, action)) = other.action() else {
                 return Err(AppError::internal(anyhow::anyhow!(

@@ -51,9 +51,9 @@ pub async fn authenticate(
     .await
 }
 
-/// `authenticate` for anything opened with a number and a query code (a case, an
-/// appointment): `stored` reads the code of a number, `not_found` is the one answer to a
-/// wrong number or code. Failures share the client's look-up limit.
+/// `authenticate` for anything opened with a number and a query code (a case, an appointment,
+/// a question, a complaint): `stored` reads the code of a number, `not_found` is the one answer
+/// to a wrong number or code. Failures share the client's look-up limit.
 pub async fn authenticate_with(
     state: &AppState,
     client: &ClientIp,

@@ -60,7 +60,7 @@ pub fn check(rating: &Rating) -> Result<Rating, AppError> {
 
 #[utoipa::path(post, path = "/api/cases/rating", tag = "cases",
     request_body = RatingSubmission,
-    responses((status = 200, description = "Recorded; the case now carries the rating. A retry of the same rating (after a lost reply) gets the same answer, with header Idempotent-Replayed: true", body = CaseView),
+    responses((status = 200, description = "Recorded; the case now carries the rating (a score of 1 or 2 opens a follow-up, 差评整改, shown by /api/cases/feedback). A retry of the same rating (after a lost reply) gets the same answer, with header Idempotent-Replayed: true", body = CaseView),
               (status = 400, description = "A malformed body", body = contract::ApiError),
               (status = 404, description = "未找到该办件，请核对办件编号和查询码", body = contract::ApiError),
               (status = 409, description = "not_concluded (not yet decided) or already_rated (该办件已评价，每个办件只能评价一次: a different rating was recorded)", body = contract::ApiError),
@@ -75,9 +75,10 @@ pub async fn submit(
     let number = lookup::authenticate(&state, &client, &req.case_number, &req.query_code).await?;
     let calendar = state.calendar.clone();
     let today = state.clock.today();
+    let follow_up_days = state.feedback.follow_up_days;
     let (view, replayed) = state
         .db
-        .call(move |c| rate(c, &calendar, today, &number, &req.rating))
+        .call(move |c| rate(c, &calendar, today, &number, &req.rating, follow_up_days))
         .await?;
     Ok(crate::applications::replied(view, replayed))
 }
@@ -88,6 +89,7 @@ pub fn rate(
     today: Date,
     case_number: &str,
     rating: &Rating,
+    follow_up_days: u32,
 ) -> Result<(CaseView, bool), AppError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let row = store::load(&tx, case_number)?.ok_or_else(lookup::not_found)?;
@@ -109,6 +111,10 @@ pub fn rate(
     }
     if !store::set_rating(&tx, case_number, &rating)? {
         return Err(already_rated());
+    }
+    // 差评整改: a bad rating is followed up, in the same transaction so that none is missed.
+    if crate::feedback::follow_ups::needs_follow_up(&rating) {
+        crate::feedback::follow_ups::open(&tx, calendar, case_number, today, follow_up_days)?;
     }
     tx.commit()?;
     Ok((view::load(conn, calendar, case_number, today)?, false))

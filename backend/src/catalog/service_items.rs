@@ -168,15 +168,26 @@ pub async fn get_one(
     let found = state
         .db
         .call(move |c| {
-            Ok(c.query_row(
-                "SELECT body, etag FROM services WHERE code = ?1",
-                [code],
-                |r| Ok((r.get::<_, String>("body")?, r.get::<_, String>("etag")?)),
-            )
-            .optional()?)
+            let found = c
+                .query_row(
+                    "SELECT body, etag FROM services WHERE code = ?1",
+                    [&code],
+                    |r| Ok((r.get::<_, String>("body")?, r.get::<_, String>("etag")?)),
+                )
+                .optional()?;
+            // Questions staff published to the guide (咨询 → 常见问题) join its FAQ.
+            match found {
+                Some((body, etag)) => {
+                    match crate::feedback::inquiries::with_published(c, &code, &body)? {
+                        Some(merged) => Ok(Some((etag_of(&merged), merged))),
+                        None => Ok(Some((etag, body))),
+                    }
+                }
+                None => Ok(None),
+            }
         })
         .await?;
-    let (body, etag) = found.ok_or_else(AppError::not_found)?;
+    let (etag, body) = found.ok_or_else(AppError::not_found)?;
     Ok(with_etag(&headers, etag, body))
 }
 

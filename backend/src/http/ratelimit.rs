@@ -27,6 +27,8 @@ pub const SUBMIT_MAX_PER_APPLICANT_PER_DAY: u32 = 10;
 /// Bookings and moves of appointments one client may make in `APPOINTMENT_WINDOW_SECS`.
 pub const APPOINTMENTS_PER_CLIENT: usize = 10;
 pub const APPOINTMENT_WINDOW_SECS: i64 = 3600;
+/// Questions and complaints (new ones) one client may send in `SUBMIT_WINDOW_SECS`.
+pub const FEEDBACK_MAX_PER_CLIENT: usize = 20;
 /// Bytes one client may upload per China day.
 pub const UPLOAD_BYTES_PER_DAY: u64 = 500 * 1024 * 1024;
 /// How often expired entries are dropped.
@@ -145,6 +147,8 @@ pub struct Limits {
     pub submissions: WindowLimiter,
     pub submissions_per_applicant_per_day: u32,
     pub appointments: WindowLimiter,
+    /// New questions and complaints per client (`FEEDBACK_MAX_PER_CLIENT` an hour).
+    pub feedback: WindowLimiter,
     pub upload_bytes: ByteBudget,
     pub upload_bytes_per_day: u64,
     /// Free space kept on the uploads' disk, in bytes...
@@ -163,6 +167,7 @@ impl Default for Limits {
             submissions: WindowLimiter::new(SUBMIT_MAX_PER_CLIENT, SUBMIT_WINDOW_SECS),
             submissions_per_applicant_per_day: SUBMIT_MAX_PER_APPLICANT_PER_DAY,
             appointments: WindowLimiter::new(APPOINTMENTS_PER_CLIENT, APPOINTMENT_WINDOW_SECS),
+            feedback: WindowLimiter::new(FEEDBACK_MAX_PER_CLIENT, SUBMIT_WINDOW_SECS),
             upload_bytes: ByteBudget::default(),
             upload_bytes_per_day: UPLOAD_BYTES_PER_DAY,
             min_free_bytes: crate::uploads::MIN_FREE_BYTES,
@@ -181,6 +186,7 @@ impl Limits {
         self.lookups.prune(now);
         self.submissions.prune(now);
         self.appointments.prune(now);
+        self.feedback.prune(now);
         self.upload_bytes
             .prune(crate::clock::china_time(now).date_naive());
     }

@@ -10,6 +10,7 @@ mod cleanup;
 mod cli;
 mod deployment;
 mod due_dates;
+mod feedback;
 mod limits;
 mod lookup;
 mod offline_routes;

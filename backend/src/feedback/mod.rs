@@ -1,0 +1,184 @@
+//! The citizen's voice: questions (咨询) answered by staff and published to a guide's 常见问题,
+//! complaints (投诉) with a reply deadline, and the follow-up of a bad rating (差评整改).
+//!
+//! Questions and complaints get a ticket number and a query code like a case, are followed with
+//! the case look-up's failure limit, and are submitted once per `Idempotency-Key` as
+//! applications are.
+
+pub mod cli;
+pub mod complaints;
+pub mod follow_ups;
+pub mod inquiries;
+
+use axum::http::StatusCode;
+use contract::chrono::NaiveDate as Date;
+use contract::{ErrorCode, TicketReceipt};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::http::error::AppError;
+
+/// What the center sets: reply and follow-up limits in working days.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct Settings {
+    /// Working days within which a complaint is answered (答复期限).
+    #[arg(long, env = "PORTAL_COMPLAINT_REPLY_DAYS", default_value_t = contract::DEFAULT_COMPLAINT_REPLY_DAYS,
+        value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub complaint_reply_days: u32,
+    /// Working days within which a rating of 1 or 2 is followed up (回访 and 整改); see
+    /// `contract::DEFAULT_FOLLOW_UP_DAYS` for the rule behind the default.
+    #[arg(long, env = "PORTAL_FOLLOW_UP_DAYS", default_value_t = contract::DEFAULT_FOLLOW_UP_DAYS,
+        value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub follow_up_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            complaint_reply_days: contract::DEFAULT_COMPLAINT_REPLY_DAYS,
+            follow_up_days: contract::DEFAULT_FOLLOW_UP_DAYS,
+        }
+    }
+}
+
+/// The next ticket number of `day` in `table`: prefix, date and a 5-digit daily sequence
+/// (`ZX2026113000001`).
+fn next_ticket_number(
+    conn: &Connection,
+    table: &str,
+    day_column: &str,
+    prefix: &str,
+    day: Date,
+) -> Result<String, AppError> {
+    let sql = format!("SELECT COUNT(*) AS n FROM {table} WHERE {day_column} = ?1");
+    let n: i64 = conn.query_row(&sql, [day], |r| r.get("n"))?;
+    if n >= 99_999 {
+        return Err(AppError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::DailyCapacityReached,
+            "今日受理量已满，请明日再提交",
+        ));
+    }
+    Ok(format!("{prefix}{}{:05}", day.format("%Y%m%d"), n + 1))
+}
+
+/// The receipt stored under `key` when the same request made it; 409 for another request.
+fn stored_receipt(
+    conn: &Connection,
+    key: &str,
+    request_sha256: &str,
+) -> Result<Option<TicketReceipt>, AppError> {
+    let row: Option<(String, String)> = conn
+        .query_row(
+            "SELECT request_sha256, receipt FROM feedback_keys WHERE idempotency_key = ?1",
+            [key],
+            |r| Ok((r.get("request_sha256")?, r.get("receipt")?)),
+        )
+        .optional()?;
+    match row {
+        None => Ok(None),
+        Some((hash, _)) if hash != request_sha256 => Err(AppError::new(
+            StatusCode::CONFLICT,
+            ErrorCode::IdempotencyConflict,
+            "该内容已用不同的内容提交过，请刷新页面后重新提交",
+        )),
+        Some((_, receipt)) => Ok(Some(serde_json::from_str(&receipt)?)),
+    }
+}
+
+fn store_key(
+    conn: &Connection,
+    key: &str,
+    request_sha256: &str,
+    receipt: &TicketReceipt,
+    now: i64,
+) -> Result<(), AppError> {
+    conn.execute(
+        "INSERT INTO feedback_keys (idempotency_key, request_sha256, ticket_number, receipt, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![key, request_sha256, receipt.ticket_number, serde_json::to_string(receipt)?, now],
+    )?;
+    Ok(())
+}
+
+/// The SHA-256 of a request body, as the key's record keeps it.
+fn request_hash<T: serde::Serialize>(body: &T) -> Result<String, AppError> {
+    use sha2::Digest;
+    Ok(crate::tokens::hex(&sha2::Sha256::digest(
+        serde_json::to_vec(body)?,
+    )))
+}
+
+/// Counts a new question or complaint of this client; replays are not counted.
+fn count_submission(state: &crate::app::AppState, client: &str) -> Result<(), AppError> {
+    if state.limits.feedback.try_hit(client, state.clock.now()) {
+        Ok(())
+    } else {
+        Err(AppError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::RateLimited,
+            "提交过于频繁，请1小时后再试",
+        ))
+    }
+}
+
+fn ticket_not_found() -> AppError {
+    AppError::new(
+        StatusCode::NOT_FOUND,
+        ErrorCode::NotFound,
+        "未找到该编号，请核对编号和查询码",
+    )
+}
+
+fn illegal(message: &str) -> AppError {
+    AppError::new(StatusCode::CONFLICT, ErrorCode::IllegalTransition, message)
+}
+
+fn handler_error(handler: &str) -> Option<contract::FieldError> {
+    handler.trim().is_empty().then(|| contract::FieldError {
+        field: "handler".into(),
+        message: "请填写经办人".into(),
+    })
+}
+
+/// A staff text (answer, reply, note) and handler trimmed, or the field errors.
+fn staff_texts(handler: &str, field: &str, text: &str) -> Result<(String, String), AppError> {
+    let errors: Vec<_> = handler_error(handler)
+        .into_iter()
+        .chain(contract::check_staff_text(field, text))
+        .collect();
+    if errors.is_empty() {
+        Ok((handler.trim().to_string(), text.trim().to_string()))
+    } else {
+        Err(AppError::invalid(errors))
+    }
+}
+
+/// The feedback routes, merged into the API router (its layers apply to them).
+pub fn routes() -> axum::Router<crate::app::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/api/inquiries", post(inquiries::submit))
+        .route("/api/inquiries/lookup", post(inquiries::lookup))
+        .route("/api/complaints", post(complaints::submit))
+        .route("/api/complaints/lookup", post(complaints::lookup))
+        .route("/api/cases/feedback", post(follow_ups::case_feedback))
+        .route("/api/staff/inquiries", get(inquiries::staff_list))
+        .route(
+            "/api/staff/inquiries/{ticket}/answer",
+            post(inquiries::staff_answer),
+        )
+        .route(
+            "/api/staff/inquiries/{ticket}/publish",
+            post(inquiries::staff_publish),
+        )
+        .route("/api/staff/complaints", get(complaints::staff_list))
+        .route(
+            "/api/staff/complaints/{ticket}/actions",
+            post(complaints::staff_act),
+        )
+        .route("/api/staff/follow-ups", get(follow_ups::staff_list))
+        .route(
+            "/api/staff/follow-ups/{number}/actions",
+            post(follow_ups::staff_act),
+        )
+}

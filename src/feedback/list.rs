@@ -1,0 +1,57 @@
+//! 我的咨询与投诉 on `/track`, below my cases: every ticket on this device, looked up again when
+//! the page opens so that a new answer shows as 有新答复.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use super::my_tickets::{self, Kind};
+use crate::i18n::t;
+use crate::routes;
+
+#[component]
+pub fn MyTicketsList() -> impl IntoView {
+    let tickets = crate::browser::from_device(Vec::new(), my_tickets::list);
+    // Once the page is live (the server's markup has no device data).
+    Effect::new(move |_| {
+        let list = my_tickets::list();
+        spawn_local(async move {
+            for mine in list {
+                if let Ok(ticket) = super::fetch(&mine).await {
+                    my_tickets::record(&mine.ticket_number, ticket.answered(), false);
+                    tickets.set(my_tickets::list());
+                }
+            }
+        });
+    });
+    view! {
+        <section class="section my-cases" aria-labelledby="my-tickets-title">
+            <h2 id="my-tickets-title">{t::MY_TICKETS}</h2>
+            {move || tickets.with(Vec::is_empty).then(|| view! { <p class="note">{t::MY_TICKETS_EMPTY}</p> })}
+            <ul class="my-case-list">
+                <For each=move || tickets.get() key=|x| (x.ticket_number.clone(), x.answered, x.seen_answer) let:ticket>
+                    {row(ticket)}
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+fn row(ticket: my_tickets::MyTicket) -> impl IntoView {
+    let news = ticket.has_news();
+    view! {
+        <li class="my-case" class:has-news=news>
+            <A href=routes::ticket(&ticket.ticket_number) attr:class="my-case-link">
+                <span class="my-case-service">
+                    {match ticket.kind { Kind::Inquiry => t::ASK_TITLE, Kind::Complaint => t::COMPLAIN_TITLE }}
+                    " · "{ticket.title.clone()}
+                </span>
+                <span class="my-case-meta">{t::TICKET_NUMBER}"："{ticket.ticket_number.clone()}</span>
+                <span class="my-case-meta">
+                    {t::STATUS}"："<strong>{if ticket.answered { t::ANSWERED } else { t::NOT_ANSWERED }}</strong>
+                    {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS}</span> })}
+                </span>
+            </A>
+        </li>
+    }
+}
