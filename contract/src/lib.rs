@@ -11,6 +11,7 @@ pub mod application;
 pub mod calendar;
 pub mod case;
 pub mod offline;
+pub mod performance;
 pub mod service;
 pub mod time;
 pub mod validate;
@@ -18,6 +19,7 @@ pub mod validate;
 pub use api::*;
 pub use application::*;
 pub use case::*;
+pub use performance::{Figures, Performance, ServicePerformanceRow};
 pub use service::*;
 
 pub use chrono;
