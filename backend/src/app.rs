@@ -108,6 +108,14 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/staff/cases/{number}", get(cases::staff::show))
         .route("/api/staff/cases/{number}/actions", post(cases::staff::act))
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
+        .route(
+            "/api/performance/services/{code}",
+            get(crate::performance::service),
+        )
+        .route(
+            "/api/performance/departments/{department}",
+            get(crate::performance::department),
+        )
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Whole requests, body included: a slow sender cannot hold a connection.
         .layer(timeout(REQUEST_TIMEOUT_SECS))

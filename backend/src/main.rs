@@ -10,6 +10,7 @@ mod config;
 mod db;
 mod http;
 mod openapi;
+mod performance;
 mod qr;
 mod tokens;
 mod uploads;

@@ -26,6 +26,8 @@ use utoipa::{Modify, OpenApi};
         crate::cases::staff::show,
         crate::cases::staff::act,
         crate::uploads::staff_file,
+        crate::performance::service,
+        crate::performance::department,
     ),
     components(schemas(contract::ApiError, contract::FieldError)),
     modifiers(&StaffToken)

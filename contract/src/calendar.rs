@@ -599,12 +599,22 @@ mod tests {
         for (accepted, limit) in [("2026-09-24", 5), ("2026-09-30", 3), ("2026-02-12", 10)] {
             for p in [&[][..], &pauses[..]] {
                 let due = cal.due_date(d(accepted), limit, p, d(accepted));
-                assert_eq!(cal.working_days_used(d(accepted), due, p), limit, "{accepted}");
+                assert_eq!(
+                    cal.working_days_used(d(accepted), due, p),
+                    limit,
+                    "{accepted}"
+                );
             }
         }
         // Thursday 2026-09-24 → Friday 09-25 is 中秋节, so Monday 09-28 is day 1.
-        assert_eq!(cal.working_days_used(d("2026-09-24"), d("2026-09-28"), &[]), 1);
-        assert_eq!(cal.working_days_used(d("2026-09-24"), d("2026-09-24"), &[]), 0);
+        assert_eq!(
+            cal.working_days_used(d("2026-09-24"), d("2026-09-28"), &[]),
+            1
+        );
+        assert_eq!(
+            cal.working_days_used(d("2026-09-24"), d("2026-09-24"), &[]),
+            0
+        );
         // Paused from 09-28 to 10-12 (10-10 is worked, but inside the pause): nothing counts.
         assert_eq!(
             cal.working_days_used(d("2026-09-24"), d("2026-10-12"), &pauses),

@@ -69,10 +69,7 @@ impl Figures {
             tenths as f64 / 10.0
         });
         let with_limit: Vec<bool> = cases.iter().filter_map(|o| o.on_time).collect();
-        let on_time_percent = share(
-            with_limit.iter().filter(|&&b| b).count(),
-            with_limit.len(),
-        );
+        let on_time_percent = share(with_limit.iter().filter(|&&b| b).count(), with_limit.len());
         let scores: Vec<u8> = cases.iter().filter_map(|o| o.score).collect();
         let satisfied_percent = share(scores.iter().filter(|&&s| s >= 4).count(), scores.len());
         Figures {

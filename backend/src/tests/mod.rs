@@ -12,6 +12,7 @@ mod lookup;
 mod offline_routes;
 mod old_data;
 mod pages;
+mod performance;
 mod rating;
 mod replays;
 mod staff;
