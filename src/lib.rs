@@ -11,6 +11,7 @@ mod config;
 mod guide;
 mod home;
 mod i18n;
+mod performance;
 mod photo;
 mod routes;
 mod search;

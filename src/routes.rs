@@ -12,6 +12,7 @@ use crate::checklist::{ChecklistBrowsePage, ChecklistPage};
 use crate::components::NotFound;
 use crate::guide::{GuidePage, ServiceListPage};
 use crate::home::HomePage;
+use crate::performance::{DepartmentPerformancePage, ServicePerformancePage};
 use crate::track::{CasePage, TrackPage};
 
 #[component]
@@ -39,6 +40,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/track") view=TrackPage/>
             // `case(number)`, read with `CaseParams`.
             <Route path=path!("/track/:number") view=CasePage/>
+            // `service_performance(code)`, read with `ServiceParams`.
+            <Route path=path!("/performance/services/:code") view=ServicePerformancePage/>
+            // `department_performance(name)`, read with `DepartmentParams`.
+            <Route path=path!("/performance/departments/:department") view=DepartmentPerformancePage/>
         </Routes>
     }
 }
@@ -57,6 +62,7 @@ pub fn server_rendered(path: &str) -> bool {
             | ["checklists", _]
             | ["apply"]
             | ["track"]
+            | ["performance", "services" | "departments", _]
     ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
 }
 
@@ -70,6 +76,12 @@ pub struct ServiceParams {
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct CaseParams {
     pub number: Option<String>,
+}
+
+/// `:department` of a department's performance page (its name, as the guides give it).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct DepartmentParams {
+    pub department: Option<String>,
 }
 
 /// `/apply/:code/:draft/:step`.
@@ -153,6 +165,14 @@ pub fn case(number: &str) -> String {
     format!("/track/{}", encode(number))
 }
 
+pub fn service_performance(code: &str) -> String {
+    format!("/performance/services/{}", encode(code))
+}
+
+pub fn department_performance(department: &str) -> String {
+    format!("/performance/departments/{}", encode(department))
+}
+
 /// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
 /// builders are tested natively).
 pub fn encode(s: &str) -> String {
@@ -204,6 +224,8 @@ mod tests {
             "/apply",
             "/apply/A1",
             "/track",
+            "/performance/services/A1",
+            "/performance/departments/%E6%B0%91%E6%94%BF%E5%B1%80",
         ] {
             assert!(server_rendered(public), "{public}");
         }

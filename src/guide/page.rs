@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use super::parts;
 use crate::components::ServicePage;
 use crate::i18n::t;
+use crate::performance::PerformanceLine;
 use crate::routes;
 
 #[component]
@@ -44,6 +45,7 @@ fn guide(s: Service) -> impl IntoView {
                 <A href=checklist_href attr:class="button secondary">{t::VIEW_CHECKLIST}</A>
             </div>
         </section>
+        <PerformanceLine code=s.code.clone()/>
         <nav class="toc" aria-label="目录">
             <a href="#materials">{t::MATERIALS}</a>
             <a href="#conditions">{t::CONDITIONS}</a>

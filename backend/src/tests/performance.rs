@@ -125,3 +125,63 @@ async fn figures_come_from_the_cases() {
     let (status, _) = t.get("/api/performance/departments/%E6%97%A0").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn openapi_documents_the_figures() {
+    let t = TestApp::new();
+    let (_, doc) = t.get("/api/openapi.json").await;
+    for path in [
+        "/api/performance/services/{code}",
+        "/api/performance/departments/{department}",
+    ] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path}");
+    }
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas["Performance"]["properties"]["recent"].is_object());
+    assert!(schemas["Figures"]["properties"]["satisfied_percent"].is_object());
+}
+
+/// The guide's line and the public pages arrive as HTML.
+#[tokio::test]
+async fn the_figures_are_on_the_guide_and_their_own_pages() {
+    use http_body_util::BodyExt;
+    let (_dir, router) = whole_router("<!DOCTYPE html><html><head></head><body></body></html>");
+    let html = |path: &'static str| {
+        let router = router.clone();
+        async move {
+            let res = router
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            // Leptos marks text boundaries with comments; read the text.
+            String::from_utf8_lossy(&body).replace("<!>", "")
+        }
+    };
+    // No cases yet: the line says so rather than showing a figure.
+    let guide = html("/services/11990100SCJG010006000").await;
+    assert!(
+        guide.contains("近 90 天办结 0 件，不足 5 件，暂不公布用时、按时办结率和满意率"),
+        "{guide}"
+    );
+    assert!(guide.contains("href=\"/performance/services/11990100SCJG010006000\""));
+    let department = "%E5%B8%82%E5%B8%82%E5%9C%BA%E7%9B%91%E7%9D%A3%E7%AE%A1%E7%90%86%E5%B1%80";
+    assert!(guide.contains(&format!("href=\"/performance/departments/{department}\"")));
+
+    let page = html("/performance/services/11990100SCJG010006000").await;
+    assert!(page.contains("<h1>食品经营许可 · 效能公开</h1>"), "{page}");
+    assert!(page.contains("各月办件情况"));
+    assert_eq!(page.matches("<h3>").count(), 6, "six months");
+
+    let page = html(
+        "/performance/departments/%E5%B8%82%E5%B8%82%E5%9C%BA%E7%9B%91%E7%9D%A3%E7%AE%A1%E7%90%86%E5%B1%80",
+    )
+    .await;
+    assert!(
+        page.contains("<h1>市市场监督管理局 · 效能公开</h1>"),
+        "{page}"
+    );
+    assert!(page.contains(">个体工商户设立登记</a>"));
+    assert!(page.contains(">食品经营许可</a>"));
+}
