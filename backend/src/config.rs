@@ -19,6 +19,9 @@ pub enum Command {
     /// 工作人员办件操作 on the database in --data-dir.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// 演示数据: invented cases for a demonstration (never on a city's real database).
+    #[command(subcommand)]
+    Demo(crate::demo::DemoCommand),
 }
 
 #[derive(clap::Args, Debug, Clone)]

@@ -8,6 +8,7 @@ mod catalog;
 mod clock;
 mod config;
 mod db;
+mod demo;
 mod http;
 mod openapi;
 mod performance;
@@ -37,13 +38,16 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| "info,tower_http=info".into()),
         )
         .init();
-    if let Some(Command::Staff(command)) = cli.command {
+    if let Some(Command::Staff(command)) = cli.command.clone() {
         // A refused action is an answer for the operator, not a crash: no backtrace.
         if let Err(e) = cases::cli::run(&config, command) {
             eprintln!("{e:#}");
             std::process::exit(1);
         }
         return Ok(());
+    }
+    if let Some(Command::Demo(command)) = cli.command {
+        return demo::run(&config, command).await;
     }
     let state = app::AppState::open(&config)?;
     if state.staff_token.is_none() {

@@ -8,7 +8,7 @@ fn parse_staff(args: &[&str]) -> StaffCommand {
     let cli = Cli::try_parse_from(args).unwrap();
     match cli.command {
         Some(Command::Staff(c)) => c,
-        None => panic!("no subcommand in {args:?}"),
+        _ => panic!("no staff subcommand in {args:?}"),
     }
 }
 

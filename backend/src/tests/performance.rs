@@ -185,3 +185,69 @@ async fn the_figures_are_on_the_guide_and_their_own_pages() {
     assert!(page.contains(">个体工商户设立登记</a>"));
     assert!(page.contains(">食品经营许可</a>"));
 }
+
+/// The demo history goes through the state machine, and the figures published from it are
+/// what its plan says happened.
+#[tokio::test]
+async fn the_demo_history_shows_what_it_planned() {
+    let t = TestApp::new();
+    let mut state = t.state.clone();
+    state.staff_token = Some("demo-token-0123456789".into());
+    let today = state.clock.today();
+    let code = "11990100SCJG010006000";
+    let out = crate::demo::generate(
+        state,
+        "demo-token-0123456789".into(),
+        60,
+        7,
+        &[code.to_string()],
+        today,
+    )
+    .await
+    .unwrap();
+    assert_eq!(out.skipped, 0);
+    assert!(out.cases >= 20, "{} cases", out.cases);
+    let e = &out.expected[0];
+    assert_eq!(e.service_code, code);
+    // The clock was moved back to each day; it ends on the day before today.
+    t.state
+        .clock
+        .set(crate::clock::china_midnight(today) + 8 * 3600);
+    let p = figures(&t, &format!("/api/performance/services/{code}")).await;
+    assert_eq!(p.recent.decided, e.decided);
+    assert!(e.decided >= 5);
+    let tenths =
+        (u64::from(e.working_days) * 20 + u64::from(e.decided)) / (2 * u64::from(e.decided));
+    assert_eq!(p.recent.average_working_days, Some(tenths as f64 / 10.0));
+    assert_eq!(
+        p.recent.on_time_percent,
+        Some(e.on_time * 100 / e.with_limit)
+    );
+    assert_eq!(p.recent.rated, e.rated);
+    // Every case went through the timeline: submitted, then acted on by staff.
+    let steps = t.count("case_timeline");
+    assert!(steps >= 3 * out.cases as i64, "{steps} steps");
+}
+
+#[test]
+fn the_demo_command_reads_as_documented() {
+    use clap::Parser;
+    let cli = crate::config::Cli::try_parse_from([
+        "backend",
+        "demo",
+        "history",
+        "--days",
+        "180",
+        "--data-dir",
+        "/tmp/x",
+    ])
+    .unwrap();
+    match cli.command {
+        Some(crate::config::Command::Demo(crate::demo::DemoCommand::History {
+            days,
+            allow_existing,
+            ..
+        })) => assert_eq!((days, allow_existing), (180, false)),
+        other => panic!("{other:?}"),
+    }
+}
