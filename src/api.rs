@@ -232,6 +232,24 @@ pub async fn service_form(code: &str) -> Result<contract::FormDefinition, ApiErr
     .await
 }
 
+/// `GET /api/performance/services/{code}`: 效能公开 of one service.
+pub async fn service_performance(code: &str) -> Result<contract::Performance, ApiErr> {
+    get(&format!(
+        "/api/performance/services/{}",
+        crate::routes::encode(code)
+    ))
+    .await
+}
+
+/// `GET /api/performance/departments/{department}`: 效能公开 of one department.
+pub async fn department_performance(department: &str) -> Result<contract::Performance, ApiErr> {
+    get(&format!(
+        "/api/performance/departments/{}",
+        crate::routes::encode(department)
+    ))
+    .await
+}
+
 /// Maps an HTTP status and body to the result; pure, so it is tested natively.
 pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErr> {
     match status {

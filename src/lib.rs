@@ -13,6 +13,7 @@ mod feedback;
 mod guide;
 mod home;
 mod i18n;
+mod performance;
 mod photo;
 mod routes;
 mod search;

@@ -13,6 +13,7 @@ use crate::components::NotFound;
 use crate::feedback::{AskPage, ComplainCasePage, ComplainServicePage, TicketPage};
 use crate::guide::{GuidePage, ServiceListPage};
 use crate::home::HomePage;
+use crate::performance::{DepartmentPerformancePage, ServicePerformancePage};
 use crate::track::{CasePage, TrackPage};
 
 #[component]
@@ -50,6 +51,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/complain/case/:number") view=ComplainCasePage/>
             <Route path=path!("/complain/service/:code") view=ComplainServicePage/>
             <Route path=path!("/tickets/:number") view=TicketPage/>
+            // `service_performance(code)`, read with `ServiceParams`.
+            <Route path=path!("/performance/services/:code") view=ServicePerformancePage/>
+            // `department_performance(name)`, read with `DepartmentParams`.
+            <Route path=path!("/performance/departments/:department") view=DepartmentPerformancePage/>
         </Routes>
     }
 }
@@ -68,6 +73,7 @@ pub fn server_rendered(path: &str) -> bool {
             | ["checklists", _]
             | ["apply"]
             | ["track"]
+            | ["performance", "services" | "departments", _]
     ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
 }
 
@@ -81,6 +87,12 @@ pub struct ServiceParams {
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct CaseParams {
     pub number: Option<String>,
+}
+
+/// `:department` of a department's performance page (its name, as the guides give it).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct DepartmentParams {
+    pub department: Option<String>,
 }
 
 /// `/apply/:code/:draft/:step`.
@@ -172,6 +184,8 @@ pub fn booking(code: &str) -> String {
 /// One appointment; its query code stays on the device.
 pub fn appointment(number: &str) -> String {
     format!("/appointments/{}", encode(number))
+}
+
 /// 咨询 about a service (a personal page: the draft is on the device).
 pub fn ask(code: &str) -> String {
     format!("/ask/{}", encode(code))
@@ -190,6 +204,14 @@ pub fn complain_service(code: &str) -> String {
 /// A question or complaint on this device.
 pub fn ticket(number: &str) -> String {
     format!("/tickets/{}", encode(number))
+}
+
+pub fn service_performance(code: &str) -> String {
+    format!("/performance/services/{}", encode(code))
+}
+
+pub fn department_performance(department: &str) -> String {
+    format!("/performance/departments/{}", encode(department))
 }
 
 /// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
@@ -243,6 +265,8 @@ mod tests {
             "/apply",
             "/apply/A1",
             "/track",
+            "/performance/services/A1",
+            "/performance/departments/%E6%B0%91%E6%94%BF%E5%B1%80",
         ] {
             assert!(server_rendered(public), "{public}");
         }

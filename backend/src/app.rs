@@ -120,6 +120,14 @@ pub fn api_router() -> Router<AppState> {
         .route("/api/staff/uploads/{id}", get(uploads::staff_file))
         .merge(crate::appointments::api::routes())
         .merge(crate::feedback::routes())
+        .route(
+            "/api/performance/services/{code}",
+            get(crate::performance::service),
+        )
+        .route(
+            "/api/performance/departments/{department}",
+            get(crate::performance::department),
+        )
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Whole requests, body included: a slow sender cannot hold a connection.
         .layer(timeout(REQUEST_TIMEOUT_SECS))

@@ -26,8 +26,8 @@ impl Clock {
         china_time(self.now()).date_naive()
     }
 
-    /// Sets the clock to `unix` seconds (it keeps running from there).
-    #[cfg(test)]
+    /// Sets the clock to `unix` seconds (it keeps running from there): tests, and the demo
+    /// history, which acts on invented cases day by day.
     pub fn set(&self, unix: i64) {
         self.offset_secs
             .store(unix - system_now(), Ordering::Relaxed);
@@ -56,8 +56,7 @@ pub fn china_time(unix: i64) -> DateTime<FixedOffset> {
     contract::china_now(unix.saturating_mul(1000))
 }
 
-/// Unix time of 00:00 China time on `date` (for tests and fixed clocks).
-#[cfg(test)]
+/// Unix time of 00:00 China time on `date` (for tests and moved clocks).
 pub fn china_midnight(date: NaiveDate) -> i64 {
     date.and_time(Default::default())
         .and_local_timezone(contract::time::CHINA_OFFSET)

@@ -25,6 +25,9 @@ pub enum Command {
     /// 办事指南目录: check or import a city's own catalog files.
     #[command(subcommand)]
     Catalog(crate::catalog::import::CatalogCommand),
+    /// 演示数据: invented cases for a demonstration (never on a city's real database).
+    #[command(subcommand)]
+    Demo(crate::demo::DemoCommand),
 }
 
 #[derive(clap::Args, Debug, Clone)]

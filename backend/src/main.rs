@@ -10,8 +10,10 @@ mod clock;
 mod config;
 mod db;
 mod feedback;
+mod demo;
 mod http;
 mod openapi;
+mod performance;
 mod qr;
 mod tokens;
 mod uploads;
@@ -43,6 +45,7 @@ async fn main() -> anyhow::Result<()> {
         let done = match command {
             Command::Staff(command) => cases::cli::run(&config, command),
             Command::Catalog(command) => catalog::import::run(&config, command),
+            Command::Demo(command) => demo::run(&config, command).await,
         };
         if let Err(e) = done {
             eprintln!("{e:#}");

@@ -50,6 +50,8 @@ use utoipa::{Modify, OpenApi};
         crate::feedback::complaints::staff_act,
         crate::feedback::follow_ups::staff_list,
         crate::feedback::follow_ups::staff_act,
+        crate::performance::service,
+        crate::performance::department,
     ),
     components(schemas(contract::ApiError, contract::FieldError)),
     modifiers(&StaffToken)

@@ -272,6 +272,28 @@ impl WorkCalendar {
         }
     }
 
+    /// Working days a case took (用时), counted as `due_date` counts them: working days `d` with
+    /// `accepted_on < d <= done_on` outside every `Pause`. So a case decided on its due date
+    /// took exactly its promised limit, and a case decided on the day it was accepted took 0.
+    /// Pauses still running are taken to end on `done_on`.
+    pub fn working_days_used(
+        &self,
+        accepted_on: NaiveDate,
+        done_on: NaiveDate,
+        pauses: &[Pause],
+    ) -> u32 {
+        let mut used = 0;
+        let mut day = accepted_on;
+        while day < done_on {
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
+            if self.is_working_day(day) && !pauses.iter().any(|p| p.covers(day, done_on)) {
+                used += 1;
+            }
+        }
+        used
+    }
+
     /// The countdown in `unit`, with the signs of `working_days_left`. In calendar days it is
     /// plainly the days from `today` to `due`.
     pub fn days_left(&self, today: NaiveDate, due: NaiveDate, unit: LimitUnit) -> i64 {
@@ -562,6 +584,45 @@ mod tests {
         assert_eq!(
             cal.due_date(d("2026-02-11"), 2, &sf, today),
             d("2026-02-26")
+        );
+    }
+
+    #[test]
+    fn days_used_are_what_the_countdown_counted() {
+        let cal = cal();
+        let pauses = [Pause {
+            from: d("2026-09-28"),
+            until: Some(d("2026-10-12")),
+        }];
+        // Deciding on the due date takes the whole promised limit, with or without pauses,
+        // across 国庆节 and its adjusted working day.
+        for (accepted, limit) in [("2026-09-24", 5), ("2026-09-30", 3), ("2026-02-12", 10)] {
+            for p in [&[][..], &pauses[..]] {
+                let due = cal.due_date(d(accepted), limit, p, d(accepted));
+                assert_eq!(
+                    cal.working_days_used(d(accepted), due, p),
+                    limit,
+                    "{accepted}"
+                );
+            }
+        }
+        // Thursday 2026-09-24 → Friday 09-25 is 中秋节, so Monday 09-28 is day 1.
+        assert_eq!(
+            cal.working_days_used(d("2026-09-24"), d("2026-09-28"), &[]),
+            1
+        );
+        assert_eq!(
+            cal.working_days_used(d("2026-09-24"), d("2026-09-24"), &[]),
+            0
+        );
+        // Paused from 09-28 to 10-12 (10-10 is worked, but inside the pause): nothing counts.
+        assert_eq!(
+            cal.working_days_used(d("2026-09-24"), d("2026-10-12"), &pauses),
+            0
+        );
+        assert_eq!(
+            cal.working_days_used(d("2026-09-24"), d("2026-10-13"), &pauses),
+            1
         );
     }
 

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod case;
 pub mod feedback;
 pub mod offline;
+pub mod performance;
 pub mod service;
 pub mod time;
 pub mod validate;
@@ -21,6 +22,7 @@ pub use api::*;
 pub use application::*;
 pub use case::*;
 pub use feedback::*;
+pub use performance::{Figures, Performance, ServicePerformanceRow};
 pub use service::*;
 
 pub use chrono;

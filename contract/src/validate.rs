@@ -32,6 +32,20 @@ fn is_province_code(code: u32) -> bool {
     matches!(code, 11..=15 | 21..=23 | 31..=37 | 41..=46 | 50..=54 | 61..=65 | 71 | 81 | 82)
 }
 
+/// The GB 11643 MOD 11-2 check character of the first 17 digits; `None` unless given exactly
+/// 17 ASCII digits.
+pub fn id_check_char(first17: &[u8]) -> Option<u8> {
+    if first17.len() != 17 || !first17.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let sum: u32 = ID_WEIGHTS
+        .iter()
+        .zip(first17)
+        .map(|(w, d)| w * u32::from(d - b'0'))
+        .sum();
+    Some(ID_CHECK[(sum % 11) as usize])
+}
+
 /// 公民身份号码 per GB 11643-1999: 6-digit region, 8-digit birth date, 3-digit sequence, and a
 /// MOD 11-2 check character (lowercase x accepted as X).
 ///
@@ -60,12 +74,7 @@ pub fn validate_id_number(value: &str, today: NaiveDate) -> Result<(), &'static 
     if !birth.is_some_and(|birth| birth.year() >= 1800 && birth <= today) {
         return Err("公民身份号码的出生日期不正确");
     }
-    let sum: u32 = ID_WEIGHTS
-        .iter()
-        .enumerate()
-        .map(|(i, w)| w * digit(i))
-        .sum();
-    if ID_CHECK[(sum % 11) as usize] != b[17].to_ascii_uppercase() {
+    if id_check_char(&b[..17]) != Some(b[17].to_ascii_uppercase()) {
         return Err("公民身份号码校验位不正确，请核对后重新输入");
     }
     Ok(())

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use super::{elements, parts};
 use crate::components::ServicePage;
 use crate::i18n::t;
+use crate::performance::PerformanceLine;
 use crate::routes;
 
 #[component]
@@ -46,6 +47,7 @@ fn guide(s: Service) -> impl IntoView {
             </div>
             <crate::appointment::GuideAppointment service=s.clone()/>
         </section>
+        <PerformanceLine code=s.code.clone()/>
         <nav class="toc" aria-label="目录">
             <a href="#materials">{t::MATERIALS}</a>
             <a href="#conditions">{t::CONDITIONS}</a>

@@ -787,6 +787,69 @@ pub fn reply_within(days: u32) -> String {
 
 pub fn follow_up_within(days: u32) -> String {
     format!("工作人员将在{days}个工作日内回访并整改。")
+// 效能公开.
+pub const PERFORMANCE_TITLE: &str = "效能公开";
+pub const PERFORMANCE_BY_MONTH: &str = "各月办件情况";
+pub const LAST_90_DAYS: &str = "近 90 天";
+pub const DECIDED: &str = "办结";
+pub const AVERAGE_TIME: &str = "平均用时";
+pub const ON_TIME_RATE: &str = "按时办结率";
+pub const SATISFACTION_RATE: &str = "满意率";
+pub const TOO_FEW_CASES: &str = "不足 5 件，不公布";
+pub const VIEW_GUIDE: &str = "查看办事指南";
+pub const DEPARTMENT_SERVICES: &str = "本部门各事项（近 90 天）";
+pub const PERFORMANCE_NOTE: &str = "以上数据由系统根据本平台办件自动统计，不含个人信息。用时按工作日计算，自受理次日起至作出决定之日，不含补正、特别程序等暂停计时的时间；按时办结指在承诺办结日期当日或之前作出决定；满意率为“非常满意”“满意”评价占全部评价的比例。办件或评价不足 5 件时不公布比例。";
+
+pub fn case_count(n: u32) -> String {
+    format!("{n} 件")
+}
+
+pub fn percent(p: u32) -> String {
+    format!("{p}%")
+}
+
+/// 2.1 个工作日, from a figure with one decimal (no float formatting in the wasm).
+pub fn working_days_tenths(days: f64) -> String {
+    let tenths = (days * 10.0).round().max(0.0) as u64;
+    format!("{}.{} 个工作日", tenths / 10, tenths % 10)
+}
+
+/// "近 90 天办结 124 件，平均用时 2.1 个工作日，按时办结率 99%，满意率 97%", saying so where
+/// there were too few cases or ratings for a figure.
+pub fn performance_line(f: &contract::Figures) -> String {
+    let Some(average) = f.average_working_days else {
+        return format!(
+            "近 90 天办结 {} 件，不足 5 件，暂不公布用时、按时办结率和满意率",
+            f.decided
+        );
+    };
+    let mut line = format!(
+        "近 90 天办结 {} 件，平均用时 {}",
+        f.decided,
+        working_days_tenths(average)
+    );
+    if let Some(p) = f.on_time_percent {
+        line.push_str(&format!("，按时办结率 {p}%"));
+    }
+    match f.satisfied_percent {
+        Some(p) => line.push_str(&format!("，满意率 {p}%")),
+        None => line.push_str(&format!("，评价 {} 件，不足 5 件，暂不公布满意率", f.rated)),
+    }
+    line
+}
+
+pub fn department_performance(department: &str) -> String {
+    format!("{department}效能公开")
+}
+
+/// "2026 年 3 月", with the day it runs to when the month is not over.
+pub fn month_label(from: NaiveDate, to: NaiveDate) -> String {
+    use contract::chrono::Datelike;
+    let month = format!("{} 年 {} 月", from.year(), from.month());
+    match to.succ_opt() {
+        Some(next) if next.month() == to.month() => format!("{month}（截至 {} 日）", to.day()),
+        _ => month,
+    }
 }
 
 #[cfg(test)]
@@ -814,5 +877,41 @@ mod tests {
         assert_eq!(not_started(TimeLimit::OnTheSpot), NOT_STARTED_IMMEDIATE);
         assert!(what_next("护照", TimeLimit::calendar_days(3))
             .contains("受理次日起 3 日（自然日）内办结"));
+    }
+
+    #[test]
+    fn performance_line_reads_as_the_guide_shows_it() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let mut f = contract::Figures {
+            from: d("2026-09-01"),
+            to: d("2026-11-29"),
+            decided: 124,
+            average_working_days: Some(2.1),
+            on_time_percent: Some(99),
+            rated: 80,
+            satisfied_percent: Some(97),
+        };
+        assert_eq!(
+            performance_line(&f),
+            "近 90 天办结 124 件，平均用时 2.1 个工作日，按时办结率 99%，满意率 97%"
+        );
+        f.satisfied_percent = None;
+        f.rated = 3;
+        assert!(performance_line(&f).ends_with("评价 3 件，不足 5 件，暂不公布满意率"));
+        f.average_working_days = None;
+        f.decided = 4;
+        assert_eq!(
+            performance_line(&f),
+            "近 90 天办结 4 件，不足 5 件，暂不公布用时、按时办结率和满意率"
+        );
+        assert_eq!(working_days_tenths(0.0), "0.0 个工作日");
+        assert_eq!(
+            month_label(d("2026-11-01"), d("2026-11-29")),
+            "2026 年 11 月（截至 29 日）"
+        );
+        assert_eq!(
+            month_label(d("2026-10-01"), d("2026-10-31")),
+            "2026 年 10 月"
+        );
     }
 }

@@ -21,14 +21,18 @@ pub fn due_date(
         return Some(frozen);
     }
     let accepted_on = row.accepted_on?;
-    let spans: Vec<Pause> = pauses
+    calendar.due_date_for(accepted_on, row.promised_limit, &spans(pauses), today)
+}
+
+/// The stored pauses as the calendar counts them.
+pub fn spans(pauses: &[PauseRow]) -> Vec<Pause> {
+    pauses
         .iter()
         .map(|p| Pause {
             from: p.since,
             until: p.until,
         })
-        .collect();
-    calendar.due_date_for(accepted_on, row.promised_limit, &spans, today)
+        .collect()
 }
 
 /// Who reads a case view: citizens see names and addresses masked (anyone holding a case

@@ -17,6 +17,7 @@ mod offline_routes;
 mod old_data;
 mod openapi_doc;
 mod pages;
+mod performance;
 mod rating;
 mod replays;
 mod staff;
