@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::components::{saved_copy_notice, ElderToggle};
+use crate::components::{elder, provide_elder, saved_copy_notice, ElderToggle};
 use crate::i18n::t;
 use crate::routes::AppRoutes;
 
@@ -67,7 +67,10 @@ pub fn start() {
         .ok()
         .zip(window.location().search().ok())
         .map(|(path, search)| format!("{path}{search}"));
-    let rendered_here = here.is_some() && body.get_attribute(RENDERED_FOR) == here;
+    // A page drawn for the other size (a saved copy from before the switch) is drawn anew.
+    let rendered_here = here.is_some()
+        && body.get_attribute(RENDERED_FOR) == here
+        && elder::page_is_elder() == elder::initial();
     if rendered_here {
         hydrate();
     } else {
@@ -119,6 +122,7 @@ fn console_error_panic_hook_lite() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(CatalogSlot(StoredValue::new((None, Owner::current()))));
+    provide_elder();
     // A page the service worker kept and served offline says when it was saved.
     let saved_at = crate::browser::from_device(None, || {
         crate::browser::window()
