@@ -42,10 +42,11 @@ pub fn remove(key: &str) {
 /// Whether a key (without `portal.`) holds a citizen's own data, which "清除本机数据" removes: my
 /// cases with their query codes (`my_cases`, in `track::my_cases`), receipts (`receipt.*`,
 /// `apply::receipt`), checklist ticks (`ticks.*`, `checklist::page`) and supplement pages
-/// (`supp.*`, `track::supplement::store`). Preferences such as the large-text mode stay.
+/// (`supp.*`, `track::supplement::store`) and the last copy of each case (`case.*`,
+/// `track::saved`). Preferences such as the large-text mode stay.
 pub fn personal(key: &str) -> bool {
     key == "my_cases"
-        || ["receipt.", "ticks.", "supp."]
+        || ["receipt.", "ticks.", "supp.", "case."]
             .iter()
             .any(|prefix| key.starts_with(prefix))
 }
@@ -75,6 +76,7 @@ mod tests {
             "receipt.2026113000001",
             "ticks.S1",
             "supp.2026113000001",
+            "case.2026113000001",
         ] {
             assert!(personal(key), "{key}");
         }

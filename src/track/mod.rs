@@ -13,6 +13,7 @@ pub mod my_cases;
 mod news;
 mod rating;
 mod result;
+pub mod saved;
 mod supplement;
 mod timeline;
 
