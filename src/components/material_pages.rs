@@ -169,6 +169,10 @@ fn page_item<S: PageStore>(
         Memo::new(move |_| page_index(&store.pages(), &mid, &pid).unwrap_or(0) as usize + 1)
     };
     let status = move || uploads::status(&id.get_value());
+    let spoken = Memo::new(move |_| {
+        let said = status().map_or_else(|| t::UPLOAD_PENDING.to_string(), |s| s.spoken());
+        format!("{}：{said}", t::page_n(number.get()))
+    });
     let (url, pdf) = preview(&page);
     let stored = StoredValue::new(page.clone());
     let rotate = move |_| {
@@ -221,11 +225,14 @@ fn page_item<S: PageStore>(
             </div>
             <div class="page-body">
                 <p class="page-name">{move || t::page_n(number.get())}</p>
-                <p class="page-status" role="status"
+                // The visible line moves by the percent; the live region below only speaks
+                // when the status changes and at each quarter (a Memo: same text, no notice).
+                <p class="page-status"
                     class:failed=move || matches!(status(), Some(UploadStatus::Failed { .. }))>
                     // Not queued yet: the queue is still loading after a reload.
                     {move || status().map_or_else(|| t::UPLOAD_PENDING.to_string(), |s| s.label())}
                 </p>
+                <p class="visually-hidden" role="status" aria-live="polite">{move || spoken.get()}</p>
                 {move || status().and_then(|s| s.percent()).map(|pct| view! {
                     <progress max="100" value=pct aria-label=move || t::upload_progress_label(number.get())></progress>
                 })}

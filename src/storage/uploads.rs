@@ -60,6 +60,17 @@ impl UploadStatus {
         }
     }
 
+    /// What a screen reader is told (politely): the same as `label`, but progress only at the
+    /// start and each quarter.
+    pub fn spoken(&self) -> String {
+        match self {
+            UploadStatus::Uploading { .. } => {
+                t::upload_progress(policy::spoken_percent(self.percent().unwrap_or(0)))
+            }
+            other => other.label(),
+        }
+    }
+
     /// A short text for the status line under a photo.
     pub fn label(&self) -> String {
         match self {
