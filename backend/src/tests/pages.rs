@@ -100,7 +100,8 @@ async fn the_elder_cookie_renders_the_page_in_elder_mode_from_the_first_byte() {
     assert!(vary.to_ascii_lowercase().contains("cookie"));
     for cookie in [None, Some("portal_elder=0")] {
         let (_, plain) = page(cookie).await;
-        assert!(plain.contains("<html lang=\"zh-CN\">"), "{cookie:?}");
+        assert!(plain.starts_with("<!DOCTYPE html><html lang=\"zh-CN\""));
+        assert!(!plain.contains("class=\"elder\""), "{cookie:?}");
         assert!(plain.contains("aria-pressed=\"false\""));
     }
 }
