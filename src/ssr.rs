@@ -27,7 +27,7 @@ pub fn shell(head: Arc<str>, rendered_for: String, elder: bool) -> impl IntoView
         <!DOCTYPE html>
         <html lang="zh-CN" class=elder.then_some(crate::components::elder::CLASS)>
             <head inner_html=head.to_string()></head>
-            <body data-rendered-for=rendered_for>
+            <body data-rendered-for=rendered_for data-elder=elder.then_some("")>
                 <App/>
             </body>
         </html>

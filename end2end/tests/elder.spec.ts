@@ -83,26 +83,35 @@ test('the 长辈版 home page is the four jobs, 我的办件 and a large search,
   await expect(page.getByRole('heading', { name: '我的办件' })).toBeVisible();
 });
 
-test('长辈版 is remembered, and the server sends it large from the first frame', async ({ page }) => {
-  await turnOn(page);
-  // The server's HTML carries it: nothing waits for the app to make the page large.
-  const html = await (await page.request.get(`/services/${ID_CARD}`)).text();
-  expect(html).toMatch(/<html[^>]*class="elder"/);
-  // Reloaded with the app's script and wasm refused: what shows is the server's page alone.
-  await page.route(/\.(wasm|js)$/, (route) => route.abort());
-  await page.goto(`/services/${ID_CARD}`);
-  await expect(page.locator('html')).toHaveClass(/\belder\b/);
-  expect(await page.locator('.service-meta, .note').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)))
-    .toBeGreaterThanOrEqual(18);
-  expect(await page.locator('main h1').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(24);
-  await page.unrouteAll();
+test.describe('without a service worker, so refused scripts stay refused', () => {
+  test.use({ serviceWorkers: 'block' });
 
-  // Switched off, it stays off.
-  await openApp(page, '/');
-  await page.getByRole('button', { name: ELDER }).click();
-  await expect(page.locator('html')).not.toHaveClass(/\belder\b/);
-  await page.reload();
-  await expect(page.getByRole('button', { name: ELDER })).toHaveAttribute('aria-pressed', 'false');
-  const plain = await (await page.request.get('/')).text();
-  expect(plain).not.toMatch(/<html[^>]*class="elder"/);
+  test('长辈版 is remembered, and the server sends it large from the first frame', async ({ page }) => {
+    await turnOn(page);
+    // The server's HTML carries it: nothing waits for the app to make the page large.
+    const html = await (await page.request.get(`/services/${ID_CARD}`)).text();
+    expect(html).toMatch(/<html[^>]*class="elder"/);
+    expect(html).toMatch(/<body[^>]*data-elder/);
+    // Reloaded with the app's script and wasm refused: what shows is the server's page alone.
+    await page.route(/\.(wasm|js)$/, (route) => route.abort());
+    await page.goto(`/services/${ID_CARD}`);
+    await expect(page.locator('html')).toHaveClass(/\belder\b/);
+    expect(await page.locator('.service-meta, .note').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)))
+      .toBeGreaterThanOrEqual(18);
+    expect(await page.locator('main h1').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(24);
+    // A personal page is the app shell, drawn by the browser: large before the app arrives too.
+    await page.goto('/track/2026113000001');
+    await expect(page.locator('html')).toHaveClass(/\belder\b/);
+    expect(await page.locator('.loading').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
+    await page.unrouteAll();
+
+    // Switched off, it stays off.
+    await openApp(page, '/');
+    await page.getByRole('button', { name: ELDER }).click();
+    await expect(page.locator('html')).not.toHaveClass(/\belder\b/);
+    await page.reload();
+    await expect(page.getByRole('button', { name: ELDER })).toHaveAttribute('aria-pressed', 'false');
+    const plain = await (await page.request.get('/')).text();
+    expect(plain).not.toMatch(/<html[^>]*class="elder"/);
+  });
 });

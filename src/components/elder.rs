@@ -58,11 +58,15 @@ fn storage() -> Option<web_sys::Storage> {
     crate::browser::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// Whether the page in the browser was drawn for 长辈版 (by the server, or by `remember`).
+/// The mark on `<body>` of a page the server rendered in 长辈版 (the class on `<html>` may also
+/// come from index.html's script, which reads the cookie as the page loads).
+pub const RENDERED_ELDER: &str = "data-elder";
+
+/// Whether the server drew the page in the browser for 长辈版.
 pub fn page_is_elder() -> bool {
     document()
-        .and_then(|d| d.document_element())
-        .is_some_and(|html| html.class_list().contains(CLASS))
+        .and_then(|d| d.body())
+        .is_some_and(|body| body.has_attribute(RENDERED_ELDER))
 }
 
 /// Keeps the choice on the device (cookie and storage) and applies it to the page.
