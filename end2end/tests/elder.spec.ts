@@ -46,13 +46,13 @@ async function tooSmall(page: Page) {
   });
 }
 
-test('长辈版 sets text at 18 px or more and targets at 60 px or more on home, a guide and a checklist', async ({ page }) => {
+test('长辈版 sets text at 18 px or more and targets at 60 px or more on home, a guide, a checklist and the lists', async ({ page }) => {
   await turnOn(page);
-  for (const path of ['/', `/services/${ID_CARD}`, `/checklists/${ID_CARD}?s=first,adult`]) {
+  for (const path of ['/', `/services/${ID_CARD}`, `/checklists/${ID_CARD}?s=first,adult`, '/services?q=%E8%BA%AB%E4%BB%BD%E8%AF%81', '/checklists', '/track', '/apply']) {
     await openApp(page, path);
     await expect(page.locator('html')).toHaveClass(/\belder\b/);
     await expect(page.locator('main h1').first()).toBeVisible();
-    if (path.startsWith('/checklists')) await expect(page.locator('.tick').first()).toBeVisible();
+    if (path.startsWith('/checklists/')) await expect(page.locator('.tick').first()).toBeVisible();
     // Sections folded away are measured open too.
     await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     expect(await tooSmall(page), path).toEqual({ text: [], targets: [] });
