@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { createCase } from './cases';
 import { expectAccessible, openApp } from './helpers';
 
 // 长辈版 to MIIT's 适老化 specs (style/elder.css): main text at least 18 px and touch targets at
@@ -59,6 +60,25 @@ test('长辈版 sets text at 18 px or more and targets at 60 px or more on home,
     await expectAccessible(page);
     await page.screenshot({ path: test.info().outputPath(`elder${path.replace(/[/?=,]/g, '_')}.png`), fullPage: true });
   }
+});
+
+test('a case page and an application step are as large in 长辈版', async ({ page, request }) => {
+  const c = await createCase(request);
+  await turnOn(page);
+  await openApp(page, '/track');
+  await page.getByLabel('办件编号').fill(c.case_number);
+  await page.getByLabel('查询码').fill(c.query_code);
+  await page.getByRole('button', { name: '查询', exact: true }).click();
+  await expect(page.locator('.status-big')).toHaveText('待受理');
+  await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  expect(await tooSmall(page), 'case page').toEqual({ text: [], targets: [] });
+  await expectAccessible(page);
+
+  await openApp(page, '/apply/11990100GAHZ200006000');
+  await page.getByRole('button', { name: '开始申报' }).click();
+  await expect(page.getByRole('heading', { name: '告知承诺和个人信息保护' })).toBeVisible();
+  expect(await tooSmall(page), 'notice step').toEqual({ text: [], targets: [] });
+  await expectAccessible(page);
 });
 
 test('the standard version is smaller: the measure can fail', async ({ page }) => {
