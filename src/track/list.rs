@@ -50,12 +50,23 @@ pub fn MyCasesList() -> impl IntoView {
                 }
                 cases.set(my_cases::list());
             }
-            note.set(Some(if failed.is_empty() {
+            let outcome = if failed.is_empty() {
                 t::REFRESHED.to_string()
             } else if offline == failed.len() {
                 t::MY_CASES_OFFLINE.to_string()
             } else {
                 t::refresh_failed(failed.len())
+            };
+            // The note is a polite live region: progress found is said with the outcome.
+            let news = cases.with_untracked(|c| c.iter().filter(|c| c.has_news()).count());
+            note.set(Some(if news > 0 {
+                format!(
+                    "{}；{}",
+                    outcome.trim_end_matches('。'),
+                    t::news_count(news)
+                )
+            } else {
+                outcome
             }));
             failures.set(failed);
             refreshing.set(false);
