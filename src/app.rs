@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::components::{elder, provide_elder, saved_copy_notice, ElderToggle};
+use crate::components::{provide_elder, saved_copy_notice, ElderToggle};
 use crate::i18n::t;
 use crate::routes::AppRoutes;
 
@@ -67,10 +67,7 @@ pub fn start() {
         .ok()
         .zip(window.location().search().ok())
         .map(|(path, search)| format!("{path}{search}"));
-    // A page drawn for the other size (a saved copy from before the switch) is drawn anew.
-    let rendered_here = here.is_some()
-        && body.get_attribute(RENDERED_FOR) == here
-        && elder::page_is_elder() == elder::initial();
+    let rendered_here = here.is_some() && body.get_attribute(RENDERED_FOR) == here;
     if rendered_here {
         hydrate();
     } else {

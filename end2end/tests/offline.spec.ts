@@ -53,3 +53,24 @@ test('a checklist opened once opens offline with its ticks, marked as a saved co
   await expect(page.locator('.tick input').first()).toBeChecked();
   await goOnline(context);
 });
+
+test('a page saved in the standard size opens offline in 长辈版 once it is chosen, and works', async ({ page, context }) => {
+  await openApp(page, `/services/${ID_CARD}`);
+  await loadThroughServiceWorker(page);
+  await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
+  await page.getByRole('button', { name: '长辈版（大字）' }).click();
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+
+  await goOffline(context);
+  await page.reload();
+  // The saved copy was drawn standard: the app takes it over as it is, then switches to 长辈版.
+  await expect(page.getByText(/保存的副本/)).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+  await expect(page.getByRole('button', { name: '长辈版（大字）' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
+  expect(await page.locator('.material-meta').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)))
+    .toBeGreaterThanOrEqual(18);
+  await page.getByRole('button', { name: '长辈版（大字）' }).click();
+  await expect(page.locator('html')).not.toHaveClass(/\belder\b/);
+  await goOnline(context);
+});

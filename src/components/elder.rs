@@ -34,12 +34,30 @@ pub struct ElderRequested(pub bool);
 #[derive(Clone, Copy)]
 pub struct Elder(pub RwSignal<bool>);
 
-/// The choice the page starts with: the request's on the server, the cookie's in the browser.
-pub fn initial() -> bool {
+/// The choice the page is drawn with first: the request's on the server; in the browser, the
+/// one the server drew the page with (so hydration matches, also for a copy the service worker
+/// saved before the choice changed), else the cookie's.
+fn initial() -> bool {
     if let Some(ElderRequested(on)) = use_context::<ElderRequested>() {
         return on;
     }
-    device_cookie().unwrap_or(false)
+    let rendered = document()
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute(crate::app::RENDERED_FOR));
+    if rendered {
+        page_is_elder()
+    } else {
+        device_choice().unwrap_or(false)
+    }
+}
+
+/// The choice kept on the device: the cookie's, or (from before the cookie) the storage's.
+fn device_choice() -> Option<bool> {
+    device_cookie().or_else(|| {
+        storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .map(|v| v == "1")
+    })
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -63,7 +81,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub const RENDERED_ELDER: &str = "data-elder";
 
 /// Whether the server drew the page in the browser for 长辈版.
-pub fn page_is_elder() -> bool {
+fn page_is_elder() -> bool {
     document()
         .and_then(|d| d.body())
         .is_some_and(|body| body.has_attribute(RENDERED_ELDER))
@@ -94,17 +112,16 @@ fn remember(on: bool) {
 pub fn provide_elder() {
     let on = RwSignal::new(initial());
     provide_context(Elder(on));
-    // Once live: a choice only in storage (no cookie yet) is taken up, and every change is kept.
-    Effect::new(move |_| {
-        if device_cookie().is_none()
-            && storage()
-                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-                .is_some_and(|v| v == "1")
-        {
-            on.set(true);
+    // Once live, the device's choice wins over the one the page was drawn with (they differ on
+    // a saved copy, or when the choice is only in storage); from then on every change is kept.
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            if let Some(chosen) = device_choice().filter(|c| *c != on.get_untracked()) {
+                on.set(chosen);
+            }
         }
+        remember(on.get());
     });
-    Effect::new(move |_| remember(on.get()));
 }
 
 #[component]
