@@ -139,7 +139,8 @@ async function pageNetworkFirst(request) {
         await cache.put(request, new Response(stamped, { headers: HTML }));
       }
     },
-    async () => (await cache.match(request)) ?? cache.match('/'),
+    // A page kept in the other size (长辈版) is still the page: the app redraws it (app.rs).
+    async () => (await cache.match(request, { ignoreVary: true })) ?? cache.match('/'),
   );
 }
 

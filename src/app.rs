@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::components::{saved_copy_notice, ElderToggle};
+use crate::components::{provide_elder, saved_copy_notice, ElderToggle};
 use crate::i18n::t;
 use crate::routes::AppRoutes;
 
@@ -130,6 +130,7 @@ fn console_error_panic_hook_lite() {
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(CatalogSlot(StoredValue::new((None, Owner::current()))));
+    provide_elder();
     // A page the service worker kept and served offline says when it was saved.
     let saved_at = crate::browser::from_device(None, || {
         crate::browser::window()

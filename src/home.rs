@@ -41,6 +41,13 @@ pub fn HomePage() -> impl IntoView {
             t::ENTRY_TRACK_NOTE,
             "entry-track",
         ),
+        // Shown in 长辈版 only (style/elder.css), whose home page is these entries and the search.
+        (
+            routes::my_cases(),
+            t::MY_CASES,
+            t::ENTRY_MY_CASES_NOTE,
+            "entry-mine",
+        ),
     ];
     view! {
         <main id="main" class="page home">

@@ -172,6 +172,11 @@ pub fn track_lookup(number: &str) -> String {
     format!("/track?{TRACK_NUMBER_PARAM}={}", encode(number))
 }
 
+/// 我的办件, the list below the look-up form on `/track`.
+pub fn my_cases() -> String {
+    "/track#my-cases-title".into()
+}
+
 pub fn case(number: &str) -> String {
     format!("/track/{}", encode(number))
 }

@@ -12,6 +12,7 @@ pub use leptos_axum::render_app_async_with_context;
 
 pub use crate::api::server::{Fetch, ServerFetch};
 use crate::app::App;
+pub use crate::components::elder::{from_cookies as elder_from_cookies, ElderRequested};
 pub use crate::routes::server_rendered;
 
 /// Lets the reactive system spawn its tasks on the server's tokio runtime; call once at start.
@@ -19,13 +20,14 @@ pub fn init() {
     let _ = any_spawner::Executor::init_tokio();
 }
 
-/// The whole document for the page at `rendered_for` (path and query).
-pub fn shell(head: Arc<str>, rendered_for: String) -> impl IntoView {
+/// The whole document for the page at `rendered_for` (path and query), in 长辈版 when `elder`
+/// (the request's cookie; also given to the app with `ElderRequested`).
+pub fn shell(head: Arc<str>, rendered_for: String, elder: bool) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang="zh-CN" class=elder.then_some(crate::components::elder::CLASS)>
             <head inner_html=head.to_string()></head>
-            <body data-rendered-for=rendered_for>
+            <body data-rendered-for=rendered_for data-elder=elder.then_some("")>
                 <App/>
             </body>
         </html>

@@ -458,4 +458,39 @@ test('an iPhone HEIC photo is explained, and a busy page is encoded again at a l
   expect(jpegSize(stored)).toEqual({ width: 2000, height: 1500 });
   expect(stored.length).toBeLessThan(noisy.q80);
   expect(Math.abs(stored.length - noisy.q70) / noisy.q70).toBeLessThan(0.02);
+test('a screen reader hears an upload politely: its start, each quarter and the end, not every percent', async ({ page }) => {
+  test.setTimeout(120_000);
+  await fillUpToMaterials(page, uniqueName());
+  const idCard = page.getByRole('region', { name: '申请人居民身份证' });
+  // Everything the photo's polite live region says, and every value its progress bar shows.
+  await page.evaluate(() => {
+    const w = window as any;
+    w.said = [];
+    w.bar = [];
+    const note = (list: string[], value: string | null | undefined) => {
+      if (value && list[list.length - 1] !== value) list.push(value);
+    };
+    new MutationObserver(() => {
+      const live = document.querySelector('.page-item [role="status"][aria-live="polite"]');
+      note(w.said, live?.textContent);
+      note(w.bar, (document.querySelector('.page-item progress') as HTMLProgressElement | null)?.value.toString());
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  // A slow uplink, so the upload reports many steps of progress.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 40 * 1024,
+  });
+  await idCard.getByLabel('拍照').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: await phonePhoto(page, 2000, 1500) });
+  await expect(idCard.getByText('已上传')).toBeVisible({ timeout: 90_000 });
+  const { said, bar } = await page.evaluate(() => ({ said: (window as any).said, bar: (window as any).bar }));
+
+  // The bar moved by the percent...
+  expect(bar.some((v: string) => Number(v) % 25 !== 0), bar.join(' ')).toBe(true);
+  // ...the live region spoke only at the quarters, each once, then said it was done.
+  const percents = said.flatMap((s: string) => [...s.matchAll(/(\d+)%/g)].map((m) => Number(m[1])));
+  expect(percents.length, said.join(' | ')).toBeGreaterThan(0);
+  expect(percents.every((p: number) => p % 25 === 0), said.join(' | ')).toBe(true);
+  expect(new Set(said).size).toBe(said.length);
+  expect(said[said.length - 1]).toBe('已上传');
 });

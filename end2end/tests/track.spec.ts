@@ -187,7 +187,8 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await shot(page, 'track-my-cases');
 
     await page.getByRole('button', { name: '全部刷新' }).click();
-    await expect(page.getByText('已更新全部办件状态')).toBeVisible();
+    // Said politely, with the progress found.
+    await expect(page.getByRole('status').filter({ hasText: '已更新全部办件状态' })).toHaveText('已更新全部办件状态；1 件有新进展');
 
     // Opening the case says what changed, and then it is no longer news.
     await moved.getByRole('link').click();

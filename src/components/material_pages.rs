@@ -169,6 +169,9 @@ fn page_item<S: PageStore>(
         Memo::new(move |_| page_index(&store.pages(), &mid, &pid).unwrap_or(0) as usize + 1)
     };
     let status = move || uploads::status(&id.get_value());
+    // Not queued yet: the queue is still loading after a reload.
+    let spoken =
+        Memo::new(move |_| status().map_or_else(|| t::UPLOAD_PENDING.to_string(), |s| s.label()));
     let (url, pdf) = preview(&page);
     let stored = StoredValue::new(page.clone());
     let rotate = move |_| {
@@ -221,10 +224,12 @@ fn page_item<S: PageStore>(
             </div>
             <div class="page-body">
                 <p class="page-name">{move || t::page_n(number.get())}</p>
-                <p class="page-status" role="status"
+                // A polite live region that speaks when the status changes and at each quarter
+                // of an upload (a Memo: the same text notifies no one); the bar below moves by
+                // the percent without being read out.
+                <p class="page-status" role="status" aria-live="polite"
                     class:failed=move || matches!(status(), Some(UploadStatus::Failed { .. }))>
-                    // Not queued yet: the queue is still loading after a reload.
-                    {move || status().map_or_else(|| t::UPLOAD_PENDING.to_string(), |s| s.label())}
+                    {move || spoken.get()}
                 </p>
                 {move || status().and_then(|s| s.percent()).map(|pct| view! {
                     <progress max="100" value=pct aria-label=move || t::upload_progress_label(number.get())></progress>

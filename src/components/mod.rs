@@ -2,7 +2,7 @@
 //! and the photographed pages of a material.
 
 mod clear_data;
-mod elder;
+pub mod elder;
 pub mod form;
 pub mod material_pages;
 mod service_page;
@@ -10,7 +10,7 @@ mod share;
 mod status;
 
 pub use clear_data::ClearDeviceData;
-pub use elder::ElderToggle;
+pub use elder::{provide_elder, ElderToggle};
 pub use service_page::ServicePage;
 pub use share::ShareBox;
 pub use status::{saved_copy_notice, AsyncView, ErrorRetry, Loading, NotFound};

@@ -850,6 +850,21 @@ pub fn month_label(from: NaiveDate, to: NaiveDate) -> String {
         Some(next) if next.month() == to.month() => format!("{month}（截至 {} 日）", to.day()),
         _ => month,
     }
+// 长辈版 home page and offline copies of personal lists.
+pub const ENTRY_MY_CASES_NOTE: &str = "本机保存的办件";
+pub const MY_CASES_OFFLINE: &str = "网络未连接，以下是本机上次保存的办件状态。";
+
+/// A case row that could not be refreshed offline: the status shown is the one saved at `at`.
+pub fn status_saved_at(at: Option<&str>) -> String {
+    match at {
+        Some(at) => format!("网络未连接，状态为{at}保存的信息"),
+        None => "网络未连接，状态为本机保存的信息".into(),
+    }
+}
+
+/// The case page shown from the copy saved on the device.
+pub fn case_saved_at(at: &str) -> String {
+    format!("网络未连接，以下是{at}保存的办件信息，联网后请刷新。")
 }
 
 #[cfg(test)]

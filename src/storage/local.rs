@@ -42,13 +42,15 @@ pub fn remove(key: &str) {
 /// Whether a key (without `portal.`) holds a citizen's own data, which "清除本机数据" removes: my
 /// cases with their query codes (`my_cases`, in `track::my_cases`), receipts (`receipt.*`,
 /// `apply::receipt`), checklist ticks (`ticks.*`, `checklist::page`) and supplement pages
-/// (`supp.*`, `track::supplement::store`), my appointments and their booking forms and photos
-/// (`my_appointments`, `appt.*`, `appointment::store`). Preferences such as the large-text mode stay.
+/// (`supp.*`, `track::supplement::store`), the last copy of each case (`case.*`, `track::saved`),
+/// my appointments and their booking forms and photos (`my_appointments`, `appt.*`,
+/// `appointment::store`) and my questions and complaints (`my_tickets`, `fb.*`). Preferences such
+/// as the large-text mode stay.
 pub fn personal(key: &str) -> bool {
     key == "my_cases"
         || key == "my_appointments"
         || key == "my_tickets"
-        || ["receipt.", "ticks.", "supp.", "appt.", "fb."]
+        || ["receipt.", "ticks.", "supp.", "case.", "appt.", "fb."]
             .iter()
             .any(|prefix| key.starts_with(prefix))
 }
@@ -80,6 +82,7 @@ mod tests {
             "supp.2026113000001",
             "my_tickets",
             "fb.ask.S1",
+            "case.2026113000001",
         ] {
             assert!(personal(key), "{key}");
         }

@@ -25,6 +25,12 @@ pub fn backoff_ms(attempt: u32, jitter: f64) -> u32 {
     (delay * (0.5 + 0.5 * jitter)) as u32
 }
 
+/// The progress a screen reader is told: at the start and at each quarter, not every percent
+/// (the visible bar and text still move by the percent).
+pub fn spoken_percent(percent: u8) -> u8 {
+    percent.min(100) / 25 * 25
+}
+
 /// The XHR timeout for a body of `bytes`: at least 120 s, plus the time to send it at 8 KB/s (a
 /// poor 2G/3G link), so a large PDF on a slow but working link is not cut off and retried
 /// forever. At most 10 minutes.
@@ -112,6 +118,15 @@ mod tests {
         for attempt in 1..40 {
             assert!(backoff_ms(attempt, 0.0) >= 500 && backoff_ms(attempt, 1.0) <= 60_000);
         }
+    }
+
+    #[test]
+    fn progress_is_spoken_by_the_quarter() {
+        let spoken: Vec<u8> = [0, 1, 24, 25, 49, 50, 74, 75, 99, 100, 250]
+            .into_iter()
+            .map(spoken_percent)
+            .collect();
+        assert_eq!(spoken, [0, 0, 0, 25, 25, 50, 50, 75, 75, 100, 100]);
     }
 
     #[test]

@@ -60,11 +60,14 @@ impl UploadStatus {
         }
     }
 
-    /// A short text for the status line under a photo.
+    /// The status line under a photo, a polite live region: progress only at the start and each
+    /// quarter, so a screen reader is not told every percent (the progress bar shows those).
     pub fn label(&self) -> String {
         match self {
             UploadStatus::Pending => t::UPLOAD_PENDING.into(),
-            UploadStatus::Uploading { .. } => t::upload_progress(self.percent().unwrap_or(0)),
+            UploadStatus::Uploading { .. } => {
+                t::upload_progress(policy::spoken_percent(self.percent().unwrap_or(0)))
+            }
             UploadStatus::Done { .. } => t::UPLOAD_DONE.into(),
             UploadStatus::Failed { message, .. } => message.clone(),
         }

@@ -13,7 +13,7 @@ use super::rating::RatingSection;
 use super::result::{decision, ResultSection};
 use super::supplement::{self, SupplementSection};
 use super::timeline::Timeline;
-use super::{case_error, facts, fetch_case, my_cases};
+use super::{case_error, facts, fetch_case, my_cases, saved};
 use crate::api::ApiErr;
 use crate::components::{set_title, ErrorRetry, Loading};
 use crate::i18n::t;
@@ -93,6 +93,15 @@ pub fn CasePage() -> impl IntoView {
             }
             match result {
                 Ok(view) => show(view),
+                // Offline: the copy saved at the last good answer, said to be one.
+                Err(ApiErr::Network) => match saved::load(&mine.case_number) {
+                    Some((view, at)) => {
+                        set_title(&view.service_name);
+                        state.set(Load::Ready(Box::new(view)));
+                        notice.set(Some(t::case_saved_at(&at)));
+                    }
+                    None => state.set(Load::Failed(ApiErr::Network)),
+                },
                 Err(e) => state.set(Load::Failed(e)),
             }
         });

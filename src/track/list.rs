@@ -7,7 +7,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use super::my_cases::{self, MyCase};
+use super::saved::saved_time;
 use super::{case_error, fetch_case};
+use crate::api::ApiErr;
 use crate::components::ClearDeviceData;
 use crate::i18n::t;
 use crate::routes;
@@ -33,18 +35,38 @@ pub fn MyCasesList() -> impl IntoView {
         note.set(None);
         spawn_local(async move {
             let mut failed = Vec::new();
+            let mut offline = 0;
             // One at a time: a phone on a weak link gets each answer sooner.
             for case in list {
                 match fetch_case(&case.case_number, &case.query_code).await {
                     Ok(view) => my_cases::record(&view),
+                    // No network: the row shows what the device saved, and when.
+                    Err(ApiErr::Network) => {
+                        offline += 1;
+                        let at = case.checked_ms.map(saved_time);
+                        failed.push((case.case_number.clone(), t::status_saved_at(at.as_deref())));
+                    }
                     Err(e) => failed.push((case.case_number.clone(), case_error(&e))),
                 }
                 cases.set(my_cases::list());
             }
-            note.set(Some(if failed.is_empty() {
+            let outcome = if failed.is_empty() {
                 t::REFRESHED.to_string()
+            } else if offline == failed.len() {
+                t::MY_CASES_OFFLINE.to_string()
             } else {
                 t::refresh_failed(failed.len())
+            };
+            // The note is a polite live region: progress found is said with the outcome.
+            let news = cases.with_untracked(|c| c.iter().filter(|c| c.has_news()).count());
+            note.set(Some(if news > 0 {
+                format!(
+                    "{}；{}",
+                    outcome.trim_end_matches('。'),
+                    t::news_count(news)
+                )
+            } else {
+                outcome
             }));
             failures.set(failed);
             refreshing.set(false);

@@ -13,6 +13,7 @@ pub mod my_cases;
 mod news;
 mod rating;
 mod result;
+pub mod saved;
 pub(crate) mod supplement;
 mod timeline;
 

@@ -50,6 +50,10 @@ pub struct MyCase {
     /// When this device first learnt that the case had concluded (ms since the epoch).
     #[serde(default)]
     pub concluded_ms: Option<u64>,
+    /// When the backend last answered for this case (ms since the epoch): the age of what the
+    /// list shows when it cannot be refreshed.
+    #[serde(default)]
+    pub checked_ms: Option<u64>,
 }
 
 impl MyCase {
@@ -71,7 +75,7 @@ fn load() -> Vec<MyCase> {
     if !gone.is_empty() {
         save(&cases);
         for number in &gone {
-            crate::apply::forget_receipt(number);
+            forget_copies(number);
         }
     }
     cases
@@ -106,7 +110,7 @@ pub fn remember(
     let saved = save(&cases);
     // Cases pushed off the end take their receipts (and query codes) along.
     for number in dropped {
-        crate::apply::forget_receipt(&number);
+        forget_copies(&number);
     }
     saved
 }
@@ -127,7 +131,14 @@ pub fn remove(case_number: &str) {
     let mut cases = load();
     cases.retain(|c| c.case_number != case_number);
     save(&cases);
+    forget_copies(case_number);
+}
+
+/// What else the device keeps of a case it forgets: the receipt (with the query code) and the
+/// last copy of the case.
+fn forget_copies(case_number: &str) {
     crate::apply::forget_receipt(case_number);
+    super::saved::forget(case_number);
 }
 
 /// The status the citizen last saw on the case page, if the case is remembered.
@@ -147,8 +158,12 @@ pub fn record(view: &CaseView) {
 
 fn update(view: &CaseView, seen: bool) {
     let mut cases = load();
-    if apply(&mut cases, view, seen, now_ms()) {
+    let now = now_ms();
+    apply(&mut cases, view, seen, now);
+    if let Some(case) = cases.iter_mut().find(|c| c.case_number == view.case_number) {
+        case.checked_ms = Some(now);
         save(&cases);
+        super::saved::save(view);
     }
 }
 
@@ -184,6 +199,7 @@ fn upsert(
             seen_status: status,
             seen_steps: steps,
             concluded_ms: concluded_since(status, concluded_ms, now_ms),
+            checked_ms: Some(now_ms),
         },
     );
     cases

@@ -57,11 +57,20 @@ impl Pages {
             .path_and_query()
             .map(|p| p.as_str().to_string())
             .unwrap_or_else(|| "/".into());
+        // 长辈版 is the citizen's choice, kept in a cookie so the first frame is already large.
+        let elder = req
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(portal::ssr::elder_from_cookies)
+            .unwrap_or(false);
         let nonce: Arc<Mutex<Option<String>>> = Arc::default();
         let context = {
             let (fetch, nonce) = (self.fetch.clone(), nonce.clone());
             move || {
                 portal::ssr::provide_context(fetch.clone());
+                portal::ssr::provide_context(portal::ssr::ElderRequested(elder));
                 // The data the page carries for hydration is in inline scripts with this nonce.
                 if let (Some(n), Ok(mut slot)) = (portal::ssr::use_nonce(), nonce.lock()) {
                     *slot = Some(n.to_string());
@@ -70,7 +79,7 @@ impl Pages {
         };
         let head = self.head.clone();
         let handler = portal::ssr::render_app_async_with_context(context, move || {
-            portal::ssr::shell(head.clone(), rendered_for.clone())
+            portal::ssr::shell(head.clone(), rendered_for.clone(), elder)
         });
         let mut res = handler(req).await.into_response();
         let nonce = nonce.lock().ok().and_then(|n| n.clone());
@@ -90,6 +99,9 @@ impl Pages {
         // Like index.html: always checked, so a deploy is seen at once.
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        // The page differs with the 长辈版 cookie.
+        res.headers_mut()
+            .append(header::VARY, HeaderValue::from_static("cookie"));
         res
     }
 }

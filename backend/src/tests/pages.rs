@@ -62,3 +62,46 @@ async fn a_guide_arrives_as_html_and_a_case_as_the_app_shell() {
     assert!(html.contains("正在加载…"));
     assert!(!html.contains("data-rendered-for"));
 }
+
+#[tokio::test]
+async fn the_elder_cookie_renders_the_page_in_elder_mode_from_the_first_byte() {
+    let (_dir, router) = whole_router(
+        "<!DOCTYPE html><html><head><title>门户</title></head><body><p>正在加载…</p></body></html>",
+    );
+    let page = |cookie: Option<&'static str>| {
+        let router = router.clone();
+        async move {
+            let mut req = Request::get("/");
+            if let Some(c) = cookie {
+                req = req.header("cookie", c);
+            }
+            let res = router
+                .oneshot(req.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let vary = res
+                .headers()
+                .get_all("vary")
+                .iter()
+                .map(|v| v.to_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+                .join(",");
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            (vary, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    let (vary, elder) = page(Some("theme=x; portal_elder=1")).await;
+    assert!(
+        elder.contains("<html lang=\"zh-CN\" class=\"elder\">"),
+        "{elder}"
+    );
+    // The toggle is drawn pressed, as the browser will draw it when it hydrates.
+    assert!(elder.contains("aria-pressed=\"true\""));
+    assert!(vary.to_ascii_lowercase().contains("cookie"));
+    for cookie in [None, Some("portal_elder=0")] {
+        let (_, plain) = page(cookie).await;
+        assert!(plain.starts_with("<!DOCTYPE html><html lang=\"zh-CN\""));
+        assert!(!plain.contains("class=\"elder\""), "{cookie:?}");
+        assert!(plain.contains("aria-pressed=\"false\""));
+    }
+}
