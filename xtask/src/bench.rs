@@ -85,6 +85,7 @@ pub fn bench() -> anyhow::Result<()> {
             .env("PATH", &env.path)
             .env("BASE_URL", &backend.base_url),
     );
+    let result = result.and_then(|()| crate::load::run(&backend.base_url));
     drop(backend);
     result
 }
