@@ -1,10 +1,11 @@
 //! The SQLite database: one file under the data directory, migrations applied at start-up.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 use crate::http::error::AppError;
 
@@ -241,9 +242,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     );",
 ];
 
+/// Connections that only read. SQLite in WAL mode lets them read while the writer commits, so
+/// a look-up or a guide does not wait behind an upload's or a submission's commit and its fsync
+/// (measured under 12 uploaders: look-up p99 from 29–45 ms down to the figures in the README).
+const READERS: usize = 4;
+
 #[derive(Clone)]
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
+    readers: Arc<[Mutex<Connection>]>,
+    next_reader: Arc<AtomicUsize>,
 }
 
 impl Db {
@@ -260,9 +268,44 @@ impl Db {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
         )?;
         migrate(&mut conn)?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let reader = Connection::open_with_flags(
+                    &path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                reader.execute_batch("PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;")?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()
+            .with_context(|| format!("opening database {} to read", path.display()))?;
         Ok(Db {
             conn: Arc::new(Mutex::new(conn)),
+            readers: readers.into(),
+            next_reader: Arc::default(),
         })
+    }
+
+    /// Runs a read-only `f` off the async runtime on one of the reading connections: it sees
+    /// every committed write, and never waits for the writer.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, AppError> + Send + 'static,
+    {
+        let readers = self.readers.clone();
+        let first = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        tokio::task::spawn_blocking(move || {
+            // A free connection if there is one, else wait for the next in turn.
+            let n = readers.len();
+            let guard = (0..n)
+                .find_map(|i| readers[(first + i) % n].try_lock().ok())
+                .map_or_else(|| readers[first % n].lock(), Ok)
+                .map_err(|_| AppError::internal(anyhow::anyhow!("database lock poisoned")))?;
+            f(&guard)
+        })
+        .await
+        .map_err(AppError::internal)?
     }
 
     /// Runs `f` on the connection off the async runtime.

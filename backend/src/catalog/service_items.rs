@@ -149,7 +149,7 @@ pub fn load_service(conn: &Connection, code: &str) -> Result<Option<Service>, Ap
     responses((status = 200, description = "Every service, with the fields search needs", body = [ServiceSummary]),
               (status = 304, description = "Not modified")))]
 pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
-    let summaries = state.db.call(|c| list_summaries(c)).await?;
+    let summaries = state.db.read(|c| list_summaries(c)).await?;
     let body = serde_json::to_string(&summaries)?;
     let etag = etag_of(&body);
     Ok(with_etag(&headers, etag, body))
@@ -167,7 +167,7 @@ pub async fn get_one(
 ) -> ApiResult<Response> {
     let found = state
         .db
-        .call(move |c| {
+        .read(move |c| {
             let found = c
                 .query_row(
                     "SELECT body, etag FROM services WHERE code = ?1",
@@ -201,7 +201,7 @@ pub async fn form(
 ) -> ApiResult<Json<FormDefinition>> {
     let body: Option<String> = state
         .db
-        .call(move |c| {
+        .read(move |c| {
             Ok(c.query_row(
                 "SELECT body FROM forms WHERE service_code = ?1",
                 [code],
