@@ -100,6 +100,8 @@ pub async fn send<T: DeserializeOwned>(form: &str, path: &str, body: String) -> 
                     Ok(_) => Outcome::Failed(t::ERROR_SERVER.into()),
                 };
             }
+            // Questions and complaints carry no photos: the server never asks for them again.
+            Verdict::SendPhotosAgain(_) => return Outcome::Failed(t::ERROR_SERVER.into()),
             Verdict::TryAgain => {
                 return Outcome::Failed(match result {
                     Err(ApiErr::Rejected(e)) => e.message,

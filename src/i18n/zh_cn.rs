@@ -733,6 +733,8 @@ pub fn change_until(at: &str) -> String {
 
 pub fn pages_sent(n: u32) -> String {
     format!("已上传{n}页")
+}
+
 // 咨询, 投诉 and 差评整改 (`feedback`).
 pub const ASK: &str = "我要咨询";
 pub const ASK_TITLE: &str = "咨询";
@@ -787,6 +789,8 @@ pub fn reply_within(days: u32) -> String {
 
 pub fn follow_up_within(days: u32) -> String {
     format!("工作人员将在{days}个工作日内回访并整改。")
+}
+
 // 效能公开.
 pub const PERFORMANCE_TITLE: &str = "效能公开";
 pub const PERFORMANCE_BY_MONTH: &str = "各月办件情况";
@@ -850,6 +854,8 @@ pub fn month_label(from: NaiveDate, to: NaiveDate) -> String {
         Some(next) if next.month() == to.month() => format!("{month}（截至 {} 日）", to.day()),
         _ => month,
     }
+}
+
 // 长辈版 home page and offline copies of personal lists.
 pub const ENTRY_MY_CASES_NOTE: &str = "本机保存的办件";
 pub const MY_CASES_OFFLINE: &str = "网络未连接，以下是本机上次保存的办件状态。";

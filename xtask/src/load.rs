@@ -398,10 +398,7 @@ pub fn run(base_url: &str) -> anyhow::Result<()> {
         .collect::<Result<_, _>>()?;
     let lookup = |conn: &mut Conn, n: usize| -> std::io::Result<bool> {
         let body = &bodies[n % bodies.len()];
-        Ok(conn
-            .send("POST", "/api/cases/lookup", JSON, body)?
-            .status
-            == 200)
+        Ok(conn.send("POST", "/api/cases/lookup", JSON, body)?.status == 200)
     };
     let guide_path = format!("/api/services/{SERVICE}");
     let guide = |conn: &mut Conn, _: usize| -> std::io::Result<bool> {

@@ -3,8 +3,8 @@
 mod bench;
 mod budgets;
 mod build;
-mod schemathesis;
 mod load;
+mod schemathesis;
 mod server;
 mod tools;
 mod wasm_size;

@@ -131,9 +131,7 @@ impl StaffCommand {
             StaffCommand::List
             | StaffCommand::Show { .. }
             | StaffCommand::Appointments(_)
-            | StaffCommand::Feedback(_) => {
-                return None
-            }
+            | StaffCommand::Feedback(_) => return None,
             StaffCommand::Accept {
                 number,
                 handler,

@@ -149,7 +149,7 @@ pub fn load_service(conn: &Connection, code: &str) -> Result<Option<Service>, Ap
     responses((status = 200, description = "Every service, with the fields search needs", body = [ServiceSummary]),
               (status = 304, description = "Not modified")))]
 pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
-    let summaries = state.db.read(|c| list_summaries(c)).await?;
+    let summaries = state.db.read(list_summaries).await?;
     let body = serde_json::to_string(&summaries)?;
     let etag = etag_of(&body);
     Ok(with_etag(&headers, etag, body))

@@ -44,6 +44,8 @@ fn add_visit_service(t: &TestApp) {
         name: HALL.into(),
         address: "某某路1号".into(),
         hours: "周一至周五".into(),
+        district: None,
+        phone: None,
     }];
     t.state
         .db
@@ -96,11 +98,6 @@ impl TestApp {
             json!({"appointment_number": r.appointment_number, "query_code": r.query_code}),
         )
         .await
-    }
-
-    async fn staff_post(&self, path: &str, body: Value) -> (StatusCode, Value) {
-        self.request(Method::POST, path, &[("authorization", AUTH)], Some(body))
-            .await
     }
 }
 

@@ -24,7 +24,7 @@ impl TestApp {
         (status, headers, parse(&body))
     }
 
-    async fn staff_post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+    pub(super) async fn staff_post(&self, path: &str, body: Value) -> (StatusCode, Value) {
         let auth = format!("Bearer {STAFF_TOKEN}");
         self.request(Method::POST, path, &[("authorization", &auth)], Some(body))
             .await
@@ -281,6 +281,8 @@ async fn a_window_complaint_names_the_place() {
                 name: "市民中心二楼".into(),
                 address: "测试路1号".into(),
                 hours: "工作日9:00-17:00".into(),
+                district: None,
+                phone: None,
             }];
             c.execute(
                 "UPDATE services SET body = ?1 WHERE code = ?2",
@@ -608,7 +610,7 @@ async fn the_staff_endpoints_need_the_token_and_are_documented() {
 fn staff_command(args: &[&str]) -> crate::cases::cli::StaffCommand {
     match Cli::try_parse_from(args).unwrap().command {
         Some(Command::Staff(c)) => c,
-        None => panic!("no subcommand"),
+        _ => panic!("not a staff command"),
     }
 }
 
