@@ -215,6 +215,7 @@ pub async fn precheck_submit(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DayQuery {
     /// The day, YYYY-MM-DD.
     pub date: NaiveDate,

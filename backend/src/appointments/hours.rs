@@ -8,7 +8,7 @@ use contract::appointment::OpeningHours;
 const EMBEDDED: &str = include_str!("../../catalog/places-hours.json");
 pub const FILE_NAME: &str = "places-hours.json";
 
-fn parse(name: &str, text: &str) -> anyhow::Result<OpeningHours> {
+pub fn parse(name: &str, text: &str) -> anyhow::Result<OpeningHours> {
     let hours: OpeningHours =
         serde_json::from_str(text).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     hours.check().map_err(|e| anyhow::anyhow!("{name}: {e}"))?;

@@ -177,6 +177,17 @@ pub fn read_dir(dir: &Path) -> (Catalog, Vec<Problem>) {
                     &mut HashSet::new(),
                 );
             }
+            // The places' opening hours (预约) live beside the catalog with their own shape.
+            crate::appointments::hours::FILE_NAME => {
+                if let Err(e) = crate::appointments::hours::parse(&name, &text) {
+                    problems.push(Problem {
+                        file: name,
+                        service: None,
+                        field: String::new(),
+                        message: format!("{e:#}"),
+                    });
+                }
+            }
             DOCUMENTS_FILE => {
                 catalog.documents = Some(parse_array(
                     &name,

@@ -183,6 +183,7 @@ pub async fn case_feedback(
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Only the follow-ups past their limit and not yet rectified.
     pub overdue: Option<bool>,
