@@ -237,7 +237,7 @@ pub async fn get(
     let variant = Variant::parse(&variant).ok_or_else(AppError::not_found)?;
     let doc = state
         .db
-        .call(move |c| load(c, &id))
+        .read(move |c| load(c, &id))
         .await?
         .filter(|d| d.has(variant))
         .ok_or_else(AppError::not_found)?;

@@ -577,10 +577,11 @@ mod tests {
                 (false, _) => OnlineDepth::Information,
             };
             assert_eq!(depth, expected, "{n}: 网办深度");
+            // The same rule as the booking offered on the guide (`appointment::needs_visit`).
             assert_eq!(
                 s.takes_appointments,
-                s.channels.contains(&Channel::Window),
-                "{n}: appointments are booked for a window"
+                s.channels.contains(&Channel::Window) && contract::appointment::needs_visit(&s),
+                "{n}: a visit to a window is what gets booked"
             );
             assert!(!s.online_payment || !s.fees.is_empty(), "{n}: pays nothing");
             assert_eq!(
