@@ -1,16 +1,29 @@
-//! 我的预约 on `/track`, beside my cases: every appointment remembered on this device, with its
-//! status as last seen; filled in once the page is live (device data).
+//! 我的预约 on `/track`, beside my cases: every appointment remembered on this device. Each is
+//! looked up again when the page opens, so a slot the center closed (已停约) shows without
+//! opening it; filled in once the page is live (device data).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 
-use super::store;
+use super::{fetch, store};
 use crate::i18n::t;
 use crate::routes;
 
 #[component]
 pub fn MyAppointmentsList() -> impl IntoView {
     let list = crate::browser::from_device(Vec::new(), store::list);
+    // One at a time, after the page is live; a failed refresh keeps what the device knew.
+    Effect::new(move |_| {
+        spawn_local(async move {
+            for mine in store::list() {
+                if let Ok(view) = fetch(&mine.number, &mine.query_code).await {
+                    store::record(&view);
+                    list.try_set(store::list());
+                }
+            }
+        });
+    });
     view! {
         {move || (!list.with(Vec::is_empty)).then(|| view! {
             <section class="section my-appointments" aria-labelledby="my-appointments-title">

@@ -66,10 +66,12 @@ pub fn remember(view: &AppointmentView, query_code: &str) -> bool {
     local::set(KEY, &all)
 }
 
-/// Updates what the device knows of an appointment it holds (status, a moved time).
+/// Updates what the device knows of an appointment it holds (status, a moved time), in place.
 pub fn record(view: &AppointmentView) {
-    if let Some(mine) = get(&view.appointment_number) {
-        remember(view, &mine.query_code);
+    let mut all = list();
+    if let Some(mine) = all.iter_mut().find(|a| a.number == view.appointment_number) {
+        *mine = MyAppointment::from_view(view, &mine.query_code);
+        local::set(KEY, &all);
     }
 }
 
