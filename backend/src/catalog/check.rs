@@ -4,8 +4,9 @@
 //! `contract::Service`), `forms.json` (an array of `contract::FormDefinition`, one per service
 //! that takes online applications) and optionally `documents.json` (blank forms and samples,
 //! see `documents.rs`); `places-hours.json` beside them is the places' opening hours, which
-//! `appointments::hours` reads, not part of the import. Every problem found is reported with its file, service and field, so
-//! that a city fixes them all in one round.
+//! `appointments::hours` reads from the data directory: checked here, not imported. Every
+//! problem found is reported with its file, service and field, so that a city fixes them all in
+//! one round.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -151,8 +152,6 @@ pub fn read_dir(dir: &Path) -> (Catalog, Vec<Problem>) {
         .filter(|e| e.path().is_file())
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .filter(|n| n.ends_with(".json"))
-        // The opening hours are the appointments' data, loaded from the data directory.
-        .filter(|n| n != crate::appointments::hours::FILE_NAME)
         .collect();
     names.sort();
     let mut saw_forms = false;
