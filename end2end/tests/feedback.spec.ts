@@ -35,6 +35,7 @@ test('a question asked from a guide is answered by staff and published to the gu
   await page.getByRole('button', { name: '提交咨询' }).click();
   await expect(page.locator('#f-phone-error')).toHaveText('请输入11位手机号码');
   await expectAccessible(page);
+  await shot(page, 'feedback-ask-errors');
 
   // What is typed survives a reload.
   await page.getByLabel('手机号码（选填）').fill('13800138000');
@@ -60,6 +61,7 @@ test('a question asked from a guide is answered by staff and published to the gu
   await expect(row).toContainText('已答复');
   await expect(row).toContainText('有新进展');
   await expectAccessible(page);
+  await shot(page, 'feedback-my-tickets');
   await row.click();
   await expect(page.locator('.status-big')).toHaveText('已答复');
   await expect(page.getByRole('region', { name: '答复' })).toContainText(answer);
@@ -91,6 +93,7 @@ test('a complaint about a case is replied to within its deadline', async ({ page
   await page.getByRole('button', { name: '提交投诉' }).click();
   await expect(page.locator('#f-category-error')).toHaveText('请选择投诉类别');
   await expectAccessible(page);
+  await shot(page, 'feedback-complain-errors');
   await page.getByLabel('多次跑').check();
   await page.getByRole('button', { name: '提交投诉' }).click();
 
@@ -138,6 +141,8 @@ test('a complaint about a window is never lost, and shows overdue after its dead
   await expect(page.getByLabel('具体情况')).toHaveValue(text);
   await expect(page.getByLabel('态度')).toBeChecked();
   await expect(page.getByLabel('办理地点')).toHaveValue(service.places[0].name);
+  await expectAccessible(page);
+  await shot(page, 'feedback-complain-window');
   await page.getByRole('button', { name: '提交投诉' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的投诉');

@@ -91,7 +91,7 @@ pub fn AskPage() -> impl IntoView {
     };
 
     view! {
-        <main id="main" class="page feedback">
+        <main id="main" class="page feedback track-page">
             <p class="case-back"><A href=routes::guide(&code)>{move || service_name.get()}</A></p>
             <h1>{t::ASK_TITLE}</h1>
             <p class="lead">{t::ASK_INTRO}</p>

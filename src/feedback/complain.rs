@@ -51,7 +51,7 @@ pub fn ComplainCasePage() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <main id="main" class="page feedback">
+            <main id="main" class="page feedback track-page">
                 <h1>{t::COMPLAIN_TITLE}</h1>
                 <div class="notice">
                     <p>{t::NO_CODE_BODY}</p>
@@ -83,9 +83,9 @@ pub fn ComplainServicePage() -> impl IntoView {
     });
     move || {
         match target.get() {
-        None => view! { <main id="main" class="page feedback"><h1>{t::COMPLAIN_TITLE}</h1><Loading/></main> }.into_any(),
+        None => view! { <main id="main" class="page feedback track-page"><h1>{t::COMPLAIN_TITLE}</h1><Loading/></main> }.into_any(),
         Some(Err(m)) => view! {
-            <main id="main" class="page feedback"><h1>{t::COMPLAIN_TITLE}</h1><p class="error-message">{m}</p></main>
+            <main id="main" class="page feedback track-page"><h1>{t::COMPLAIN_TITLE}</h1><p class="error-message">{m}</p></main>
         }
         .into_any(),
         Some(Ok(target)) => view! { <ComplaintForm target/> }.into_any(),
@@ -231,7 +231,7 @@ fn ComplaintForm(target: Target) -> impl IntoView {
     let category_error = error_of("category");
     let place_error = error_of("place");
     view! {
-        <main id="main" class="page feedback">
+        <main id="main" class="page feedback track-page">
             <p class="case-back"><A href=back>{title.clone()}</A></p>
             <h1>{t::COMPLAIN_TITLE}</h1>
             <p class="lead">{t::ABOUT}"："{lead}</p>

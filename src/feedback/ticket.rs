@@ -56,7 +56,7 @@ pub fn TicketPage() -> impl IntoView {
     load();
     let retry = Callback::new(move |_: ()| load());
     view! {
-        <main id="main" class="page feedback ticket">
+        <main id="main" class="page feedback ticket track-page">
             <p class="case-back no-print"><A href=routes::track()>{t::BACK_TO_MY_CASES}</A></p>
             <h1>{title}</h1>
             {move || match state.get() {
