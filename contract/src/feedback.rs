@@ -422,6 +422,38 @@ pub fn check_staff_text(field: &str, text: &str) -> Option<FieldError> {
     })
 }
 
+/// Field errors of a question and answer to publish on a guide: staff texts that carry no
+/// personal data a machine can spot (a run of 11 or more digits, as in a mobile or ID number).
+pub fn check_publication(p: &FaqPublication) -> Vec<FieldError> {
+    [("question", &p.question), ("answer", &p.answer)]
+        .into_iter()
+        .filter_map(|(field, text)| {
+            check_staff_text(field, text).or_else(|| {
+                has_long_number(text).then(|| FieldError {
+                    field: field.into(),
+                    message: "公开内容不能包含手机号码、身份证号码等个人信息".into(),
+                })
+            })
+        })
+        .collect()
+}
+
+fn has_long_number(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        // An ID number may end in X.
+        run = if c.is_ascii_digit() || (run >= 17 && matches!(c, 'x' | 'X')) {
+            run + 1
+        } else {
+            0
+        };
+        if run >= 11 {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,6 +514,24 @@ mod tests {
             phone: String::new(),
         };
         assert_eq!(check_complaint(&c)[0].field, "place");
+    }
+
+    #[test]
+    fn published_text_carries_no_phone_or_id_number() {
+        let p = |q: &str, a: &str| FaqPublication {
+            question: q.into(),
+            answer: a.into(),
+        };
+        assert!(check_publication(&p("能邮寄吗？", "可以，请拨打12345咨询。")).is_empty());
+        let e = check_publication(&p("张三13800138000问能邮寄吗？", "可以"));
+        assert_eq!(e[0].field, "question");
+        assert_eq!(
+            e[0].message,
+            "公开内容不能包含手机号码、身份证号码等个人信息"
+        );
+        let e = check_publication(&p("能邮寄吗？", "已联系 11010519491231002X"));
+        assert_eq!(e[0].field, "answer");
+        assert_eq!(check_publication(&p(" ", "")).len(), 2);
     }
 
     #[test]

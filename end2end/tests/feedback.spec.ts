@@ -68,7 +68,7 @@ test('a question asked from a guide is answered by staff and published to the gu
   await shot(page, 'feedback-question-answered');
 
   // Published without the asker's phone, it is part of the guide's HTML.
-  const published = `自助机能打印受理回执吗？（${Date.now()}）`;
+  const published = `自助机能打印受理回执吗？（第${Date.now() % 100000}问）`;
   await staffPost(request, `/api/staff/inquiries/${ticket}/publish`, { question: published, answer });
   const html = await (await request.get(`/services/${encodeURIComponent(service.code)}`)).text();
   expect(html).toContain(published);

@@ -229,9 +229,7 @@ pub fn publish(
     ticket: &str,
     p: &FaqPublication,
 ) -> Result<StaffInquiry, AppError> {
-    let question = contract::check_staff_text("question", &p.question);
-    let answer = contract::check_staff_text("answer", &p.answer);
-    let errors: Vec<_> = question.into_iter().chain(answer).collect();
+    let errors = contract::check_publication(p);
     if !errors.is_empty() {
         return Err(AppError::invalid(errors));
     }
@@ -325,7 +323,7 @@ pub async fn staff_answer(
               (status = 403, description = "未启用工作人员接口", body = contract::ApiError),
               (status = 404, description = "No such question", body = contract::ApiError),
               (status = 409, description = "illegal_transition: not answered yet", body = contract::ApiError),
-              (status = 422, description = "question or answer missing or over 500 characters", body = contract::ApiError)))]
+              (status = 422, description = "question or answer missing, over 500 characters, or holding a run of 11+ digits (a phone or ID number)", body = contract::ApiError)))]
 pub async fn staff_publish(
     _staff: Staff,
     State(state): State<AppState>,

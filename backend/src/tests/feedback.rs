@@ -181,6 +181,15 @@ async fn a_question_is_answered_and_published_to_the_guide_without_the_phone() {
 
     let (_, before) = t.get(&format!("/api/services/{SERVICE}")).await;
     assert_eq!(before["faq"], json!([]));
+    // The asker's number pasted into the public text is refused.
+    let (status, body) = t
+        .staff_post(
+            &publish,
+            json!({"question": "13800138000问：委托他人代办需要带什么？", "answer": "带委托书。"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["fields"][0]["field"], "question");
     let (status, body) = t.staff_post(&publish, faq).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["published"], true);
