@@ -19,7 +19,7 @@ async function shot(page: Page, name: string) {
 
 const ticketNumber = async (page: Page) => (await page.locator('#ticket-number').textContent())?.trim() ?? '';
 
-test('a question asked from a guide is answered by staff and published to the guide', async ({ page, request }) => {
+test('a question asked from a guide is answered by staff and published to the guide', async ({ page, request, browser }) => {
   const { service } = await pickService(request);
   const question = `自助机上可以打印受理回执吗？（${Date.now()}）`;
 
@@ -66,6 +66,17 @@ test('a question asked from a guide is answered by staff and published to the gu
   await expect(page.locator('.status-big')).toHaveText('已答复');
   await expect(page.getByRole('region', { name: '答复' })).toContainText(answer);
   await shot(page, 'feedback-question-answered');
+
+  // On another phone, the ticket number and code find it through the look-up form.
+  const code = (await page.locator('#ticket-code').textContent())?.trim() ?? '';
+  const other = await browser.newPage();
+  await openApp(other, '/track');
+  await other.getByLabel('办件编号').fill(ticket);
+  await other.getByLabel('查询码').fill(code);
+  await other.getByRole('button', { name: '查询', exact: true }).click();
+  await expect(other).toHaveURL(new RegExp(`/tickets/${ticket}$`));
+  await expect(other.getByRole('region', { name: '答复' })).toContainText(answer);
+  await other.close();
 
   // Published without the asker's phone, it is part of the guide's HTML.
   const published = `自助机能打印受理回执吗？（第${Date.now() % 100000}问）`;

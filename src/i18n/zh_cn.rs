@@ -777,7 +777,7 @@ pub const FOLLOW_UP_CONTACT: &str = "回访情况";
 pub const FOLLOW_UP_RECTIFICATION: &str = "整改情况";
 pub const FOLLOW_UP_OPEN: &str = "您的评价已转交，工作人员将回访并整改。";
 pub const CASE_COMPLAINTS: &str = "关于本办件的投诉";
-pub const TRACK_TICKET_HINT: &str = "办件编号，或咨询、投诉编号（ZX、TS开头）";
+pub const TRACK_TICKET_HINT: &str = "咨询、投诉编号以ZX、TS开头";
 
 pub fn chars_left(n: usize) -> String {
     format!("还可输入{n}个字")
