@@ -112,6 +112,10 @@ fn declare_common_errors(doc: &mut Value) {
         let takes_json = op
             .pointer("/requestBody/content/application~1json")
             .is_some();
+        let takes_query = op
+            .get("parameters")
+            .and_then(Value::as_array)
+            .is_some_and(|ps| ps.iter().any(|p| p["in"] == "query"));
         let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else {
             continue;
         };
@@ -119,6 +123,9 @@ fn declare_common_errors(doc: &mut Value) {
             "408",
             "timeout: the request took over 30 s to arrive or answer",
         )];
+        if takes_query {
+            common.push(("400", "bad_request: a query parameter is malformed"));
+        }
         if takes_json {
             common.extend([
                 (

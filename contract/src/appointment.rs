@@ -70,7 +70,7 @@ impl utoipa::PartialSchema for ClockTime {
         use utoipa::openapi::schema::{ObjectBuilder, Type};
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .pattern(Some("^[0-2]?[0-9]:[0-5][0-9]$"))
+            .pattern(Some("^([01]?[0-9]|2[0-3]):[0-5][0-9]$"))
             .description(Some("Time of day in China, HH:MM"))
             .into()
     }

@@ -160,7 +160,8 @@ pub async fn lookup(
     request_body = AppointmentLookup,
     responses((status = 200, description = "Cancelled; the place is offered again at once", body = AppointmentView),
               (status = 404, description = "未找到该预约", body = contract::ApiError),
-              (status = 409, description = "illegal_transition (not booked any more) or past_cutoff", body = contract::ApiError)))]
+              (status = 409, description = "illegal_transition (not booked any more) or past_cutoff", body = contract::ApiError),
+              (status = 429, description = "rate_limited: failed look-ups, counted with those of cases", body = contract::ApiError)))]
 pub async fn cancel(
     State(state): State<AppState>,
     client: ClientIp,
@@ -199,7 +200,8 @@ pub async fn move_to(
     responses((status = 200, description = "The photos replace those of their materials, which wait for a new verdict", body = AppointmentView),
               (status = 404, description = "未找到该预约", body = contract::ApiError),
               (status = 409, description = "illegal_transition: the appointment is not booked any more", body = contract::ApiError),
-              (status = 422, description = "Unusable photos or materials (fields material.<id>, materials)", body = contract::ApiError)))]
+              (status = 422, description = "Unusable photos or materials (fields material.<id>, materials)", body = contract::ApiError),
+              (status = 429, description = "rate_limited: failed look-ups, counted with those of cases", body = contract::ApiError)))]
 pub async fn precheck_submit(
     State(state): State<AppState>,
     client: ClientIp,

@@ -90,7 +90,8 @@ fn case_target(conn: &Connection, case_number: &str) -> Result<Target, AppError>
 }
 
 #[utoipa::path(post, path = "/api/complaints", tag = "feedback",
-    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per complaint; retries reuse it")),
+    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per complaint; retries reuse it",
+        min_length = 8, max_length = 64, pattern = "^[!-~]{8,64}$")),
     request_body = ComplaintSubmission,
     responses((status = 200, description = "Received, with its reply deadline (or received before with the same key and body: header Idempotent-Replayed: true)", body = TicketReceipt),
               (status = 400, description = "Missing or malformed Idempotency-Key, or a malformed body", body = contract::ApiError),

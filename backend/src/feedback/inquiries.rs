@@ -38,7 +38,8 @@ fn tidy(q: &InquirySubmission) -> InquirySubmission {
 }
 
 #[utoipa::path(post, path = "/api/inquiries", tag = "feedback",
-    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per question; retries reuse it")),
+    params(("Idempotency-Key" = String, Header, description = "8–64 visible ASCII characters, one per question; retries reuse it",
+        min_length = 8, max_length = 64, pattern = "^[!-~]{8,64}$")),
     request_body = InquirySubmission,
     responses((status = 200, description = "The question was received (or had been, with the same key and body: header Idempotent-Replayed: true)", body = TicketReceipt),
               (status = 400, description = "Missing or malformed Idempotency-Key, or a malformed body", body = contract::ApiError),
