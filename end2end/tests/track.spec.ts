@@ -145,6 +145,7 @@ test('a case followed from submission to rating, with a supplement on the way', 
     await expect(rating.locator('#f-rating-reason')).toHaveAccessibleName('不满意的原因（必填）');
     await expect(rating.locator('#rating-reason-error')).toHaveText('请填写不满意的原因');
     await expectAccessible(page);
+    await shot(page, 'track-rating-error');
 
     await rating.getByLabel('满意', { exact: true }).check();
     await rating.getByLabel('其他意见或建议（选填）').fill('办理很快');
