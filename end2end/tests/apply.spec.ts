@@ -458,6 +458,8 @@ test('an iPhone HEIC photo is explained, and a busy page is encoded again at a l
   expect(jpegSize(stored)).toEqual({ width: 2000, height: 1500 });
   expect(stored.length).toBeLessThan(noisy.q80);
   expect(Math.abs(stored.length - noisy.q70) / noisy.q70).toBeLessThan(0.02);
+});
+
 test('a screen reader hears an upload politely: its start, each quarter and the end, not every percent', async ({ page }) => {
   test.setTimeout(120_000);
   await fillUpToMaterials(page, uniqueName());
