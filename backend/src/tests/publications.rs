@@ -133,3 +133,37 @@ async fn a_licensing_decision_on_a_company_is_published_and_a_persons_is_not() {
         assert_eq!(found, json!([]), "{q}");
     }
 }
+
+/// The public pages arrive as HTML; the search form works without JavaScript.
+#[tokio::test]
+async fn the_publication_pages_are_rendered_on_the_server() {
+    use http_body_util::BodyExt;
+    let (_dir, router) = whole_router("<!DOCTYPE html><html><head></head><body></body></html>");
+    let get = |path: &'static str| {
+        let router = router.clone();
+        async move {
+            let res = router
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = res.status();
+            let body = res.into_body().collect().await.unwrap().to_bytes();
+            (status, String::from_utf8_lossy(&body).replace("<!>", ""))
+        }
+    };
+    let (status, html) = get("/publications?q=%E9%A4%90%E9%A5%AE").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>办件公示（行政许可）</h1>"), "{html}");
+    assert!(html.contains("method=\"get\" action=\"/publications\""));
+    assert!(
+        html.contains("value=\"餐饮\""),
+        "the query stays in the box"
+    );
+    assert!(html.contains("没有找到相关公示"));
+    let (_, html) = get("/publications/XK2026113000001").await;
+    assert!(html.contains("data-rendered-for=\"/publications/XK2026113000001\""));
+    assert!(
+        html.contains("暂时无法加载") || html.contains("不存在"),
+        "{html}"
+    );
+}
