@@ -250,6 +250,16 @@ pub async fn department_performance(department: &str) -> Result<contract::Perfor
     .await
 }
 
+/// `GET /api/publications?q=`: published licensing decisions, newest first.
+pub async fn publications(q: &str) -> Result<Vec<contract::Publication>, ApiErr> {
+    get(&format!("/api/publications?q={}", crate::routes::encode(q))).await
+}
+
+/// `GET /api/publications/{id}`: one published decision.
+pub async fn publication(id: &str) -> Result<contract::Publication, ApiErr> {
+    get(&format!("/api/publications/{}", crate::routes::encode(id))).await
+}
+
 /// Maps an HTTP status and body to the result; pure, so it is tested natively.
 pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErr> {
     match status {

@@ -15,6 +15,7 @@ mod home;
 mod i18n;
 mod performance;
 mod photo;
+mod publications;
 mod routes;
 mod search;
 mod storage;

@@ -14,6 +14,7 @@ use crate::feedback::{AskPage, ComplainCasePage, ComplainServicePage, TicketPage
 use crate::guide::{GuidePage, ServiceListPage};
 use crate::home::HomePage;
 use crate::performance::{DepartmentPerformancePage, ServicePerformancePage};
+use crate::publications::{PublicationPage, PublicationsPage};
 use crate::track::{CasePage, TrackPage};
 
 #[component]
@@ -55,6 +56,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/performance/services/:code") view=ServicePerformancePage/>
             // `department_performance(name)`, read with `DepartmentParams`.
             <Route path=path!("/performance/departments/:department") view=DepartmentPerformancePage/>
+            // `publications()`, with `?q=` from its own search form.
+            <Route path=path!("/publications") view=PublicationsPage/>
+            // `publication(id)`, read with `PublicationParams`.
+            <Route path=path!("/publications/:id") view=PublicationPage/>
         </Routes>
     }
 }
@@ -74,6 +79,8 @@ pub fn server_rendered(path: &str) -> bool {
             | ["apply"]
             | ["track"]
             | ["performance", "services" | "departments", _]
+            | ["publications"]
+            | ["publications", _]
     ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
 }
 
@@ -93,6 +100,12 @@ pub struct CaseParams {
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct DepartmentParams {
     pub department: Option<String>,
+}
+
+/// `:id` of a published licensing decision.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct PublicationParams {
+    pub id: Option<String>,
 }
 
 /// `/apply/:code/:draft/:step`.
@@ -219,6 +232,14 @@ pub fn department_performance(department: &str) -> String {
     format!("/performance/departments/{}", encode(department))
 }
 
+pub fn publications() -> String {
+    "/publications".into()
+}
+
+pub fn publication(id: &str) -> String {
+    format!("/publications/{}", encode(id))
+}
+
 /// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
 /// builders are tested natively).
 pub fn encode(s: &str) -> String {
@@ -272,6 +293,8 @@ mod tests {
             "/track",
             "/performance/services/A1",
             "/performance/departments/%E6%B0%91%E6%94%BF%E5%B1%80",
+            "/publications",
+            "/publications/XK2026113000001",
         ] {
             assert!(server_rendered(public), "{public}");
         }

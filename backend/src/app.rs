@@ -128,6 +128,8 @@ pub fn api_router() -> Router<AppState> {
             "/api/performance/departments/{department}",
             get(crate::performance::department),
         )
+        .route("/api/publications", get(crate::publications::list))
+        .route("/api/publications/{id}", get(crate::publications::get_one))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Whole requests, body included: a slow sender cannot hold a connection.
         .layer(timeout(REQUEST_TIMEOUT_SECS))

@@ -138,6 +138,10 @@ fn tidy(app: &Application, form: &FormDefinition) -> Application {
             phone: t(&app.applicant.phone),
             address: t(&app.applicant.address),
         },
+        legal_person: app.legal_person.as_ref().map(|l| contract::LegalPerson {
+            name: t(&l.name),
+            credit_code: l.credit_code.trim().to_ascii_uppercase(),
+        }),
         agent: app.agent.as_ref().map(|a| Agent {
             name: t(&a.name),
             id_number: a.id_number.trim().to_ascii_uppercase(),

@@ -240,6 +240,21 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         receipt TEXT NOT NULL,
         created_at INTEGER NOT NULL
     );",
+    // 8: 办件公示: licensing decisions on legal persons as published (a copy taken at the
+    // decision, so that the public record does not change with the case).
+    "CREATE TABLE publications (
+        id TEXT PRIMARY KEY,
+        case_number TEXT NOT NULL UNIQUE REFERENCES cases(case_number),
+        enterprise_name TEXT NOT NULL,
+        credit_code TEXT NOT NULL,
+        service_code TEXT NOT NULL,
+        service_name TEXT NOT NULL,
+        decision TEXT NOT NULL,
+        decided_on TEXT NOT NULL,
+        department TEXT NOT NULL,
+        published_on TEXT NOT NULL
+    );
+    CREATE INDEX publications_by_date ON publications(published_on, id);",
 ];
 
 /// Connections that only read. SQLite in WAL mode lets them read while the writer commits, so

@@ -232,7 +232,7 @@ fn applicant(rng: &mut Rng, today: Date) -> Applicant {
 }
 
 /// A filled-in form: every field with a value of its kind (the first option of a choice).
-fn fields(form: &FormDefinition, a: &Applicant, day: Date) -> Vec<(String, String)> {
+pub(crate) fn fields(form: &FormDefinition, a: &Applicant, day: Date) -> Vec<(String, String)> {
     form.fields
         .iter()
         .map(|f| {
@@ -341,6 +341,7 @@ pub(crate) async fn generate(
                         .collect(),
                     situation,
                     applicant: a,
+                    legal_person: None,
                     agent: None,
                     delivery: Delivery::Window,
                     consent: true,

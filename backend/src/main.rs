@@ -14,6 +14,7 @@ mod feedback;
 mod http;
 mod openapi;
 mod performance;
+mod publications;
 mod qr;
 mod tokens;
 mod uploads;

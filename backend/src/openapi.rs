@@ -52,6 +52,8 @@ use utoipa::{Modify, OpenApi};
         crate::feedback::follow_ups::staff_act,
         crate::performance::service,
         crate::performance::department,
+        crate::publications::list,
+        crate::publications::get_one,
     ),
     components(schemas(contract::ApiError, contract::FieldError)),
     modifiers(&StaffToken)

@@ -98,6 +98,10 @@ pub struct Application {
     #[serde(default)]
     pub situation: Vec<String>,
     pub applicant: Applicant,
+    /// Set when a legal person applies (then `applicant` acts for it); absent for a natural
+    /// person and on applications stored before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_person: Option<crate::publication::LegalPerson>,
     #[serde(default)]
     pub agent: Option<Agent>,
     /// Service-specific field values by field id (at most one per form field).

@@ -14,6 +14,7 @@ pub mod case;
 pub mod feedback;
 pub mod offline;
 pub mod performance;
+pub mod publication;
 pub mod service;
 pub mod time;
 pub mod validate;
@@ -23,6 +24,7 @@ pub use application::*;
 pub use case::*;
 pub use feedback::*;
 pub use performance::{Figures, Performance, ServicePerformanceRow};
+pub use publication::{LegalPerson, Publication, PublishedDecision};
 pub use service::*;
 
 pub use chrono;

@@ -347,6 +347,32 @@ pub fn validate_application(
     );
     check("applicant.phone", own(validate_phone(&a.phone)));
     check("applicant.address", own(validate_address(&a.address)));
+    if let Some(legal) = &app.legal_person {
+        if !service
+            .audience
+            .contains(&crate::service::Audience::LegalPerson)
+        {
+            check(
+                "legal_person",
+                Err("本事项的服务对象为自然人，不能以单位名义申请".to_string()),
+            );
+        }
+        let name = legal.name.trim();
+        if name.is_empty() {
+            check("legal_person.name", Err("请输入单位名称".to_string()));
+        } else if name.chars().count() > crate::publication::LEGAL_PERSON_NAME_MAX_CHARS
+            || name.chars().any(char::is_control)
+        {
+            check(
+                "legal_person.name",
+                Err("单位名称不能超过100个字，且不能包含换行等特殊字符".to_string()),
+            );
+        }
+        check(
+            "legal_person.credit_code",
+            own(crate::publication::validate_credit_code(&legal.credit_code)),
+        );
+    }
     if let Some(agent) = &app.agent {
         check("agent.name", own(validate_name(&agent.name)));
         check(
@@ -779,6 +805,7 @@ mod tests {
                 phone: "13800138000".into(),
                 address: "北京市西城区某某街1号".into(),
             },
+            legal_person: None,
             agent: None,
             fields: vec![("reason".into(), "遗失补领".into())],
             materials: vec![MaterialPages {

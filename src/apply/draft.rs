@@ -111,6 +111,7 @@ impl Draft {
                 phone: trim(&self.applicant.phone),
                 address: trim(&self.applicant.address),
             },
+            legal_person: None,
             agent: self.has_agent.then(|| Agent {
                 name: trim(&self.agent.name),
                 id_number: trim(&self.agent.id_number).to_uppercase(),

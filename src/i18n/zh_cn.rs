@@ -873,6 +873,27 @@ pub fn case_saved_at(at: &str) -> String {
     format!("网络未连接，以下是{at}保存的办件信息，联网后请刷新。")
 }
 
+// 办件公示.
+pub const PUBLICATIONS_TITLE: &str = "办件公示（行政许可）";
+pub const PUBLICATIONS_LEAD: &str = "依法公示对法人和其他组织作出的行政许可决定，自作出决定之日起 7 个工作日内公示。不公示自然人信息。";
+pub const PUBLICATIONS_SEARCH: &str = "搜索单位名称、统一社会信用代码或事项";
+pub const PUBLICATIONS_NONE: &str = "没有找到相关公示";
+pub const PUBLICATION_KIND: &str = "行政许可决定公示";
+pub const CREDIT_CODE: &str = "统一社会信用代码";
+pub const LICENSED_SERVICE: &str = "许可事项";
+pub const DECISION: &str = "许可决定";
+pub const DECIDED_ON: &str = "决定日期";
+pub const DECIDING_DEPARTMENT: &str = "许可机关";
+pub const PUBLISHED_ON: &str = "公示日期";
+pub const ALL_PUBLICATIONS: &str = "查看全部公示";
+
+pub fn published_decision(d: contract::PublishedDecision) -> &'static str {
+    match d {
+        contract::PublishedDecision::Approved => "准予行政许可",
+        contract::PublishedDecision::Refused => "不予行政许可",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

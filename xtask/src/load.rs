@@ -300,6 +300,7 @@ fn new_case(conn: &mut Conn, n: u32) -> anyhow::Result<SubmitReceipt> {
             phone: "13800138000".into(),
             address: "北京市东城区建国门内大街1号".into(),
         },
+        legal_person: None,
         agent: None,
         fields: vec![
             ("purpose".into(), "就业".into()),

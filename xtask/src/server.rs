@@ -111,7 +111,9 @@ pub fn end_to_end(env: &BuildEnv, counts: &mut Counts) -> anyhow::Result<()> {
             .env("BASE_URL", &backend.base_url)
             .env("STAFF_TOKEN", TEST_STAFF_TOKEN)
             // For tests that age uploads on the server as a day passing would.
-            .env("DATA_DIR", backend._data.path()),
+            .env("DATA_DIR", backend._data.path())
+            // For the demo history run against the backend's database.
+            .env("PORTAL_BACKEND_BIN", backend_binary()),
         counts,
     );
     drop(backend);

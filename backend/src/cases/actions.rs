@@ -30,8 +30,10 @@ pub fn perform(
     let today = at.date_naive();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut row = store::load(&tx, case_number)?.ok_or_else(case_not_found)?;
-    let materials = versions::of_case(&tx, case_number, &row.service_code)?
-        .map(|s| s.materials)
+    let service = versions::of_case(&tx, case_number, &row.service_code)?;
+    let materials = service
+        .as_ref()
+        .map(|s| s.materials.clone())
         .unwrap_or_default();
     let plan = machine::plan(
         row.status,
@@ -72,6 +74,7 @@ pub fn perform(
     }
     freeze_if_concluded(&tx, calendar, &mut row, today)?;
     store::update(&tx, &row)?;
+    crate::publications::publish_if_due(&tx, &row, service.as_ref(), today)?;
     tx.commit()?;
     view::load_for(conn, calendar, case_number, today, view::Reader::Staff)
 }

@@ -55,6 +55,7 @@ async fn every_online_catalog_service_takes_an_application() {
             service_code: service.code.clone(),
             situation: situation.clone(),
             applicant: application("").applicant,
+            legal_person: None,
             agent: None,
             fields: form
                 .fields

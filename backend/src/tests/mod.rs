@@ -18,6 +18,7 @@ mod old_data;
 mod openapi_doc;
 mod pages;
 mod performance;
+mod publications;
 mod rating;
 mod replays;
 mod staff;
@@ -310,6 +311,7 @@ pub fn application(upload_id: &str) -> Application {
             phone: "13800138000".into(),
             address: "北京市西城区某某街1号".into(),
         },
+        legal_person: None,
         agent: None,
         fields: vec![("reason".into(), "证件遗失".into())],
         materials: vec![MaterialPages {
