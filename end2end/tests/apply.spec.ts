@@ -2,6 +2,7 @@ import { test, expect, Page, APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openApp } from './helpers';
 import { phonePhoto, jpegSize, GPS_MARKER } from './photos.mjs';
+import { idNumber } from './cases';
 
 // 无犯罪记录证明开具: a situation question, two service-specific fields, one required material,
 // and delivery by post.
@@ -49,7 +50,7 @@ async function fillUpToMaterials(page: Page, name: string) {
   await expect(page.locator('#f-applicant-id-number-error')).toContainText('校验位');
   await expect(page.locator('#f-applicant-phone-error')).toContainText('11位');
   await expectAccessible(page);
-  await page.getByLabel('公民身份号码').fill('11010519491231002X');
+  await page.getByLabel('公民身份号码').fill(idNumber());
   await page.getByLabel('手机号码').fill('13800138000');
   await page.getByRole('button', { name: '继续' }).click();
 
