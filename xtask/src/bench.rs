@@ -111,7 +111,7 @@ pub fn bench() -> anyhow::Result<()> {
         .context("no guide among the pages Lighthouse measured")?;
     checks.push(guide_critical_bytes(&backend.addr, &guide.path)?);
     checks.extend(budgets::lighthouse(&pages));
-    crate::load::run(&backend.base_url)?;
+    crate::load::on_fresh_backend()?;
     drop(backend);
 
     println!("\nBudgets:");

@@ -375,7 +375,7 @@ fn print_row(what: &str, s: &Stats) {
 }
 
 /// Runs the load against the backend at `base_url` (`http://127.0.0.1:PORT`).
-pub fn run(base_url: &str) -> anyhow::Result<()> {
+fn run(base_url: &str) -> anyhow::Result<()> {
     let server: SocketAddr = base_url
         .trim_start_matches("http://")
         .parse()
@@ -460,7 +460,16 @@ pub fn alone() -> anyhow::Result<()> {
         "build the backend (release)",
         crate::build::cargo(&env).args(["build", "--release", "--package", "backend"]),
     )?;
-    let backend = crate::server::start_backend()?;
+    on_fresh_backend()
+}
+
+/// The run on a backend of its own (the release build), with a fresh data directory and
+/// without a log line per refused upload.
+pub fn on_fresh_backend() -> anyhow::Result<()> {
+    let backend = crate::server::start_backend_with(crate::server::Options {
+        quiet: true,
+        ..Default::default()
+    })?;
     let result = run(&backend.base_url);
     drop(backend);
     result

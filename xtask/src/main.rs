@@ -3,6 +3,7 @@
 mod bench;
 mod budgets;
 mod build;
+mod chaos;
 mod load;
 mod schemathesis;
 mod server;
@@ -18,10 +19,11 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("bench") => bench::bench(),
         Some("load") => load::alone(),
+        Some("chaos") => chaos::chaos(&args[1..]),
         Some("build") => tools::ensure_build_tools().and_then(|env| build::release(&env)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run    install what is missing, build, serve at http://127.0.0.1:8080\n  test   every check and test\n  bench  sizes, timings and Lighthouse against the budgets\n  load   only the load run of bench (look-up and guide under uploads)"
+                "usage: cargo xtask <command>\n\n  run    install what is missing, build, serve at http://127.0.0.1:8080\n  test   every check and test\n  bench  sizes, timings and Lighthouse against the budgets\n  chaos  the fault suite: submissions under network cuts and SIGKILL\n  load   only the load run of bench (look-up and guide under uploads)"
             );
             return ExitCode::from(2);
         }

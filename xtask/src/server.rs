@@ -19,7 +19,18 @@ pub struct Backend {
     pub base_url: String,
     /// `127.0.0.1:port`.
     pub addr: String,
+    options: Options,
     _data: tempfile::TempDir,
+}
+
+/// How a backend is started beyond the defaults.
+#[derive(Clone, Copy, Default)]
+pub struct Options {
+    /// `--trust-proxy`: rate limits count per `X-Forwarded-For` address, so one test machine
+    /// can stand for many citizens.
+    pub trust_proxy: bool,
+    /// Leave out the log line of every refused request (load runs refuse many by design).
+    pub quiet: bool,
 }
 
 impl Drop for Backend {
@@ -29,31 +40,69 @@ impl Drop for Backend {
     }
 }
 
+impl Backend {
+    /// Kills the backend with SIGKILL, as a crash or the OOM killer would (what reached the
+    /// kernel stays; a power cut is not simulated), and starts it again on the same address and
+    /// data directory.
+    pub fn kill_and_restart(&mut self) -> anyhow::Result<()> {
+        if let Some(status) = self.exited() {
+            bail!("the backend had already stopped by itself ({status})");
+        }
+        self.child.kill().context("killing the backend")?;
+        self.child.wait()?;
+        self.child = spawn(&self.addr, self._data.path(), self.options)?;
+        wait_healthy(&self.addr)
+    }
+
+    /// How the backend ended, if it is no longer running.
+    pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+}
+
 pub fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
 pub fn start_backend() -> anyhow::Result<Backend> {
+    start_backend_with(Options::default())
+}
+
+pub fn start_backend_with(options: Options) -> anyhow::Result<Backend> {
     let port = free_port()?;
     let data = tempfile::tempdir()?;
     let addr = format!("127.0.0.1:{port}");
-    let child = Command::new(backend_binary())
-        .args(["--addr", &addr, "--dist-dir"])
-        .arg(root().join("dist"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .env("PORTAL_STAFF_TOKEN", TEST_STAFF_TOKEN)
-        .env("RUST_LOG", "warn")
-        .spawn()
-        .context("starting the backend")?;
+    let child = spawn(&addr, data.path(), options)?;
     let backend = Backend {
         child,
         base_url: format!("http://{addr}"),
-        addr: addr.clone(),
+        addr,
+        options,
         _data: data,
     };
-    wait_healthy(&addr)?;
+    wait_healthy(&backend.addr)?;
     Ok(backend)
+}
+
+fn spawn(addr: &str, data: &std::path::Path, options: Options) -> anyhow::Result<Child> {
+    let mut cmd = Command::new(backend_binary());
+    cmd.args(["--addr", addr, "--dist-dir"])
+        .arg(root().join("dist"))
+        .arg("--data-dir")
+        .arg(data)
+        .env("PORTAL_STAFF_TOKEN", TEST_STAFF_TOKEN)
+        .env(
+            "RUST_LOG",
+            if options.quiet {
+                "warn,tower_http=off"
+            } else {
+                "warn"
+            },
+        );
+    if options.trust_proxy {
+        cmd.arg("--trust-proxy");
+    }
+    cmd.spawn().context("starting the backend")
 }
 
 /// A plain GET over HTTP/1.0 (no compression asked for, no chunking): the status and the body
