@@ -90,3 +90,35 @@ async fn a_draft_continued_after_the_sweep_names_the_gone_uploads_and_goes_throu
     assert_eq!(status, axum::http::StatusCode::OK, "{body}");
     assert_eq!(t.count("cases"), 1);
 }
+
+/// A crash between a file's rename into place and its row's insert leaves a file no row names:
+/// the sweep removes it once it is a day old, and leaves younger ones and every named file.
+#[tokio::test]
+async fn stored_files_no_upload_names_go_once_a_day_old() {
+    let t = TestApp::new();
+    let dir = t.dir.path().join("uploads");
+    let kept = t.upload_png().await;
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(25 * 3600);
+    let age = |name: &str| {
+        std::fs::File::options()
+            .write(true)
+            .open(dir.join(name))
+            .unwrap()
+            .set_modified(day_ago)
+            .unwrap();
+    };
+    for name in ["orphan-old", "orphan-new"] {
+        std::fs::write(dir.join(name), b"photo").unwrap();
+    }
+    age("orphan-old");
+    age(&kept);
+
+    let now = t.state.clock.now();
+    t.state.db.with(|c| sweep(c, &dir, now)).unwrap().unwrap();
+
+    assert!(!dir.join("orphan-old").exists());
+    assert!(dir.join("orphan-new").exists());
+    // A day-old file its row names stays: the row, not the file's age, decides (the upload
+    // itself is the database's to expire, 24 h after its row was made by the clock).
+    assert!(dir.join(&kept).exists());
+}

@@ -1,6 +1,7 @@
 //! Removes uploads that no case refers to once they are a day old: abandoned drafts should
 //! not keep citizens' ID photos on disk.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -20,7 +21,37 @@ const INTERVAL: Duration = Duration::from_secs(3600);
 pub fn sweep(conn: &mut Connection, dir: &Path, now: i64) -> Result<usize, AppError> {
     let ids = expire_rows(conn, now)?;
     remove_files(dir, &ids);
+    remove_orphans(dir, &known_ids(conn)?);
     Ok(ids.len())
+}
+
+/// Every upload id the database holds.
+pub fn known_ids(conn: &Connection) -> Result<HashSet<String>, AppError> {
+    let mut stmt = conn.prepare("SELECT id FROM uploads")?;
+    let rows = stmt.query_map([], |r| r.get("id"))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Removes stored files that no row names: a crash between a file's rename into place and its
+/// row's insert leaves one behind, which no case can ever use. Only files a day old are taken,
+/// so an upload being stored right now is never one of them.
+pub fn remove_orphans(dir: &Path, known: &HashSet<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let cutoff = SystemTime::now() - Duration::from_secs(MAX_AGE_SECS as u64);
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let file = entry.file_type().is_ok_and(|t| t.is_file());
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < cutoff);
+        if file && old && !name.ends_with(".tmp") && !known.contains(&name) {
+            tracing::info!(file = %name, "removed a stored file no upload names");
+            let _ = store::remove_file(&entry.path());
+        }
+    }
 }
 
 /// The database half of `sweep`: deletes the rows and returns their ids. Rows go first: once
@@ -91,7 +122,14 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
                 }
             };
             let n = ids.len();
-            let _ = tokio::task::spawn_blocking(move || remove_files(&dir, &ids)).await;
+            let known = state.db.read(known_ids).await;
+            let _ = tokio::task::spawn_blocking(move || {
+                remove_files(&dir, &ids);
+                if let Ok(known) = known {
+                    remove_orphans(&dir, &known);
+                }
+            })
+            .await;
             if n > 0 {
                 tracing::info!(removed = n, "removed expired uploads");
             }
