@@ -37,7 +37,7 @@ impl Check {
 }
 
 pub fn kb(bytes: usize) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
 pub fn size(what: &str, bytes: usize, limit: usize) -> Check {
