@@ -81,6 +81,18 @@ test('a case page and an application step are as large in 长辈版', async ({ p
   await expectAccessible(page);
 });
 
+test('a device that chose 长辈版 before the cookie existed keeps it', async ({ page, context }) => {
+  await openApp(page, '/');
+  await context.clearCookies();
+  await page.evaluate(() => localStorage.setItem('portal.elder', '1'));
+  await openApp(page, '/');
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+  await expect(page.getByRole('button', { name: ELDER })).toHaveAttribute('aria-pressed', 'true');
+  // From now on the server knows too.
+  expect((await context.cookies()).find((c) => c.name === 'portal_elder')?.value).toBe('1');
+  expect(await (await page.request.get('/')).text()).toMatch(/<html[^>]*class="elder"/);
+});
+
 test('the standard version is smaller: the measure can fail', async ({ page }) => {
   await openApp(page, `/services/${ID_CARD}`);
   const found = await tooSmall(page);

@@ -14,7 +14,8 @@ use crate::i18n::t;
 pub const COOKIE: &str = "portal_elder";
 /// The class on `<html>` that style/elder.css keys on.
 pub const CLASS: &str = "elder";
-const STORAGE_KEY: &str = "portal.elder";
+/// The copy in `localStorage` (`portal.elder`, `1` or `0`, as the toggle always kept it).
+const STORAGE_KEY: &str = "elder";
 /// A year: a preference, kept until changed.
 const MAX_AGE_S: u32 = 365 * 24 * 3600;
 
@@ -53,11 +54,7 @@ fn initial() -> bool {
 
 /// The choice kept on the device: the cookie's, or (from before the cookie) the storage's.
 fn device_choice() -> Option<bool> {
-    device_cookie().or_else(|| {
-        storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .map(|v| v == "1")
-    })
+    device_cookie().or_else(|| crate::storage::local::get::<u8>(STORAGE_KEY).map(|v| v == 1))
 }
 
 fn document() -> Option<web_sys::Document> {
@@ -70,10 +67,6 @@ fn device_cookie() -> Option<bool> {
         .ok()?
         .as_string()?;
     from_cookies(&cookies)
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    crate::browser::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
 /// The mark on `<body>` of a page the server rendered in 长辈版 (the class on `<html>` may also
@@ -103,9 +96,7 @@ fn remember(on: bool) {
         );
         let _ = js_sys::Reflect::set(&doc, &"cookie".into(), &cookie.into());
     }
-    if let Some(s) = storage() {
-        let _ = s.set_item(STORAGE_KEY, if on { "1" } else { "0" });
-    }
+    crate::storage::local::set(STORAGE_KEY, &u8::from(on));
 }
 
 /// Made once by `App`.
