@@ -255,6 +255,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         published_on TEXT NOT NULL
     );
     CREATE INDEX publications_by_date ON publications(published_on, id);",
+    // 9: appointments are booked under the client's idempotency key as questions and
+    // complaints are (`idempotency`), so a retry after a lost reply gets its receipt; both
+    // tables name the record's number `number`.
+    "ALTER TABLE feedback_keys RENAME COLUMN ticket_number TO number;
+    CREATE TABLE appointment_keys (
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_sha256 TEXT NOT NULL,
+        number TEXT NOT NULL,
+        receipt TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );",
 ];
 
 /// Connections that only read. SQLite in WAL mode lets them read while the writer commits, so

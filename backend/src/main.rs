@@ -12,6 +12,7 @@ mod db;
 mod demo;
 mod feedback;
 mod http;
+mod idempotency;
 mod openapi;
 mod performance;
 mod publications;

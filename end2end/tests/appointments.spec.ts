@@ -172,3 +172,41 @@ test('预审: a material marked 需补正 is photographed again', async ({ page,
   await expect(precheck.getByText('待预审', { exact: true })).toBeVisible();
   await expect(precheck.getByText('需补正', { exact: true })).toHaveCount(0);
 });
+
+test('a booking whose reply was lost is made once: tapping again shows it', async ({ page, context, request }) => {
+  const id = idNumber(900 + ((RUN / 3) % 100));
+  await openApp(page, `/services/${SERVICE}/appointment`);
+  await pickFirstFree(page);
+  await page.getByLabel('姓名').fill('李小明');
+  await page.getByLabel('公民身份号码').fill(id);
+  await page.getByLabel('手机号码').fill('13800138000');
+
+  // The booking reaches the server and is made, but its reply is lost on the way back.
+  let cut = true;
+  await context.route('**/api/appointments', async (route) => {
+    if (cut && route.request().method() === 'POST') {
+      cut = false;
+      await route.fetch();
+      await route.abort('connectionreset');
+      return;
+    }
+    await route.continue();
+  });
+  await page.getByRole('button', { name: '确认预约' }).click();
+  await expect(page.getByText('提交未成功，您填写的内容已保存在本机，请稍后重试。').first()).toBeVisible();
+
+  // Tapping again sends the same request under the same key: the booking made is shown, not
+  // "该证件号码已预约此事项".
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/appointments' && r.ok());
+  await page.getByRole('button', { name: '确认预约' }).click();
+  const receipt = await (await answer).json();
+  await expect(page).toHaveURL(new RegExp(`/appointments/${receipt.appointment_number}$`));
+  await expect(page.locator('.status-big')).toHaveText('已预约');
+
+  const day = await request.get(`/api/staff/appointments?date=${receipt.appointment.date}`, {
+    headers: { authorization: `Bearer ${STAFF_TOKEN}` },
+  });
+  expect(day.ok()).toBeTruthy();
+  const mine = (await day.json()).filter((a: { id_number: string }) => a.id_number === id);
+  expect(mine).toHaveLength(1);
+});

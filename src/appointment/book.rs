@@ -16,9 +16,11 @@ use super::photos::{ready_pages, DevicePages};
 use super::picker::{Choice, SlotPicker};
 use super::{availability, store};
 use crate::api::{self, ApiErr};
+use crate::apply::submission::Sent;
 use crate::components::form::{focus_error_summary, ErrorSummary, Field};
 use crate::components::material_pages::material_pages;
 use crate::components::{set_title, AsyncView};
+use crate::feedback::draft::{send_kept, Outcome};
 use crate::i18n::t;
 use crate::routes::{self, ServiceParams};
 use crate::storage::{local, new_id, uploads};
@@ -173,9 +175,33 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
             materials: sent,
         };
         let navigate = navigate.clone();
+        let Ok(json) = serde_json::to_string(&body) else {
+            busy.set(false);
+            message.set(Some(t::ERROR_SERVER.into()));
+            return;
+        };
+        // The request sent stays on the device until it is answered, under its idempotency
+        // key: a retry after a lost reply gets the booking made, not "already booked".
+        let sent_key = key.with_value(|k| format!("{k}.sent"));
         spawn_local(async move {
+            let kept = || local::get::<Sent>(&sent_key);
+            let keep = |s: Option<Sent>| match s {
+                Some(s) => {
+                    local::set(&sent_key, &s);
+                }
+                None => local::remove(&sent_key),
+            };
             let result: Result<AppointmentReceipt, ApiErr> =
-                api::post("/api/appointments", &body, None).await;
+                match send_kept(kept, keep, "/api/appointments", json).await {
+                    Outcome::Done(r) => Ok(r),
+                    Outcome::Refused(e) => Err(ApiErr::Rejected(e)),
+                    Outcome::Failed(m) => {
+                        busy.try_set(false);
+                        message.set(Some(m));
+                        focus_error_summary();
+                        return;
+                    }
+                };
             busy.try_set(false);
             match result {
                 Ok(r) => {

@@ -71,36 +71,51 @@ pub enum Outcome<T> {
 }
 
 /// Sends `body` (JSON) to `path` as the form `form`'s request, reusing the request kept from
-/// an earlier attempt first.
+/// an earlier attempt first; the draft goes once its ticket is here.
 pub async fn send<T: DeserializeOwned>(form: &str, path: &str, body: String) -> Outcome<T> {
-    // At most twice: a kept request that made no ticket is followed by the current one.
+    let outcome = send_kept(|| load(form).sent, |s| set_sent(form, s), path, body).await;
+    if matches!(outcome, Outcome::Done(_)) {
+        forget(form);
+    }
+    outcome
+}
+
+/// Sends `body` (JSON) to `path` under an idempotency key, keeping the request sent (through
+/// `kept`/`keep`, wherever its caller stores it) until an answer settles it, with the
+/// application's rules (`apply::submission`). Questions, complaints and bookings use it.
+pub async fn send_kept<T: DeserializeOwned>(
+    kept: impl Fn() -> Option<Sent>,
+    keep: impl Fn(Option<Sent>),
+    path: &str,
+    body: String,
+) -> Outcome<T> {
+    // At most twice: a kept request that made nothing is followed by the current one.
     for _ in 0..2 {
-        let kept = load(form).sent;
-        let Some((sent, stale)) = next_request(kept.as_ref(), "", &body, crate::storage::new_key)
+        let Some((sent, stale)) = next_request(kept().as_ref(), "", &body, crate::storage::new_key)
         else {
             return Outcome::Failed(t::ERROR_SERVER.into());
         };
-        set_sent(form, Some(sent.clone()));
+        keep(Some(sent.clone()));
         let result: Result<T, ApiErr> =
             api::post_text(path, sent.body.clone(), Some(&sent.key)).await;
         match verdict(&result, stale, &sent.key) {
             Verdict::Done { .. } => {
-                forget(form);
+                keep(None);
                 return match result {
                     Ok(receipt) => Outcome::Done(receipt),
                     Err(e) => Outcome::Failed(e.message()),
                 };
             }
-            Verdict::SendAfresh => set_sent(form, None),
+            Verdict::SendAfresh => keep(None),
             Verdict::Refused => {
-                set_sent(form, None);
+                keep(None);
                 return match result {
                     Err(ApiErr::Rejected(e)) => Outcome::Refused(e),
                     Err(e) => Outcome::Failed(e.message()),
                     Ok(_) => Outcome::Failed(t::ERROR_SERVER.into()),
                 };
             }
-            // Questions and complaints carry no photos: the server never asks for them again.
+            // None of these carries application photos: the server never asks for them again.
             Verdict::SendPhotosAgain(_) => return Outcome::Failed(t::ERROR_SERVER.into()),
             Verdict::TryAgain => {
                 return Outcome::Failed(match result {

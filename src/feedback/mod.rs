@@ -11,7 +11,7 @@
 mod ask;
 mod case_section;
 mod complain;
-mod draft;
+pub(crate) mod draft;
 mod list;
 pub mod my_tickets;
 mod ticket;

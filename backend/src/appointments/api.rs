@@ -1,7 +1,8 @@
 //! The appointment endpoints: citizens (with number and query code) and staff (token).
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::Json;
 use contract::appointment::{
     AppointmentAction, AppointmentLookup, AppointmentMove, AppointmentReceipt, AppointmentRequest,
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{availability, book, precheck, staff, store, Ctx};
 use crate::app::AppState;
+use crate::applications::replied;
 use crate::catalog::service_items::load_service;
 use crate::http::client_ip::ClientIp;
 use crate::http::error::{ApiResult, AppError};
@@ -124,20 +126,43 @@ pub async fn service_next_free(
 }
 
 #[utoipa::path(post, path = "/api/appointments", tag = "appointments",
+    params(("Idempotency-Key" = Option<String>, Header, description = "8–64 visible ASCII characters, one per booking; a retry after a lost reply reuses it and gets the first answer",
+        min_length = 8, max_length = 64, pattern = "^[!-~]{8,64}$")),
     request_body = AppointmentRequest,
-    responses((status = 200, description = "Booked: the appointment number and query code (keep both) and the appointment", body = AppointmentReceipt),
+    responses((status = 200, description = "Booked: the appointment number and query code (keep both) and the appointment (or booked before with the same key and body: header Idempotent-Replayed: true, the receipt as first given)", body = AppointmentReceipt),
+              (status = 400, description = "A malformed Idempotency-Key or body", body = contract::ApiError),
               (status = 404, description = "No such service", body = contract::ApiError),
-              (status = 409, description = "slot_full (该时段已约满; field next_free holds `<place id> <date> <HH:MM>` of the next free slot), slot_unavailable (past, closed with its reason, not a slot of the place, or the service needs no visit), already_booked (one active appointment per ID number per service)", body = contract::ApiError),
+              (status = 409, description = "idempotency_conflict (the key was used with another booking), slot_full (该时段已约满; field next_free holds `<place id> <date> <HH:MM>` of the next free slot), slot_unavailable (past, closed with its reason, not a slot of the place, or the service needs no visit), already_booked (one active appointment per ID number per service)", body = contract::ApiError),
               (status = 422, description = "Name, ID number or phone wrong (fields name, id_number, phone), or pre-check photos unusable (fields material.<id>)", body = contract::ApiError),
               (status = 429, description = "too_many_appointments (per ID number per day), or rate_limited (bookings per client: bulk booking refused)", body = contract::ApiError)))]
 pub async fn create(
     State(state): State<AppState>,
     client: ClientIp,
+    headers: HeaderMap,
     ApiJson(req): ApiJson<AppointmentRequest>,
-) -> ApiResult<Json<AppointmentReceipt>> {
+) -> ApiResult<Response> {
+    // The key is optional for API clients; the app always sends one.
+    let keyed = match headers.get(crate::applications::IDEMPOTENCY_HEADER) {
+        Some(_) => Some((
+            crate::applications::key_from(&headers)?,
+            crate::idempotency::request_hash(&req)?,
+        )),
+        None => None,
+    };
+    // A retry of a booking made is answered before the rate limit counts it.
+    if let Some((key, hash)) = keyed.clone() {
+        if let Some(receipt) = state
+            .db
+            .call(move |c| book::stored_receipt(c, &key, &hash))
+            .await?
+        {
+            return Ok(replied(receipt, true));
+        }
+    }
     limit(&state, &client)?;
-    let receipt = with_ctx(&state, move |c, cx| book::book(c, cx, &req)).await?;
-    Ok(Json(receipt))
+    let (receipt, replayed) =
+        with_ctx(&state, move |c, cx| book::book(c, cx, &req, keyed.as_ref())).await?;
+    Ok(replied(receipt, replayed))
 }
 
 #[utoipa::path(post, path = "/api/appointments/lookup", tag = "appointments",

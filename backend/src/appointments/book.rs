@@ -115,11 +115,31 @@ fn person_errors(req: &AppointmentRequest, today: NaiveDate) -> Vec<FieldError> 
     errors
 }
 
+const KEYS: &str = "appointment_keys";
+
+/// The receipt a booking with this key and request was given; 409 for another request.
+pub fn stored_receipt(
+    conn: &Connection,
+    key: &str,
+    hash: &str,
+) -> Result<Option<AppointmentReceipt>, AppError> {
+    crate::idempotency::stored(
+        conn,
+        KEYS,
+        key,
+        hash,
+        "该预约已用不同的内容提交过，请刷新页面后重新预约",
+    )
+}
+
+/// Books a slot; with `keyed` (idempotency key, request hash) a repeat of a booking made
+/// returns its first receipt (`true`) instead of refusing it as already booked.
 pub fn book(
     conn: &mut Connection,
     cx: &Ctx,
     req: &AppointmentRequest,
-) -> Result<AppointmentReceipt, AppError> {
+    keyed: Option<&(String, String)>,
+) -> Result<(AppointmentReceipt, bool), AppError> {
     let today = cx.today();
     let errors = person_errors(req, today);
     if !errors.is_empty() {
@@ -127,6 +147,11 @@ pub fn book(
     }
     let id_number = req.id_number.trim().to_ascii_uppercase();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if let Some((key, hash)) = keyed {
+        if let Some(receipt) = stored_receipt(&tx, key, hash)? {
+            return Ok((receipt, true));
+        }
+    }
     let service = service_for_booking(&tx, &req.service_code)?;
     let pages = super::precheck::checked_pages(&tx, &service, &req.materials)?;
     let (place, address, slot) =
@@ -176,12 +201,16 @@ pub fn book(
     for (material, upload_ids) in &pages {
         store::replace_pages(&tx, &number, &material.id, &material.name, upload_ids)?;
     }
-    tx.commit()?;
-    Ok(AppointmentReceipt {
+    let receipt = AppointmentReceipt {
         appointment_number: number.clone(),
         query_code: row.query_code.clone(),
-        appointment: view(conn, cx, &number)?,
-    })
+        appointment: view(&tx, cx, &number)?,
+    };
+    if let Some((key, hash)) = keyed {
+        crate::idempotency::store(&tx, KEYS, key, hash, &number, &receipt, cx.now)?;
+    }
+    tx.commit()?;
+    Ok((receipt, false))
 }
 
 /// The latest moment to cancel or move.

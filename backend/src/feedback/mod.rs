@@ -13,9 +13,10 @@ pub mod inquiries;
 use axum::http::StatusCode;
 use contract::chrono::NaiveDate as Date;
 use contract::{ErrorCode, TicketReceipt};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use crate::http::error::AppError;
+pub(crate) use crate::idempotency::request_hash;
 
 /// What the center sets: reply and follow-up limits in working days.
 #[derive(clap::Args, Debug, Clone, Copy)]
@@ -61,28 +62,21 @@ fn next_ticket_number(
     Ok(format!("{prefix}{}{:05}", day.format("%Y%m%d"), n + 1))
 }
 
+const KEYS: &str = "feedback_keys";
+
 /// The receipt stored under `key` when the same request made it; 409 for another request.
 fn stored_receipt(
     conn: &Connection,
     key: &str,
     request_sha256: &str,
 ) -> Result<Option<TicketReceipt>, AppError> {
-    let row: Option<(String, String)> = conn
-        .query_row(
-            "SELECT request_sha256, receipt FROM feedback_keys WHERE idempotency_key = ?1",
-            [key],
-            |r| Ok((r.get("request_sha256")?, r.get("receipt")?)),
-        )
-        .optional()?;
-    match row {
-        None => Ok(None),
-        Some((hash, _)) if hash != request_sha256 => Err(AppError::new(
-            StatusCode::CONFLICT,
-            ErrorCode::IdempotencyConflict,
-            "该内容已用不同的内容提交过，请刷新页面后重新提交",
-        )),
-        Some((_, receipt)) => Ok(Some(serde_json::from_str(&receipt)?)),
-    }
+    crate::idempotency::stored(
+        conn,
+        KEYS,
+        key,
+        request_sha256,
+        "该内容已用不同的内容提交过，请刷新页面后重新提交",
+    )
 }
 
 fn store_key(
@@ -92,20 +86,15 @@ fn store_key(
     receipt: &TicketReceipt,
     now: i64,
 ) -> Result<(), AppError> {
-    conn.execute(
-        "INSERT INTO feedback_keys (idempotency_key, request_sha256, ticket_number, receipt, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![key, request_sha256, receipt.ticket_number, serde_json::to_string(receipt)?, now],
-    )?;
-    Ok(())
-}
-
-/// The SHA-256 of a request body, as the key's record keeps it.
-fn request_hash<T: serde::Serialize>(body: &T) -> Result<String, AppError> {
-    use sha2::Digest;
-    Ok(crate::tokens::hex(&sha2::Sha256::digest(
-        serde_json::to_vec(body)?,
-    )))
+    crate::idempotency::store(
+        conn,
+        KEYS,
+        key,
+        request_sha256,
+        &receipt.ticket_number,
+        receipt,
+        now,
+    )
 }
 
 /// Counts a new question or complaint of this client; replays are not counted.

@@ -767,3 +767,51 @@ async fn openapi_documents_the_appointment_routes() {
     }
     assert_eq!(schemas["ClockTime"]["type"], "string");
 }
+
+/// A booking whose reply was lost: the retry under the same key gets the first receipt (and
+/// says it is a replay), not "already booked"; only one place is taken. The same key with
+/// another booking is refused; a booking without a key still works.
+#[tokio::test]
+async fn a_booking_retried_after_a_lost_reply_gets_its_first_receipt() {
+    let t = app();
+    let day = tomorrow();
+    let keyed = |body: &Value, key: &str| {
+        Request::post("/api/appointments")
+            .header("content-type", "application/json")
+            .header("idempotency-key", key)
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let body = request(41, day, "09:00");
+    let (status, headers, first) = t.send_from(ip(7), keyed(&body, "booking-key-0001")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.get("idempotent-replayed").is_none());
+    let (status, headers, again) = t.send_from(ip(7), keyed(&body, "booking-key-0001")).await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&again)
+    );
+    assert_eq!(headers.get("idempotent-replayed").unwrap(), "true");
+    let (first, again) = (parse(&first), parse(&again));
+    assert_eq!(first["appointment_number"], again["appointment_number"]);
+    assert_eq!(first["query_code"], again["query_code"]);
+    let booked: i64 = t
+        .state
+        .db
+        .with(|c| {
+            c.query_row("SELECT COUNT(*) FROM appointments", [], |r| r.get(0))
+                .unwrap()
+        })
+        .unwrap();
+    assert_eq!(booked, 1);
+
+    // The same key with another booking: refused, nothing booked.
+    let other = request(42, day, "09:00");
+    let (status, _, refused) = t.send_from(ip(7), keyed(&other, "booking-key-0001")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(parse(&refused)["code"], "idempotency_conflict");
+    // Without a key, the second person books as before.
+    t.book_ok(7, other).await;
+}
