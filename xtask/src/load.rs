@@ -264,13 +264,7 @@ fn photo(seed: u64) -> Vec<u8> {
 /// An ID number of 1990-01-01 with a valid check character (GB 11643), one per `n`.
 fn id_number(n: u32) -> String {
     let base = format!("11010519900101{:03}", n % 1000);
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = base
-        .bytes()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    let check = b"10X98765432"[(sum % 11) as usize] as char;
+    let check = contract::validate::id_check_char(base.as_bytes()).map_or('0', char::from);
     format!("{base}{check}")
 }
 
