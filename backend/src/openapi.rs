@@ -97,7 +97,34 @@ pub fn spec() -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or(Value::Null);
     declare_common_errors(&mut doc);
     bound_list_items(&mut doc);
+    headers_are_never_null(&mut doc);
     doc
+}
+
+/// An optional header is either sent or not, never `null`: the derive writes an `Option` as
+/// `["string", "null"]`, which would admit the text "null" as a key.
+fn headers_are_never_null(doc: &mut Value) {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let params = paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+        .filter_map(|op| op.get_mut("parameters").and_then(Value::as_array_mut))
+        .flat_map(|ps| ps.iter_mut())
+        .filter(|p| p["in"] == "header");
+    for p in params {
+        if let Some(types) = p.pointer_mut("/schema/type").and_then(Value::as_array_mut) {
+            types.retain(|t| t != "null");
+            if let [only] = types.as_slice() {
+                let only = only.clone();
+                if let Some(schema) = p.get_mut("schema").and_then(Value::as_object_mut) {
+                    schema.insert("type".into(), only);
+                }
+            }
+        }
+    }
 }
 
 /// Answers every route can give without its handler: a JSON body that does not parse (400),

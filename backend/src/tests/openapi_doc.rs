@@ -51,6 +51,11 @@ async fn the_document_declares_the_answers_and_bounds_the_backend_has() {
         schemas["Application"]["properties"]["fields"]["items"]["minItems"],
         2
     );
+    // A booking's key is optional but never null.
+    let key = &paths["/api/appointments"]["post"]["parameters"][0];
+    assert_eq!(key["in"], "header");
+    assert_eq!(key["required"], false);
+    assert_eq!(key["schema"]["type"], "string");
     // The error a draft continued after a day gets, naming its gone uploads.
     assert!(schemas["ApiError"]["properties"]["expired_uploads"].is_object());
 }
