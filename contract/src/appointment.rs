@@ -14,12 +14,10 @@ use crate::application::MaterialPages;
 use crate::calendar::WorkCalendar;
 use crate::service::Service;
 
-/// Whether a service needs a visit to the window, so that its guide offers 预约办理.
-///
-/// The one place this is decided: derived from `visits_required` until the catalog carries
-/// its own flag.
+/// Whether a service takes appointments for a window visit, so that its guide offers 预约办理:
+/// the catalog's own flag (`Service::takes_appointments`), which a city sets per service.
 pub fn needs_visit(service: &Service) -> bool {
-    service.visits_required > 0
+    service.takes_appointments
 }
 
 /// A time of day as minutes since midnight, written `"HH:MM"` in data and JSON.

@@ -577,10 +577,10 @@ mod tests {
                 (false, _) => OnlineDepth::Information,
             };
             assert_eq!(depth, expected, "{n}: 网办深度");
-            // The same rule as the booking offered on the guide (`appointment::needs_visit`).
+            // The example city books every visit to a window.
             assert_eq!(
                 s.takes_appointments,
-                s.channels.contains(&Channel::Window) && contract::appointment::needs_visit(&s),
+                s.channels.contains(&Channel::Window) && s.visits_required > 0,
                 "{n}: a visit to a window is what gets booked"
             );
             assert!(!s.online_payment || !s.fees.is_empty(), "{n}: pays nothing");

@@ -34,6 +34,7 @@ fn add_visit_service(t: &TestApp) {
     let mut s = test_service(VISIT_SERVICE, false);
     s.name = "测试现场核验".into();
     s.visits_required = 1;
+    s.takes_appointments = true;
     s.places = vec![Place {
         name: HALL.into(),
         address: "某某路1号".into(),
