@@ -43,10 +43,10 @@ pub enum ApiErr {
 impl ApiErr {
     pub fn message(&self) -> String {
         match self {
-            ApiErr::Network => t::ERROR_NETWORK.into(),
-            ApiErr::NotFound => t::NOT_FOUND_BODY.into(),
+            ApiErr::Network => t::ERROR_NETWORK().into(),
+            ApiErr::NotFound => t::NOT_FOUND_BODY().into(),
             ApiErr::Rejected(e) => e.message.clone(),
-            ApiErr::Server => t::ERROR_SERVER.into(),
+            ApiErr::Server => t::ERROR_SERVER().into(),
         }
     }
 }

@@ -61,6 +61,11 @@ pub fn start() {
     let Some(body) = window.document().and_then(|d| d.body()) else {
         return;
     };
+    // The language is the one the page was written in (the server's, or index.html's).
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let tag = root.get_attribute("lang").unwrap_or_default();
+        crate::i18n::lang::set_page(crate::i18n::lang::Lang::from_tag(&tag));
+    }
     let here = window
         .location()
         .pathname()
@@ -139,11 +144,11 @@ pub fn App() -> impl IntoView {
             .and_then(|b| b.get_attribute("data-saved-at"))
     });
     view! {
-        <a class="skip-link" href="#main">{t::SKIP_TO_MAIN}</a>
+        <a class="skip-link" href="#main">{t::SKIP_TO_MAIN()}</a>
         <header class="site-header">
             <a class="site-title" href="/">
                 <span class="site-emblem" aria-hidden="true">"政"</span>
-                <span>{t::SITE_TITLE}</span>
+                <span>{t::SITE_TITLE()}</span>
             </a>
         </header>
         <div id="app">

@@ -13,6 +13,7 @@ pub use leptos_axum::render_app_async_with_context;
 pub use crate::api::server::{Fetch, ServerFetch};
 use crate::app::App;
 pub use crate::components::elder::{from_cookies as elder_from_cookies, ElderRequested};
+pub use crate::i18n::lang::Lang;
 pub use crate::routes::server_rendered;
 
 /// Lets the reactive system spawn its tasks on the server's tokio runtime; call once at start.
@@ -25,7 +26,7 @@ pub fn init() {
 pub fn shell(head: Arc<str>, rendered_for: String, elder: bool) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="zh-CN" class=elder.then_some(crate::components::elder::CLASS)>
+        <html lang=crate::i18n::lang::current().html_tag() class=elder.then_some(crate::components::elder::CLASS)>
             <head inner_html=head.to_string()></head>
             <body data-rendered-for=rendered_for data-elder=elder.then_some("")>
                 <App/>

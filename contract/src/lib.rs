@@ -9,6 +9,7 @@
 pub mod api;
 pub mod application;
 pub mod appointment;
+pub mod bundle;
 pub mod calendar;
 pub mod case;
 pub mod feedback;
@@ -21,6 +22,7 @@ pub mod validate;
 
 pub use api::*;
 pub use application::*;
+pub use bundle::{Bundle, BundleSummary};
 pub use case::*;
 pub use feedback::*;
 pub use performance::{Figures, Performance, ServicePerformanceRow};

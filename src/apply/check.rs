@@ -23,7 +23,7 @@ fn row(label: String, value: String, change: String) -> impl IntoView {
         <div class="check-row">
             <dt>{label.clone()}</dt>
             <dd>{value}</dd>
-            <dd class="change"><a href=change>{t::CHANGE}<span class="visually-hidden">{label}</span></a></dd>
+            <dd class="change"><a href=change>{t::CHANGE()}<span class="visually-hidden">{label}</span></a></dd>
         </div>
     }
 }
@@ -58,12 +58,12 @@ async fn send(ctx: ApplyCtx, mut d: Draft) -> Sending {
     let mut sent_again = false;
     for _ in 0..3 {
         let Ok(body) = serde_json::to_string(&application_of(&d)) else {
-            return Sending::Failed(t::ERROR_SERVER.into());
+            return Sending::Failed(t::ERROR_SERVER().into());
         };
         let Some((request, stale)) =
             submission::next_request(d.sent.as_ref(), &d.legacy_key, &body, new_key)
         else {
-            return Sending::Failed(t::SUBMIT_UNSUPPORTED.into());
+            return Sending::Failed(t::SUBMIT_UNSUPPORTED().into());
         };
         if d.sent.as_ref() != Some(&request) {
             // Stored before it leaves: a lost reply or a closed tab must not lose the key.
@@ -98,7 +98,7 @@ async fn send(ctx: ApplyCtx, mut d: Draft) -> Sending {
                     return Sending::Failed(e.message);
                 }
                 if !uploads::uploaded(&photos, SEND_AGAIN_WAIT_MS).await {
-                    return Sending::Failed(t::SUBMIT_PHOTOS_SENT_AGAIN.into());
+                    return Sending::Failed(t::SUBMIT_PHOTOS_SENT_AGAIN().into());
                 }
             }
             (Verdict::Refused, Err(ApiErr::Rejected(e))) => {
@@ -108,12 +108,12 @@ async fn send(ctx: ApplyCtx, mut d: Draft) -> Sending {
             }
             (_, Err(ApiErr::Rejected(e))) => return Sending::Failed(e.message),
             (_, Err(e)) => {
-                return Sending::Failed(format!("{}{}", e.message(), t::SUBMIT_SAFE_RETRY))
+                return Sending::Failed(format!("{}{}", e.message(), t::SUBMIT_SAFE_RETRY()))
             }
             (_, Ok(_)) => break,
         }
     }
-    Sending::Failed(format!("{}{}", t::ERROR_SERVER, t::SUBMIT_SAFE_RETRY))
+    Sending::Failed(format!("{}{}", t::ERROR_SERVER(), t::SUBMIT_SAFE_RETRY()))
 }
 
 /// Saves the draft with its kept request, in the page's signal (if the page is still open) and
@@ -248,29 +248,29 @@ pub fn check() -> impl IntoView {
     view! {
         <ErrorSummary errors=errors message=problem/>
         <dl class="check-list">
-            {has_situations.then(|| row(t::STEP_SITUATION.into(), situation_labels.clone(), href(Step::Situation)))}
-            {row(t::NAME.into(), d.applicant.name.clone(), href(Step::Applicant))}
-            {row(t::ID_NUMBER.into(), masked, href(Step::Applicant))}
-            {row(t::PHONE.into(), d.applicant.phone.clone(), href(Step::Applicant))}
-            {row(t::ADDRESS.into(), d.applicant.address.clone(), href(Step::Applicant))}
-            {d.has_agent.then(|| row(t::AGENT.into(), d.agent.name.clone(), href(Step::Applicant)))}
+            {has_situations.then(|| row(t::STEP_SITUATION().into(), situation_labels.clone(), href(Step::Situation)))}
+            {row(t::NAME().into(), d.applicant.name.clone(), href(Step::Applicant))}
+            {row(t::ID_NUMBER().into(), masked, href(Step::Applicant))}
+            {row(t::PHONE().into(), d.applicant.phone.clone(), href(Step::Applicant))}
+            {row(t::ADDRESS().into(), d.applicant.address.clone(), href(Step::Applicant))}
+            {d.has_agent.then(|| row(t::AGENT().into(), d.agent.name.clone(), href(Step::Applicant)))}
             {form_rows.into_iter().map(|(l, v)| row(l, v, href(Step::Details))).collect_view()}
             {material_rows.into_iter().map(|(name, n)| row(name, t::pages_count(n), href(Step::Materials))).collect_view()}
-            {row(t::STEP_DELIVERY.into(),
-                if d.delivery.by_post { format!("{}：{}", t::DELIVERY_POST, d.delivery.address) } else { t::DELIVERY_WINDOW.into() },
+            {row(t::STEP_DELIVERY().into(),
+                if d.delivery.by_post { format!("{}：{}", t::DELIVERY_POST(), d.delivery.address) } else { t::DELIVERY_WINDOW().into() },
                 href(Step::Delivery))}
         </dl>
         <p class="upload-summary" role="status">{move || {
             let (done, total, refused) = upload_state();
-            if refused { t::UPLOAD_NEEDS_RETAKE.to_string() }
+            if refused { t::UPLOAD_NEEDS_RETAKE().to_string() }
             else if done < total { t::uploads_waiting(done, total) }
-            else { t::UPLOADS_DONE.to_string() }
+            else { t::UPLOADS_DONE().to_string() }
         }}</p>
         <div class="actions">
             <button type="button" class="button" on:click=submit
                 disabled=move || submitting.get()
                 aria-disabled=move || { let (d, t, _) = upload_state(); (d < t).then_some("true") }>
-                {move || if submitting.get() { t::SUBMITTING } else { t::SUBMIT }}
+                {move || if submitting.get() { t::SUBMITTING() } else { t::SUBMIT() }}
             </button>
         </div>
     }

@@ -26,28 +26,28 @@ pub fn delivery(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let address = Signal::derive(move || ctx.draft.with(|d| d.delivery.address.clone()));
     view! {
         <fieldset class="situation" id=dom_id("delivery")>
-            <legend>{t::DELIVERY_QUESTION}</legend>
+            <legend>{t::DELIVERY_QUESTION()}</legend>
             {move || errors.with(|e| error_for(e, "delivery")).map(|m| view! { <p class="error-message">{m}</p> })}
             <div class="radio">
                 <input type="radio" id="d-window" name="delivery" prop:checked=move || !by_post()
                     on:change=move |_| ctx.update(|d| d.delivery.by_post = false)/>
-                <label for="d-window">{t::DELIVERY_WINDOW}</label>
+                <label for="d-window">{t::DELIVERY_WINDOW()}</label>
             </div>
             <p class="hint">{place}</p>
             {post_offered.then(|| view! {
                 <div class="radio">
                     <input type="radio" id="d-post" name="delivery" prop:checked=by_post
                         on:change=move |_| ctx.update(|d| d.delivery.by_post = true)/>
-                    <label for="d-post">{t::DELIVERY_POST}</label>
+                    <label for="d-post">{t::DELIVERY_POST()}</label>
                 </div>
             })}
         </fieldset>
         <Show when=by_post>
-            <Field field="delivery.recipient" label=t::RECIPIENT.into() value=recipient
+            <Field field="delivery.recipient" label=t::RECIPIENT().into() value=recipient
                 on_input=Callback::new(move |v| ctx.update(|d| d.delivery.recipient = v)) errors=errors/>
-            <Field field="delivery.phone" label=t::PHONE.into() value=phone input_type="tel" inputmode="numeric"
+            <Field field="delivery.phone" label=t::PHONE().into() value=phone input_type="tel" inputmode="numeric"
                 on_input=Callback::new(move |v| ctx.update(|d| d.delivery.phone = v)) errors=errors/>
-            <Field field="delivery.address" label=t::POST_ADDRESS.into() value=address
+            <Field field="delivery.address" label=t::POST_ADDRESS().into() value=address
                 on_input=Callback::new(move |v| ctx.update(|d| d.delivery.address = v)) errors=errors/>
         </Show>
     }

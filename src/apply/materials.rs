@@ -49,7 +49,7 @@ pub fn uploadable(ctx: &ApplyCtx) -> Vec<Material> {
 pub fn materials(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let ctx = expect_context::<ApplyCtx>();
     view! {
-        <p class="lead">{t::MATERIALS_INTRO}</p>
+        <p class="lead">{t::MATERIALS_INTRO()}</p>
         {uploadable(&ctx).into_iter().map(|m| material_block(ctx, m, errors)).collect_view()}
     }
 }

@@ -144,7 +144,7 @@ fn Steps(step: Memo<Option<Step>>) -> impl IntoView {
     move || {
         let steps = ctx.steps();
         let Some(current) = step.get().filter(|s| steps.contains(s)) else {
-            return view! { <p>{t::NOT_FOUND_BODY}</p> }.into_any();
+            return view! { <p>{t::NOT_FOUND_BODY()}</p> }.into_any();
         };
         let name = ctx.service.with_value(|s| s.name.clone());
         set_title(&format!("{} - {}", step_title(current), name));
@@ -174,7 +174,7 @@ fn Steps(step: Memo<Option<Step>>) -> impl IntoView {
             }
         });
         view! {
-            {back.map(|href| view! { <a class="back-link" href=href>{t::BACK}</a> })}
+            {back.map(|href| view! { <a class="back-link" href=href>{t::BACK()}</a> })}
             <p class="step-count">{t::step_of(index + 1, steps.len())}" · "{name}</p>
             {move || ctx.save_problem.get().map(|m| view! { <p class="notice" role="status">{m}</p> })}
             <ErrorSummary errors=errors/>
@@ -190,9 +190,9 @@ fn Steps(step: Memo<Option<Step>>) -> impl IntoView {
             }}
             {(current != Step::Check).then(|| view! {
                 <div class="actions step-actions">
-                    <button type="button" class="button" on:click=go_next>{t::CONTINUE}</button>
+                    <button type="button" class="button" on:click=go_next>{t::CONTINUE()}</button>
                 </div>
-                <p class="note">{t::DRAFT_SAVED_NOTE}</p>
+                <p class="note">{t::DRAFT_SAVED_NOTE()}</p>
             })}
         }
         .into_any()
@@ -207,12 +207,12 @@ pub fn scroll_to_top() {
 
 pub fn step_title(step: Step) -> &'static str {
     match step {
-        Step::Notice => t::STEP_NOTICE,
-        Step::Situation => t::STEP_SITUATION,
-        Step::Applicant => t::STEP_APPLICANT,
-        Step::Details => t::STEP_DETAILS,
-        Step::Materials => t::STEP_MATERIALS,
-        Step::Delivery => t::STEP_DELIVERY,
-        Step::Check => t::STEP_CHECK,
+        Step::Notice => t::STEP_NOTICE(),
+        Step::Situation => t::STEP_SITUATION(),
+        Step::Applicant => t::STEP_APPLICANT(),
+        Step::Details => t::STEP_DETAILS(),
+        Step::Materials => t::STEP_MATERIALS(),
+        Step::Delivery => t::STEP_DELIVERY(),
+        Step::Check => t::STEP_CHECK(),
     }
 }

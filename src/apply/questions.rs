@@ -27,21 +27,21 @@ pub fn notice(errors: Signal<Vec<FieldError>>) -> impl IntoView {
         .with_value(|s| (s.promised_limit, s.department.clone()));
     view! {
         <section class="notice-text">
-            <h2>{t::COMMITMENT_TITLE}</h2>
+            <h2>{t::COMMITMENT_TITLE()}</h2>
             <p>{t::commitment_text(&dept, limit)}</p>
-            <h2>{t::PRIVACY_TITLE}</h2>
+            <h2>{t::PRIVACY_TITLE()}</h2>
             <ul>
-                <li>{t::PRIVACY_WHAT}</li>
-                <li>{t::PRIVACY_WHY}</li>
-                <li>{t::PRIVACY_KEEP}</li>
-                <li>{t::PRIVACY_DEVICE}</li>
+                <li>{t::PRIVACY_WHAT()}</li>
+                <li>{t::PRIVACY_WHY()}</li>
+                <li>{t::PRIVACY_KEEP()}</li>
+                <li>{t::PRIVACY_DEVICE()}</li>
             </ul>
         </section>
         <div class="check" id=dom_id("consent")>
             <input type="checkbox" id="consent-box"
                 prop:checked=move || ctx.draft.with(|d| d.consent)
                 on:change=move |ev| ctx.update(|d| d.consent = event_target_checked(&ev))/>
-            <label for="consent-box">{t::CONSENT_LABEL}</label>
+            <label for="consent-box">{t::CONSENT_LABEL()}</label>
         </div>
         {error_line(errors, "consent".into())}
     }
@@ -101,26 +101,26 @@ pub fn applicant(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let (a_id, set_a_id) = bind!(ctx, agent.id_number);
     let (a_phone, set_a_phone) = bind!(ctx, agent.phone);
     view! {
-        <Field field="applicant.name" label=t::NAME.into() value=name on_input=set_name errors=errors autocomplete="name"/>
-        <Field field="applicant.id_number" label=t::ID_NUMBER.into() hint=t::ID_NUMBER_HINT.into()
+        <Field field="applicant.name" label=t::NAME().into() value=name on_input=set_name errors=errors autocomplete="name"/>
+        <Field field="applicant.id_number" label=t::ID_NUMBER().into() hint=t::ID_NUMBER_HINT().into()
             value=id on_input=set_id errors=errors/>
-        <Field field="applicant.phone" label=t::PHONE.into() hint=t::PHONE_HINT.into() value=phone on_input=set_phone
+        <Field field="applicant.phone" label=t::PHONE().into() hint=t::PHONE_HINT().into() value=phone on_input=set_phone
             errors=errors input_type="tel" autocomplete="tel" inputmode="numeric"/>
-        <Field field="applicant.address" label=t::ADDRESS.into() value=addr on_input=set_addr errors=errors
+        <Field field="applicant.address" label=t::ADDRESS().into() value=addr on_input=set_addr errors=errors
             autocomplete="street-address"/>
         <div class="check">
             <input type="checkbox" id="has-agent"
                 prop:checked=move || ctx.draft.with(|d| d.has_agent)
                 on:change=move |ev| ctx.update(|d| d.has_agent = event_target_checked(&ev))/>
-            <label for="has-agent">{t::HAS_AGENT}</label>
+            <label for="has-agent">{t::HAS_AGENT()}</label>
         </div>
         <Show when=move || ctx.draft.with(|d| d.has_agent)>
             <fieldset class="agent">
-                <legend>{t::AGENT}</legend>
-                <p class="hint">{t::AGENT_HINT}</p>
-                <Field field="agent.name" label=t::NAME.into() value=a_name on_input=set_a_name errors=errors/>
-                <Field field="agent.id_number" label=t::ID_NUMBER.into() value=a_id on_input=set_a_id errors=errors/>
-                <Field field="agent.phone" label=t::PHONE.into() value=a_phone on_input=set_a_phone errors=errors
+                <legend>{t::AGENT()}</legend>
+                <p class="hint">{t::AGENT_HINT()}</p>
+                <Field field="agent.name" label=t::NAME().into() value=a_name on_input=set_a_name errors=errors/>
+                <Field field="agent.id_number" label=t::ID_NUMBER().into() value=a_id on_input=set_a_id errors=errors/>
+                <Field field="agent.phone" label=t::PHONE().into() value=a_phone on_input=set_a_phone errors=errors
                     input_type="tel" inputmode="numeric"/>
             </fieldset>
         </Show>
@@ -140,7 +140,7 @@ pub fn details(errors: Signal<Vec<FieldError>>) -> impl IntoView {
             let fid = fid.clone();
             Callback::new(move |v: String| ctx.update(|d| d.set_field(&fid, v)))
         };
-        let label = if field.required { field.label.clone() } else { format!("{}{}", field.label, t::OPTIONAL) };
+        let label = if field.required { field.label.clone() } else { format!("{}{}", field.label, t::OPTIONAL()) };
         match field.kind {
             FieldKind::Choice { options } => {
                 let id = dom_id(&fid);
@@ -150,7 +150,7 @@ pub fn details(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                         {(!field.hint.is_empty()).then(|| view! { <p class="hint">{field.hint.clone()}</p> })}
                         {error_line(errors, fid.clone())}
                         <select id=id on:change=move |ev| set.run(event_target_value(&ev))>
-                            <option value="" selected=move || value.with(String::is_empty)>{t::PLEASE_CHOOSE}</option>
+                            <option value="" selected=move || value.with(String::is_empty)>{t::PLEASE_CHOOSE()}</option>
                             {options.into_iter().map(|o| {
                                 let (v, sel) = (o.clone(), o.clone());
                                 view! { <option value=v selected=move || value.with(|x| *x == sel)>{o}</option> }

@@ -45,8 +45,8 @@ fn DraftList(
                 .then(|| {
                     view! {
                         <section class="section drafts" aria-labelledby="drafts-title">
-                            <h2 id="drafts-title">{t::MY_DRAFTS}</h2>
-                            <p class="note">{t::NO_DRAFTS}</p>
+                            <h2 id="drafts-title">{t::MY_DRAFTS()}</h2>
+                            <p class="note">{t::NO_DRAFTS()}</p>
                         </section>
                     }
                 })
@@ -54,7 +54,7 @@ fn DraftList(
         }
         view! {
                 <section class="section drafts" aria-labelledby="drafts-title">
-                    <h2 id="drafts-title">{t::MY_DRAFTS}</h2>
+                    <h2 id="drafts-title">{t::MY_DRAFTS()}</h2>
                     <ul class="service-list">
                         {list.into_iter().map(|d| {
                             let href = draft_href(&d);
@@ -63,12 +63,12 @@ fn DraftList(
                             view! {
                                 <li class="draft-item">
                                     <A href=href attr:class="service-item">
-                                        <span class="service-name">{t::CONTINUE_DRAFT}": "{d.service_name.clone()}</span>
-                                        <span class="service-meta">{t::SAVED_AT}" "{String::from(updated)}</span>
+                                        <span class="service-name">{t::CONTINUE_DRAFT()}": "{d.service_name.clone()}</span>
+                                        <span class="service-meta">{t::SAVED_AT()}" "{String::from(updated)}</span>
                                     </A>
                                     <button type="button" class="link-button danger" on:click=move |_| {
                                         let confirmed = crate::browser::window()
-                                            .and_then(|w| w.confirm_with_message(t::CONFIRM_DELETE_DRAFT).ok())
+                                            .and_then(|w| w.confirm_with_message(t::CONFIRM_DELETE_DRAFT()).ok())
                                             .unwrap_or(false);
                                         if confirmed {
                                             let d = doomed.clone();
@@ -77,7 +77,7 @@ fn DraftList(
                                                 drafts.refetch();
                                             });
                                         }
-                                    }>{t::DELETE_DRAFT}</button>
+                                    }>{t::DELETE_DRAFT()}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -97,7 +97,7 @@ fn DraftList(
 
 #[component]
 pub fn ApplyIndexPage() -> impl IntoView {
-    set_title(t::ENTRY_APPLY);
+    set_title(t::ENTRY_APPLY());
     let drafts = drafts_resource();
     let query = RwSignal::new(String::new());
     let filters = Signal::derive(|| Filters {
@@ -106,11 +106,11 @@ pub fn ApplyIndexPage() -> impl IntoView {
     });
     view! {
         <main id="main" class="page">
-            <h1>{t::ENTRY_APPLY}</h1>
+            <h1>{t::ENTRY_APPLY()}</h1>
             <DraftList drafts=drafts say_empty=true/>
             <div class="search-form" role="search">
-                <label for="apply-search" class="search-label">{t::APPLY_SEARCH}</label>
-                <input id="apply-search" type="search" autocomplete="off" placeholder=t::SEARCH_PLACEHOLDER
+                <label for="apply-search" class="search-label">{t::APPLY_SEARCH()}</label>
+                <input id="apply-search" type="search" autocomplete="off" placeholder=t::SEARCH_PLACEHOLDER()
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
             <ServiceResults query=query filters=filters href=routes::apply_start/>
@@ -127,7 +127,7 @@ pub fn ApplyStartPage() -> impl IntoView {
         .unwrap_or_default();
     let drafts = drafts_resource();
     let navigate = use_navigate();
-    set_title(t::ENTRY_APPLY);
+    set_title(t::ENTRY_APPLY());
     let code2 = code.clone();
     let start_new = move |_| {
         let id = new_id("d");
@@ -153,9 +153,9 @@ pub fn ApplyStartPage() -> impl IntoView {
     };
     view! {
         <main id="main" class="page">
-            <h1>{t::ENTRY_APPLY}</h1>
-            <p>{move || if has_drafts() { t::START_OR_CONTINUE } else { t::START_INTRO }}</p>
-            <button type="button" class="button" on:click=start_new>{t::START_NEW}</button>
+            <h1>{t::ENTRY_APPLY()}</h1>
+            <p>{move || if has_drafts() { t::START_OR_CONTINUE() } else { t::START_INTRO() }}</p>
+            <button type="button" class="button" on:click=start_new>{t::START_NEW()}</button>
             // Below the button, so that drafts found on the device move nothing already shown.
             <DraftList drafts=drafts only=code.clone()/>
         </main>
@@ -175,7 +175,7 @@ pub fn DraftBanner() -> impl IntoView {
                 view! {
                     <p class="notice draft-banner" role="status">
                         {t::drafts_waiting(l.len())}" "
-                        <A href=routes::apply_index()>{t::CONTINUE_DRAFT}</A>
+                        <A href=routes::apply_index()>{t::CONTINUE_DRAFT()}</A>
                     </p>
                 }
             })

@@ -51,7 +51,7 @@ fn load_draft(code: &str) -> BookingDraft {
 
 #[component]
 pub fn BookingPage() -> impl IntoView {
-    set_title(t::BOOKING_TITLE);
+    set_title(t::BOOKING_TITLE());
     let params = routes::params::<ServiceParams>();
     let data = LocalResource::new(move || {
         let code = params.get().and_then(|p| p.code).unwrap_or_default();
@@ -142,7 +142,7 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
         let picked = avail.with_untracked(|a| choice.with_untracked(|c| c.slot(a).cloned()));
         check(
             "slot",
-            picked.as_ref().map(|_| ()).ok_or(t::CHOOSE_SLOT_FIRST),
+            picked.as_ref().map(|_| ()).ok_or(t::CHOOSE_SLOT_FIRST()),
         );
         check("name", validate_name(&d.name));
         check("id_number", validate_id_number(&d.id_number, today));
@@ -154,7 +154,7 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
         errors.set(errs.clone());
         let (Some(slot), Ok(sent)) = (picked, sent.clone()) else {
             if errs.is_empty() {
-                message.set(Some(t::PRECHECK_WAIT.into()));
+                message.set(Some(t::PRECHECK_WAIT().into()));
             }
             focus_error_summary();
             return;
@@ -177,7 +177,7 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
         let navigate = navigate.clone();
         let Ok(json) = serde_json::to_string(&body) else {
             busy.set(false);
-            message.set(Some(t::ERROR_SERVER.into()));
+            message.set(Some(t::ERROR_SERVER().into()));
             return;
         };
         // The request sent stays on the device until it is answered, under its idempotency
@@ -263,25 +263,25 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
     let (id_v, id_in) = field(|d| d.id_number.clone(), |d, v| d.id_number = v);
     let (phone_v, phone_in) = field(|d| d.phone.clone(), |d, v| d.phone = v);
     view! {
-        <h1>{t::BOOKING_TITLE}</h1>
+        <h1>{t::BOOKING_TITLE()}</h1>
         <p class="lead">{service.name.clone()}</p>
-        <p>{t::BOOKING_INTRO}</p>
+        <p>{t::BOOKING_INTRO()}</p>
         <ErrorSummary errors=errors message=message/>
         {move || offer.get().map(|_| view! {
-            <button type="button" class="button secondary" on:click=take_offer>{t::TAKE_NEXT_FREE}</button>
+            <button type="button" class="button secondary" on:click=take_offer>{t::TAKE_NEXT_FREE()}</button>
         })}
         <form novalidate on:submit=submit>
             <SlotPicker availability=avail choice=choice error=slot_error/>
             <section class="section">
-                <h2>{t::BOOKER}</h2>
-                <Field field="name" label=t::NAME.into() value=name_v on_input=name_in errors=errors autocomplete="name"/>
-                <Field field="id_number" label=t::ID_NUMBER.into() hint=t::ID_NUMBER_HINT.into() value=id_v on_input=id_in errors=errors maxlength=18/>
-                <Field field="phone" label=t::PHONE.into() value=phone_v on_input=phone_in errors=errors
+                <h2>{t::BOOKER()}</h2>
+                <Field field="name" label=t::NAME().into() value=name_v on_input=name_in errors=errors autocomplete="name"/>
+                <Field field="id_number" label=t::ID_NUMBER().into() hint=t::ID_NUMBER_HINT().into() value=id_v on_input=id_in errors=errors maxlength=18/>
+                <Field field="phone" label=t::PHONE().into() value=phone_v on_input=phone_in errors=errors
                     input_type="tel" inputmode="numeric" autocomplete="tel" maxlength=11/>
             </section>
             <section class="section precheck">
-                <h2>{t::PRECHECK_TITLE}</h2>
-                <p class="note">{t::PRECHECK_INTRO}</p>
+                <h2>{t::PRECHECK_TITLE()}</h2>
+                <p class="note">{t::PRECHECK_INTRO()}</p>
                 {materials.get_value().into_iter().map(|m| {
                     let field = contract::material_field(&m.id);
                     let error = Signal::derive(move || errors.with(|e| crate::components::form::error_for(e, &field)));
@@ -294,7 +294,7 @@ fn booking_form(service: Service, slots: Availability) -> impl IntoView {
                 }).collect_view()}
             </section>
             <button type="submit" class="button wide" disabled=move || busy.get()>
-                {move || if busy.get() { t::BOOKING } else { t::CONFIRM_BOOKING }}
+                {move || if busy.get() { t::BOOKING() } else { t::CONFIRM_BOOKING() }}
             </button>
         </form>
     }

@@ -40,19 +40,19 @@ pub fn GuideAppointment(service: Service) -> impl IntoView {
         next.get().map(|r: Result<NextFreeAnswer, ApiErr>| match r {
             Ok(NextFreeAnswer { next_free: Some(n) }) => format!(
                 "{}：{} {}（{}）",
-                t::NEXT_FREE,
+                t::NEXT_FREE(),
                 t::visit_day(n.date),
                 n.start,
                 n.place_name
             ),
-            Ok(_) => t::NO_FREE_SLOT.to_string(),
+            Ok(_) => t::NO_FREE_SLOT().to_string(),
             // The booking page says what went wrong; the guide stays quiet.
             Err(_) => String::new(),
         })
     };
     view! {
         <div class="book-visit">
-            <A href=href attr:class="button">{t::BOOK_VISIT}</A>
+            <A href=href attr:class="button">{t::BOOK_VISIT()}</A>
             <Suspense fallback=|| ()>
                 <p class="note next-free">{line}</p>
             </Suspense>

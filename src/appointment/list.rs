@@ -27,8 +27,8 @@ pub fn MyAppointmentsList() -> impl IntoView {
     view! {
         {move || (!list.with(Vec::is_empty)).then(|| view! {
             <section class="section my-appointments" aria-labelledby="my-appointments-title">
-                <h2 id="my-appointments-title">{t::MY_APPOINTMENTS}</h2>
-                <p class="note">{t::MY_APPOINTMENTS_NOTE}</p>
+                <h2 id="my-appointments-title">{t::MY_APPOINTMENTS()}</h2>
+                <p class="note">{t::MY_APPOINTMENTS_NOTE()}</p>
                 <ul class="case-list">
                     {list.get().into_iter().map(|a| view! {
                         <li>

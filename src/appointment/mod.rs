@@ -50,7 +50,7 @@ async fn fetch(number: &str, code: &str) -> Result<AppointmentView, ApiErr> {
 /// What to tell the citizen when an appointment call fails.
 fn error_text(e: &ApiErr) -> String {
     match e {
-        ApiErr::NotFound => t::APPOINTMENT_NOT_FOUND.into(),
+        ApiErr::NotFound => t::APPOINTMENT_NOT_FOUND().into(),
         other => other.message(),
     }
 }

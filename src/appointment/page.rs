@@ -29,7 +29,7 @@ enum Load {
 
 #[component]
 pub fn AppointmentPage() -> impl IntoView {
-    set_title(t::APPOINTMENT_TITLE);
+    set_title(t::APPOINTMENT_TITLE());
     let params = routes::params::<CaseParams>();
     let number = Memo::new(move |_| params.get().and_then(|p| p.number).unwrap_or_default());
     let state = RwSignal::new(Load::Loading);
@@ -66,8 +66,8 @@ pub fn AppointmentPage() -> impl IntoView {
             {move || match state.get() {
                 Load::Loading => view! { <Loading/> }.into_any(),
                 Load::NoCode => view! {
-                    <h1>{t::APPOINTMENT_TITLE}</h1>
-                    <p class="notice">{t::APPOINTMENT_NOT_ON_DEVICE}</p>
+                    <h1>{t::APPOINTMENT_TITLE()}</h1>
+                    <p class="notice">{t::APPOINTMENT_NOT_ON_DEVICE()}</p>
                 }.into_any(),
                 Load::Failed(e) => view! {
                     <ErrorRetry message=error_text(&e) page=true on_retry=Callback::new(move |_| load())/>
@@ -95,46 +95,46 @@ fn appointment(
         "{}{}",
         t::visit_time(v.date, v.start, v.end),
         match v.kind {
-            contract::appointment::SlotKind::Evening => format!("（{}）", t::EVENING),
-            contract::appointment::SlotKind::Holiday => format!("（{}）", t::HOLIDAY_OPEN),
+            contract::appointment::SlotKind::Evening => format!("（{}）", t::EVENING()),
+            contract::appointment::SlotKind::Holiday => format!("（{}）", t::HOLIDAY_OPEN()),
             _ => String::new(),
         }
     );
     let rows = vec![
-        (t::APPOINTMENT_NUMBER, v.appointment_number.clone()),
-        (t::QUERY_CODE, code.clone()),
-        (t::SERVICE_ITEM, v.service_name.clone()),
-        (t::CHOOSE_PLACE, v.place_name.clone()),
-        (t::PLACE_ADDRESS, v.place_address.clone()),
-        (t::VISIT_TIME, when),
-        (t::NAME, v.name.clone()),
-        (t::ID_NUMBER, v.id_number.clone()),
-        (t::PHONE, v.phone.clone()),
+        (t::APPOINTMENT_NUMBER(), v.appointment_number.clone()),
+        (t::QUERY_CODE(), code.clone()),
+        (t::SERVICE_ITEM(), v.service_name.clone()),
+        (t::CHOOSE_PLACE(), v.place_name.clone()),
+        (t::PLACE_ADDRESS(), v.place_address.clone()),
+        (t::VISIT_TIME(), when),
+        (t::NAME(), v.name.clone()),
+        (t::ID_NUMBER(), v.id_number.clone()),
+        (t::PHONE(), v.phone.clone()),
     ];
     let booked = v.status == AppointmentStatus::Booked;
     let until = crate::today::format_time(&v.change_until);
     view! {
-        <h1>{t::APPOINTMENT_TITLE}</h1>
+        <h1>{t::APPOINTMENT_TITLE()}</h1>
         {move || notice.get().map(|n| view! { <p class="notice offline" role="status">{n}</p> })}
         <p class="status-big">{t::appointment_status(v.status)}</p>
         {v.closure_reason.clone().map(|r| view! {
-            <p class="notice" role="alert"><strong>{t::CLOSURE_REASON}"："</strong>{r}</p>
+            <p class="notice" role="alert"><strong>{t::CLOSURE_REASON()}"："</strong>{r}</p>
         })}
         <dl class="facts">
             {rows.into_iter().map(|(dt, dd)| view! { <div><dt>{dt}</dt><dd>{dd}</dd></div> }).collect_view()}
         </dl>
         {booked.then(|| view! {
             <figure class="check-in">
-                <img class="qr" src=qr alt=t::CHECK_IN_QR width="160" height="160"/>
-                <figcaption>{t::CHECK_IN_QR}</figcaption>
+                <img class="qr" src=qr alt=t::CHECK_IN_QR() width="160" height="160"/>
+                <figcaption>{t::CHECK_IN_QR()}</figcaption>
             </figure>
-            <p class="note">{t::KEEP_NUMBER_NOTE}</p>
+            <p class="note">{t::KEEP_NUMBER_NOTE()}</p>
         })}
         {precheck_section(&v, code.clone(), shown)}
         {if v.changeable {
             changes(&v, code, shown).into_any()
         } else if booked {
-            view! { <p class="note">{t::NO_LONGER_CHANGEABLE}</p> }.into_any()
+            view! { <p class="note">{t::NO_LONGER_CHANGEABLE()}</p> }.into_any()
         } else {
             ().into_any()
         }}
@@ -176,8 +176,8 @@ fn precheck_section(
         let ready =
             ids.with_value(|ids| queue.with_untracked(|q| ready_pages(ids, &pages.current(), q)));
         let materials = match ready {
-            Err(()) => return error.set(Some(t::PRECHECK_WAIT.into())),
-            Ok(m) if m.is_empty() => return error.set(Some(t::PHOTOGRAPH_FIRST.into())),
+            Err(()) => return error.set(Some(t::PRECHECK_WAIT().into())),
+            Ok(m) if m.is_empty() => return error.set(Some(t::PHOTOGRAPH_FIRST().into())),
             Ok(m) => m,
         };
         busy.set(true);
@@ -194,7 +194,7 @@ fn precheck_section(
             match r {
                 Ok(v) => {
                     pages.forget();
-                    shown.run((v, t::FIXES_SENT));
+                    shown.run((v, t::FIXES_SENT()));
                 }
                 Err(e) => {
                     error.try_set(Some(error_text(&e)));
@@ -204,9 +204,9 @@ fn precheck_section(
     };
     view! {
         <section class="section precheck" aria-labelledby="precheck-title">
-            <h2 id="precheck-title">{t::PRECHECK_RESULT}</h2>
+            <h2 id="precheck-title">{t::PRECHECK_RESULT()}</h2>
             {if v.precheck.is_empty() {
-                view! { <p class="note">{t::PRECHECK_NONE}</p> }.into_any()
+                view! { <p class="note">{t::PRECHECK_NONE()}</p> }.into_any()
             } else {
                 view! {
                     <ul class="precheck-list">
@@ -222,16 +222,16 @@ fn precheck_section(
                 }.into_any()
             }}
             {can_fix.then(|| view! {
-                <p>{t::REPHOTOGRAPH}</p>
+                <p>{t::REPHOTOGRAPH()}</p>
                 {to_fix.into_iter().map(|p| view! {
                     <div class="material-upload flagged">
                         <h3>{p.material_name.clone()}</h3>
-                        <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON}"："</strong>{p.reason.clone()}</p>
+                        <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON()}"："</strong>{p.reason.clone()}</p>
                         {material_pages(pages, p.material_id.clone(), p.material_name.clone(), Signal::derive(|| None::<String>))}
                     </div>
                 }).collect_view()}
                 {move || error.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
-                <button type="button" class="button wide" disabled=move || busy.get() on:click=send>{t::SEND_FIXES}</button>
+                <button type="button" class="button wide" disabled=move || busy.get() on:click=send>{t::SEND_FIXES()}</button>
             })}
         </section>
     }
@@ -273,7 +273,7 @@ fn changes(
                 .and_then(|a| choice.with_untracked(|c| c.slot(a).cloned()))
         });
         let Some(slot) = picked else {
-            return error.set(Some(t::CHOOSE_SLOT_FIRST.into()));
+            return error.set(Some(t::CHOOSE_SLOT_FIRST().into()));
         };
         busy.set(true);
         let body = AppointmentMove {
@@ -288,7 +288,7 @@ fn changes(
                 api::post("/api/appointments/move", &body, None).await;
             busy.try_set(false);
             match r {
-                Ok(v) => shown.run((v, t::MOVED_NOTICE)),
+                Ok(v) => shown.run((v, t::MOVED_NOTICE())),
                 Err(e) => {
                     error.try_set(Some(error_text(&e)));
                     if let Ok(a) = availability(&service.get_value()).await {
@@ -306,7 +306,7 @@ fn changes(
                 api::post("/api/appointments/cancel", &body, None).await;
             busy.try_set(false);
             match r {
-                Ok(v) => shown.run((v, t::CANCELLED_NOTICE)),
+                Ok(v) => shown.run((v, t::CANCELLED_NOTICE())),
                 Err(e) => {
                     error.try_set(Some(error_text(&e)));
                 }
@@ -318,23 +318,23 @@ fn changes(
             {move || error.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
             {move || match moving.get() {
                 Some(a) => view! {
-                    <h2>{t::MOVE}</h2>
+                    <h2>{t::MOVE()}</h2>
                     <SlotPicker availability=Signal::derive(move || a.clone()) choice=choice error=Signal::derive(|| None::<String>)/>
-                    <button type="button" class="button wide" disabled=move || busy.get() on:click=confirm_move>{t::MOVE_CONFIRM}</button>
+                    <button type="button" class="button wide" disabled=move || busy.get() on:click=confirm_move>{t::MOVE_CONFIRM()}</button>
                 }.into_any(),
                 None => view! {
                     <div class="actions">
-                        <button type="button" class="button secondary" on:click=open_move>{t::MOVE}</button>
-                        <button type="button" class="button secondary danger" on:click=move |_| confirming.set(true)>{t::CANCEL_APPOINTMENT}</button>
+                        <button type="button" class="button secondary" on:click=open_move>{t::MOVE()}</button>
+                        <button type="button" class="button secondary danger" on:click=move |_| confirming.set(true)>{t::CANCEL_APPOINTMENT()}</button>
                     </div>
                 }.into_any(),
             }}
             {move || confirming.get().then(|| view! {
                 <div class="confirm" role="alertdialog" aria-labelledby="cancel-q">
-                    <p id="cancel-q">{t::CANCEL_CONFIRM}</p>
+                    <p id="cancel-q">{t::CANCEL_CONFIRM()}</p>
                     <div class="actions">
-                        <button type="button" class="button danger" disabled=move || busy.get() on:click=cancel>{t::CANCEL_YES}</button>
-                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{t::KEEP}</button>
+                        <button type="button" class="button danger" disabled=move || busy.get() on:click=cancel>{t::CANCEL_YES()}</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>{t::KEEP()}</button>
                     </div>
                 </div>
             })}

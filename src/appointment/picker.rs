@@ -30,9 +30,9 @@ impl Choice {
 fn kind_tag(kind: SlotKind) -> Option<&'static str> {
     match kind {
         SlotKind::Regular => None,
-        SlotKind::Evening => Some(t::EVENING),
-        SlotKind::Weekend => Some(t::WEEKEND),
-        SlotKind::Holiday => Some(t::HOLIDAY_OPEN),
+        SlotKind::Evening => Some(t::EVENING()),
+        SlotKind::Weekend => Some(t::WEEKEND()),
+        SlotKind::Holiday => Some(t::HOLIDAY_OPEN()),
     }
 }
 
@@ -76,7 +76,7 @@ pub fn SlotPicker(
     };
     view! {
         <fieldset class="picker">
-            <legend>{t::CHOOSE_PLACE}</legend>
+            <legend>{t::CHOOSE_PLACE()}</legend>
             {move || availability.get().places.into_iter().map(|p| {
                 let id = format!("place-{}", p.place_id);
                 let pid = p.place_id.clone();
@@ -97,7 +97,7 @@ pub fn SlotPicker(
             }).collect_view()}
         </fieldset>
         <fieldset class="picker days">
-            <legend>{t::CHOOSE_DAY}</legend>
+            <legend>{t::CHOOSE_DAY()}</legend>
             {move || days().into_iter().map(|d| {
                 let id = format!("day-{}", d.date);
                 let date = d.date;
@@ -112,25 +112,25 @@ pub fn SlotPicker(
                             {t::visit_day(date)}
                             {d.holiday.clone().map(|h| view! { <span class="tag">{h}</span> })}
                             {special.map(|s| view! { <span class="tag">{s}</span> })}
-                            <span class="note">{if free == 0 { t::SLOT_FULL.to_string() } else { t::slots_left(free) }}</span>
+                            <span class="note">{if free == 0 { t::SLOT_FULL().to_string() } else { t::slots_left(free) }}</span>
                         </label>
                     </div>
                 }
             }).collect_view()}
         </fieldset>
         <fieldset class="picker slots" id="f-slot">
-            <legend>{t::CHOOSE_SLOT}</legend>
+            <legend>{t::CHOOSE_SLOT()}</legend>
             {move || error.get().map(|m| view! { <p class="error-message">{m}</p> })}
             {move || match slots() {
-                None => view! { <p class="note">{t::CHOOSE_DAY}</p> }.into_any(),
-                Some(list) if list.is_empty() => view! { <p class="note">{t::NO_SLOTS_DAY}</p> }.into_any(),
+                None => view! { <p class="note">{t::CHOOSE_DAY()}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p class="note">{t::NO_SLOTS_DAY()}</p> }.into_any(),
                 Some(list) => list.into_iter().map(|s| {
                     let id = format!("slot-{}", s.start.0);
                     let start = s.start;
                     let open = s.left > 0 && s.closed.is_none();
                     let state = match (&s.closed, s.left) {
                         (Some(reason), _) => reason.clone(),
-                        (None, 0) => t::SLOT_FULL.to_string(),
+                        (None, 0) => t::SLOT_FULL().to_string(),
                         (None, n) => t::slots_left(n),
                     };
                     view! {

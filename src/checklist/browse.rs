@@ -15,17 +15,17 @@ use crate::routes;
 
 #[component]
 pub fn ChecklistBrowsePage() -> impl IntoView {
-    set_title(t::ENTRY_CHECKLIST);
+    set_title(t::ENTRY_CHECKLIST());
     let catalog = crate::app::catalog();
     let query = use_query_map();
     let by_theme = move || query.with(|q| q.get("by").as_deref() == Some("theme"));
     view! {
         <main id="main" class="page">
-            <h1>{t::ENTRY_CHECKLIST}</h1>
-            <p class="lead">{t::CHECKLIST_INTRO}</p>
-            <nav class="segmented" aria-label=t::GROUP_BY>
-                <A href=routes::checklists() attr:aria-current=move || (!by_theme()).then_some("page")>{t::BY_DEPARTMENT}</A>
-                <A href=routes::checklists_by_theme() attr:aria-current=move || by_theme().then_some("page")>{t::BY_THEME}</A>
+            <h1>{t::ENTRY_CHECKLIST()}</h1>
+            <p class="lead">{t::CHECKLIST_INTRO()}</p>
+            <nav class="segmented" aria-label=t::GROUP_BY()>
+                <A href=routes::checklists() attr:aria-current=move || (!by_theme()).then_some("page")>{t::BY_DEPARTMENT()}</A>
+                <A href=routes::checklists_by_theme() attr:aria-current=move || by_theme().then_some("page")>{t::BY_THEME()}</A>
             </nav>
             <AsyncView resource=catalog ok={move |all: Arc<Vec<ServiceSummary>>| {
                     let mut groups: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();

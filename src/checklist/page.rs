@@ -16,7 +16,7 @@ use crate::storage::local;
 #[component]
 pub fn ChecklistPage() -> impl IntoView {
     view! {
-        <ServicePage class="checklist" title_suffix=t::ENTRY_CHECKLIST
+        <ServicePage class="checklist" title_suffix=t::ENTRY_CHECKLIST()
             render=|s| view! { <Checklist service=s/> }.into_any()/>
     }
 }
@@ -63,7 +63,7 @@ fn Checklist(service: Service) -> impl IntoView {
     });
     view! {
         <h1>{service.with_value(|s| s.name.clone())}</h1>
-        <p class="lead">{t::ENTRY_CHECKLIST}" · "{service.with_value(|s| s.department.clone())}</p>
+        <p class="lead">{t::ENTRY_CHECKLIST()}" · "{service.with_value(|s| s.department.clone())}</p>
         {service.with_value(|s| s.situations.clone()).into_iter().map(|q| {
             let qid = q.id.clone();
             let choose = choose.clone();
@@ -90,7 +90,7 @@ fn Checklist(service: Service) -> impl IntoView {
             let chosen = answers.get();
             service.with_value(|s| {
                 if !all_answered(s, &chosen) {
-                    return view! { <p class="notice" role="status">{t::ANSWER_FIRST}</p> }.into_any();
+                    return view! { <p class="notice" role="status">{t::ANSWER_FIRST()}</p> }.into_any();
                 }
                 body(s, &chosen, ticks).into_any()
             })
@@ -105,8 +105,8 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
     let limit = s.promised_limit_for(chosen);
     view! {
         <section class="section" aria-labelledby="cl-materials">
-            <h2 id="cl-materials">{t::MATERIALS_TO_BRING}</h2>
-            <p class="note">{t::TICK_HINT}</p>
+            <h2 id="cl-materials">{t::MATERIALS_TO_BRING()}</h2>
+            <p class="note">{t::TICK_HINT()}</p>
             <ul class="ticks">
                 {materials.into_iter().map(|m| {
                     let id = m.id.clone();
@@ -130,7 +130,7 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
                                     <span class="material-meta">
                                         {t::material_form(m.form)}" · "{t::copies(m.copies)}" · "{t::necessity(m.required)}
                                     </span>
-                                    {fetched.then(|| view! { <span class="note good">{t::NO_NEED_TO_BRING}</span> })}
+                                    {fetched.then(|| view! { <span class="note good">{t::NO_NEED_TO_BRING()}</span> })}
                                     {(!m.notes.is_empty()).then(|| view! { <span class="note">{m.notes.clone()}</span> })}
                                 </label>
                                 // Outside the label: following a link must not tick the box.
@@ -142,17 +142,17 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
             </ul>
         </section>
         <section class="section">
-            <h2>{t::CONDITIONS}</h2>
+            <h2>{t::CONDITIONS()}</h2>
             <ul>{s.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
         </section>
         <section class="section">
-            <h2>{t::LIMITS_AND_FEES}</h2>
+            <h2>{t::LIMITS_AND_FEES()}</h2>
             <dl class="facts">
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(limit)}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{t::time_limit(limit)}</dd></div>
                 {parts::statutory_limit(s)}
-                <div><dt>{t::VISITS}</dt><dd>{t::visits(s.visits_required)}</dd></div>
-                <div><dt>{t::FEE}</dt><dd>{if fees.is_empty() {
-                    t::FREE.to_string()
+                <div><dt>{t::VISITS()}</dt><dd>{t::visits(s.visits_required)}</dd></div>
+                <div><dt>{t::FEE()}</dt><dd>{if fees.is_empty() {
+                    t::FREE().to_string()
                 } else {
                     fees.iter().map(|f| format!("{}：{}", f.item, f.standard)).collect::<Vec<_>>().join("；")
                 }}</dd></div>
@@ -160,16 +160,16 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
             {(!s.limit_note.is_empty()).then(|| view! { <p class="note">{s.limit_note.clone()}</p> })}
         </section>
         <section class="section">
-            <h2>{t::PLACES}</h2>
+            <h2>{t::PLACES()}</h2>
             {parts::places(s)}
             {parts::phones(s)}
         </section>
         <section class="section">
-            <h2>{t::REFUSAL}</h2>
+            <h2>{t::REFUSAL()}</h2>
             {parts::refusals(s)}
         </section>
         <section class="section">
-            <h2>{t::APPEAL}</h2>
+            <h2>{t::APPEAL()}</h2>
             {parts::appeal(s)}
         </section>
     }

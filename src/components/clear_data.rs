@@ -35,26 +35,26 @@ pub fn ClearDeviceData(on_cleared: Callback<()>) -> impl IntoView {
             let _ = busy.try_set(false);
             let _ = confirming.try_set(false);
             let _ = note.try_set(Some(if cleared {
-                t::DEVICE_DATA_CLEARED
+                t::DEVICE_DATA_CLEARED()
             } else {
-                t::DEVICE_DATA_NOT_CLEARED
+                t::DEVICE_DATA_NOT_CLEARED()
             }));
             let _ = on_cleared.try_run(());
         });
     };
     view! {
         <section class="section clear-data" aria-labelledby="clear-data-title">
-            <h2 id="clear-data-title">{t::DEVICE_DATA}</h2>
-            <p class="note">{t::DEVICE_DATA_NOTE}</p>
+            <h2 id="clear-data-title">{t::DEVICE_DATA()}</h2>
+            <p class="note">{t::DEVICE_DATA_NOTE()}</p>
             {move || if confirming.get() {
                 view! {
-                    <div class="track-confirm" role="group" aria-label=t::CLEAR_DEVICE_DATA>
-                        <p>{t::CLEAR_DEVICE_DATA_CONFIRM}</p>
+                    <div class="track-confirm" role="group" aria-label=t::CLEAR_DEVICE_DATA()>
+                        <p>{t::CLEAR_DEVICE_DATA_CONFIRM()}</p>
                         <div class="actions">
                             <button type="button" class="button danger" on:click=clear
-                                disabled=move || busy.get()>{t::CLEAR_YES}</button>
+                                disabled=move || busy.get()>{t::CLEAR_YES()}</button>
                             <button type="button" class="button secondary"
-                                on:click=move |_| confirming.set(false)>{t::CANCEL}</button>
+                                on:click=move |_| confirming.set(false)>{t::CANCEL()}</button>
                         </div>
                     </div>
                 }.into_any()
@@ -62,7 +62,7 @@ pub fn ClearDeviceData(on_cleared: Callback<()>) -> impl IntoView {
                 view! {
                     <button type="button" class="button secondary"
                         on:click=move |_| { note.set(None); confirming.set(true); }>
-                        {t::CLEAR_DEVICE_DATA}
+                        {t::CLEAR_DEVICE_DATA()}
                     </button>
                 }.into_any()
             }}

@@ -126,7 +126,7 @@ pub fn ElderToggle() -> impl IntoView {
                 aria-pressed=move || on.get().to_string()
                 on:click=move |_| on.update(|v| *v = !*v)
             >
-                {t::ELDER_MODE}
+                {t::ELDER_MODE()}
             </button>
         </div>
     }

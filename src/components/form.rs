@@ -50,7 +50,7 @@ pub fn ErrorSummary(
     view! {
         <div class="error-summary" id=SUMMARY_ID role="alert" tabindex="-1" hidden=move || !shown()>
             {move || shown().then(|| view! {
-                <h2>{t::FIX_THESE}</h2>
+                <h2>{t::FIX_THESE()}</h2>
                 <ul>
                     {errors.get().into_iter().map(|e| view! {
                         <li><a href=format!("#{}", dom_id(&e.field))>{e.message}</a></li>

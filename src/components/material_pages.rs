@@ -145,15 +145,15 @@ pub fn material_pages<S: PageStore>(
             <input class="file-input" type="file" id=camera_id.clone() accept="image/*" capture="environment"
                 on:change=on_files/>
             <label class="button" for=camera_id>
-                {t::TAKE_PHOTO}<span class="visually-hidden">{suffix.clone()}</span>
+                {t::TAKE_PHOTO()}<span class="visually-hidden">{suffix.clone()}</span>
             </label>
             <input class="file-input" type="file" id=pick_id.clone() accept="image/*,application/pdf" multiple
                 on:change=on_pick/>
             <label class="button secondary" for=pick_id>
-                {t::PICK_FILE}<span class="visually-hidden">{suffix}</span>
+                {t::PICK_FILE()}<span class="visually-hidden">{suffix}</span>
             </label>
         </div>
-        {move || busy.get().then(|| view! { <p class="note" role="status">{t::PREPARING_PHOTO}</p> })}
+        {move || busy.get().then(|| view! { <p class="note" role="status">{t::PREPARING_PHOTO()}</p> })}
         {move || message.get().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
     }
 }
@@ -171,14 +171,14 @@ fn page_item<S: PageStore>(
     let status = move || uploads::status(&id.get_value());
     // Not queued yet: the queue is still loading after a reload.
     let spoken =
-        Memo::new(move |_| status().map_or_else(|| t::UPLOAD_PENDING.to_string(), |s| s.label()));
+        Memo::new(move |_| status().map_or_else(|| t::UPLOAD_PENDING().to_string(), |s| s.label()));
     let (url, pdf) = preview(&page);
     let stored = StoredValue::new(page.clone());
     let rotate = move |_| {
         let page = stored.get_value();
         spawn_local(async move {
             let Ok(Some((blob, _))) = idb::get_blob(&page.photo_id).await else {
-                message.set(Some(t::UPLOAD_PHOTO_MISSING.into()));
+                message.set(Some(t::UPLOAD_PHOTO_MISSING().into()));
                 return;
             };
             match photo::rotate(&blob, 1).await {
@@ -238,18 +238,18 @@ fn page_item<S: PageStore>(
                 <div class="page-actions">
                     {move || matches!(status(), Some(UploadStatus::Failed { permanent: false, .. })).then(|| view! {
                         <button type="button" class="link-button" on:click=move |_| uploads::retry(&id.get_value())>
-                            {t::RETRY_NOW}
+                            {t::RETRY_NOW()}
                         </button>
                     })}
                     {(!page.pdf).then(|| view! {
-                        <button type="button" class="link-button" on:click=rotate>{t::ROTATE}</button>
+                        <button type="button" class="link-button" on:click=rotate>{t::ROTATE()}</button>
                     })}
                     <input class="file-input" type="file" id=retake_id.clone() accept="image/*,application/pdf"
                         capture="environment" on:change=on_retake/>
-                    <label class="link-button" for=retake_id>{t::RETAKE}</label>
+                    <label class="link-button" for=retake_id>{t::RETAKE()}</label>
                     <button type="button" class="link-button danger" on:click=delete
-                        aria-label=move || format!("{}{}", t::DELETE, t::page_n(number.get()))>
-                        {t::DELETE}
+                        aria-label=move || format!("{}{}", t::DELETE(), t::page_n(number.get()))>
+                        {t::DELETE()}
                     </button>
                 </div>
             </div>

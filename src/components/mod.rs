@@ -18,6 +18,6 @@ pub use status::{saved_copy_notice, AsyncView, ErrorRetry, Loading, NotFound};
 /// Sets the browser tab's title for the current page.
 pub fn set_title(page: &str) {
     if let Some(doc) = crate::browser::window().and_then(|w| w.document()) {
-        doc.set_title(&format!("{page} - {}", crate::i18n::t::SITE_TITLE));
+        doc.set_title(&format!("{page} - {}", crate::i18n::t::SITE_TITLE()));
     }
 }

@@ -37,15 +37,15 @@ pub fn ShareBox(#[prop(into)] path: Signal<String>) -> impl IntoView {
     };
     view! {
         <section class="section share no-print" aria-labelledby="share-title">
-            <h2 id="share-title">{t::SHARE}</h2>
+            <h2 id="share-title">{t::SHARE()}</h2>
             <div class="actions">
-                <button type="button" class="button" on:click=print>{t::PRINT}</button>
-                <button type="button" class="button secondary" on:click=copy>{t::COPY_LINK}</button>
+                <button type="button" class="button" on:click=print>{t::PRINT()}</button>
+                <button type="button" class="button secondary" on:click=copy>{t::COPY_LINK()}</button>
             </div>
-            <p class="note" role="status">{move || copied.get().then_some(t::LINK_COPIED)}</p>
-            <label class="search-label" for="share-link">{t::SHARE_LINK}</label>
+            <p class="note" role="status">{move || copied.get().then_some(t::LINK_COPIED())}</p>
+            <label class="search-label" for="share-link">{t::SHARE_LINK()}</label>
             <input id="share-link" type="text" readonly prop:value=link/>
-            <img class="qr" src=qr alt=t::QR_ALT width="160" height="160"/>
+            <img class="qr" src=qr alt=t::QR_ALT() width="160" height="160"/>
         </section>
     }
 }

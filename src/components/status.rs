@@ -6,7 +6,7 @@ use crate::i18n::t;
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">{t::LOADING}</p> }
+    view! { <p class="loading" role="status">{t::LOADING()}</p> }
 }
 
 /// A failed load: what happened, in words, and a way to try again. `page` when the load was
@@ -20,13 +20,13 @@ pub fn ErrorRetry(
     view! {
         <div class="error-box" role="alert">
             {if page {
-                view! { <h1>{t::ERROR_TITLE}</h1> }.into_any()
+                view! { <h1>{t::ERROR_TITLE()}</h1> }.into_any()
             } else {
-                view! { <h2>{t::ERROR_TITLE}</h2> }.into_any()
+                view! { <h2>{t::ERROR_TITLE()}</h2> }.into_any()
             }}
             <p>{message}</p>
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {t::RETRY}
+                {t::RETRY()}
             </button>
         </div>
     }
@@ -121,12 +121,12 @@ where
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    super::set_title(t::NOT_FOUND_TITLE);
+    super::set_title(t::NOT_FOUND_TITLE());
     view! {
         <main id="main" class="page">
-            <h1>{t::NOT_FOUND_TITLE}</h1>
-            <p>{t::NOT_FOUND_BODY}</p>
-            <A href="/" attr:class="button">{t::BACK_HOME}</A>
+            <h1>{t::NOT_FOUND_TITLE()}</h1>
+            <p>{t::NOT_FOUND_BODY()}</p>
+            <A href="/" attr:class="button">{t::BACK_HOME()}</A>
         </main>
     }
 }

@@ -16,7 +16,7 @@ use crate::routes::{self, ServiceParams};
 
 #[component]
 pub fn AskPage() -> impl IntoView {
-    set_title(t::ASK_TITLE);
+    set_title(t::ASK_TITLE());
     let code = routes::params::<ServiceParams>()
         .get_untracked()
         .and_then(|p| p.code)
@@ -93,20 +93,20 @@ pub fn AskPage() -> impl IntoView {
     view! {
         <main id="main" class="page feedback track-page">
             <p class="case-back"><A href=routes::guide(&code)>{move || service_name.get()}</A></p>
-            <h1>{t::ASK_TITLE}</h1>
-            <p class="lead">{t::ASK_INTRO}</p>
+            <h1>{t::ASK_TITLE()}</h1>
+            <p class="lead">{t::ASK_INTRO()}</p>
             <ErrorSummary errors=errors message=form_error/>
             <form on:submit=submit novalidate>
-                <TextArea field="question" label=t::QUESTION hint=t::QUESTION_HINT
+                <TextArea field="question" label=t::QUESTION() hint=t::QUESTION_HINT()
                     value=Signal::derive(move || typed.with(|d| d.text.clone()))
                     on_input=edit(|d, v| d.text = v) errors=errors maxlength=contract::TEXT_MAX_CHARS/>
-                <Field field="phone" label=t::FEEDBACK_PHONE.into() hint=t::FEEDBACK_PHONE_HINT.into()
+                <Field field="phone" label=t::FEEDBACK_PHONE().into() hint=t::FEEDBACK_PHONE_HINT().into()
                     value=Signal::derive(move || typed.with(|d| d.phone.clone()))
                     on_input=edit(|d, v| d.phone = v) errors=errors
                     input_type="tel" inputmode="numeric" autocomplete="tel" maxlength=11/>
-                <p class="note">{t::DRAFT_KEPT}</p>
+                <p class="note">{t::DRAFT_KEPT()}</p>
                 <button type="submit" class="button wide" disabled=move || busy.get()>
-                    {move || if busy.get() { t::SUBMITTING } else { t::SEND_QUESTION }}
+                    {move || if busy.get() { t::SUBMITTING() } else { t::SEND_QUESTION() }}
                 </button>
             </form>
         </main>

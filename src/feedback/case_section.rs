@@ -29,31 +29,31 @@ pub fn CaseFeedbackSection(case_number: String, query_code: String) -> impl Into
     view! {
         {move || feedback.with(|f| f.follow_up.clone()).map(follow_up)}
         <section class="section" aria-labelledby="case-complaints-title">
-            <h2 id="case-complaints-title">{t::CASE_COMPLAINTS}</h2>
+            <h2 id="case-complaints-title">{t::CASE_COMPLAINTS()}</h2>
             <ul class="plain">
                 {move || feedback.with(|f| f.complaints.clone()).into_iter().map(complaint).collect_view()}
             </ul>
-            <A href=complain attr:class="button secondary no-print">{t::COMPLAIN_CASE}</A>
+            <A href=complain attr:class="button secondary no-print">{t::COMPLAIN_CASE()}</A>
         </section>
     }
 }
 
 fn follow_up(f: FollowUpView) -> impl IntoView {
     let mut rows = vec![
-        (t::STATUS, f.status.label().to_string()),
-        (t::FOLLOW_UP_DUE, f.due_date.to_string()),
+        (t::STATUS(), f.status.label().to_string()),
+        (t::FOLLOW_UP_DUE(), f.due_date.to_string()),
     ];
     if let Some(note) = f.contact_note.clone() {
-        rows.push((t::FOLLOW_UP_CONTACT, note));
+        rows.push((t::FOLLOW_UP_CONTACT(), note));
     }
     if let Some(note) = f.rectification.clone() {
-        rows.push((t::FOLLOW_UP_RECTIFICATION, note));
+        rows.push((t::FOLLOW_UP_RECTIFICATION(), note));
     }
     view! {
         <section class="section follow-up" aria-labelledby="follow-up-title">
-            <h2 id="follow-up-title">{t::FOLLOW_UP_TITLE}</h2>
+            <h2 id="follow-up-title">{t::FOLLOW_UP_TITLE()}</h2>
             {(f.contact_note.is_none()).then(|| view! {
-                <p>{t::FOLLOW_UP_OPEN}{t::follow_up_within(f.limit_days)}</p>
+                <p>{t::FOLLOW_UP_OPEN()}{t::follow_up_within(f.limit_days)}</p>
             })}
             {facts("facts", rows)}
         </section>

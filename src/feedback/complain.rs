@@ -36,7 +36,7 @@ enum Target {
 
 #[component]
 pub fn ComplainCasePage() -> impl IntoView {
-    set_title(t::COMPLAIN_TITLE);
+    set_title(t::COMPLAIN_TITLE());
     let number = routes::params::<CaseParams>()
         .get_untracked()
         .and_then(|p| p.number)
@@ -52,10 +52,10 @@ pub fn ComplainCasePage() -> impl IntoView {
         .into_any(),
         None => view! {
             <main id="main" class="page feedback track-page">
-                <h1>{t::COMPLAIN_TITLE}</h1>
+                <h1>{t::COMPLAIN_TITLE()}</h1>
                 <div class="notice">
-                    <p>{t::NO_CODE_BODY}</p>
-                    <A href=routes::track_lookup(&number) attr:class="button">{t::GO_LOOK_UP}</A>
+                    <p>{t::NO_CODE_BODY()}</p>
+                    <A href=routes::track_lookup(&number) attr:class="button">{t::GO_LOOK_UP()}</A>
                 </div>
             </main>
         }
@@ -65,7 +65,7 @@ pub fn ComplainCasePage() -> impl IntoView {
 
 #[component]
 pub fn ComplainServicePage() -> impl IntoView {
-    set_title(t::COMPLAIN_TITLE);
+    set_title(t::COMPLAIN_TITLE());
     let code = routes::params::<ServiceParams>()
         .get_untracked()
         .and_then(|p| p.code)
@@ -83,9 +83,9 @@ pub fn ComplainServicePage() -> impl IntoView {
     });
     move || {
         match target.get() {
-        None => view! { <main id="main" class="page feedback track-page"><h1>{t::COMPLAIN_TITLE}</h1><Loading/></main> }.into_any(),
+        None => view! { <main id="main" class="page feedback track-page"><h1>{t::COMPLAIN_TITLE()}</h1><Loading/></main> }.into_any(),
         Some(Err(m)) => view! {
-            <main id="main" class="page feedback track-page"><h1>{t::COMPLAIN_TITLE}</h1><p class="error-message">{m}</p></main>
+            <main id="main" class="page feedback track-page"><h1>{t::COMPLAIN_TITLE()}</h1><p class="error-message">{m}</p></main>
         }
         .into_any(),
         Some(Ok(target)) => view! { <ComplaintForm target/> }.into_any(),
@@ -100,7 +100,7 @@ fn target_title(target: &Target) -> String {
             number,
             service_name,
             ..
-        } => format!("{service_name}（{} {number}）", t::CASE_NUMBER),
+        } => format!("{service_name}（{} {number}）", t::CASE_NUMBER()),
         Target::Service { name, .. } => name.clone(),
     }
 }
@@ -233,24 +233,24 @@ fn ComplaintForm(target: Target) -> impl IntoView {
     view! {
         <main id="main" class="page feedback track-page">
             <p class="case-back"><A href=back>{title.clone()}</A></p>
-            <h1>{t::COMPLAIN_TITLE}</h1>
-            <p class="lead">{t::ABOUT}"："{lead}</p>
+            <h1>{t::COMPLAIN_TITLE()}</h1>
+            <p class="lead">{t::ABOUT()}"："{lead}</p>
             <ErrorSummary errors=errors message=form_error/>
             <form on:submit=submit novalidate>
                 {(!about_case).then(|| view! {
                     <fieldset class="choices">
-                        <legend>{t::COMPLAIN_ABOUT}</legend>
+                        <legend>{t::COMPLAIN_ABOUT()}</legend>
                         <div class="radio">
                             <input type="radio" id="about-service" name="about"
                                 prop:checked=move || typed.with(|d| !d.window)
                                 on:change=move |_| { typed.update(|d| d.window = false); save(); }/>
-                            <label for="about-service">{t::ABOUT_SERVICE}</label>
+                            <label for="about-service">{t::ABOUT_SERVICE()}</label>
                         </div>
                         <div class="radio">
                             <input type="radio" id="about-window" name="about" disabled=places.is_empty()
                                 prop:checked=move || typed.with(|d| d.window)
                                 on:change=move |_| { typed.update(|d| d.window = true); save(); }/>
-                            <label for="about-window">{t::ABOUT_WINDOW}</label>
+                            <label for="about-window">{t::ABOUT_WINDOW()}</label>
                         </div>
                     </fieldset>
                 })}
@@ -258,7 +258,7 @@ fn ComplaintForm(target: Target) -> impl IntoView {
                     let places = places.clone();
                     view! {
                         <div class="field" class:field-error=move || place_error().is_some()>
-                            <label for=dom_id("place")>{t::PLACE}</label>
+                            <label for=dom_id("place")>{t::PLACE()}</label>
                             {move || place_error().map(|m| view! { <p class="error-message" id="f-place-error">{m}</p> })}
                             <select id=dom_id("place")
                                 aria-describedby=move || place_error().map(|_| "f-place-error")
@@ -274,7 +274,7 @@ fn ComplaintForm(target: Target) -> impl IntoView {
                 })}
                 <fieldset class="choices" id=dom_id("category")
                     aria-describedby=move || category_error().map(|_| "f-category-error")>
-                    <legend>{t::CATEGORY}</legend>
+                    <legend>{t::CATEGORY()}</legend>
                     {move || category_error().map(|m| view! { <p class="error-message" id="f-category-error">{m}</p> })}
                     {ComplaintCategory::ALL.into_iter().map(|c| {
                         let id = format!("category-{}", serde_json::to_string(&c).unwrap_or_default().trim_matches('"'));
@@ -292,16 +292,16 @@ fn ComplaintForm(target: Target) -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <TextArea field="description" label=t::DESCRIPTION hint=t::DESCRIPTION_HINT
+                <TextArea field="description" label=t::DESCRIPTION() hint=t::DESCRIPTION_HINT()
                     value=Signal::derive(move || typed.with(|d| d.text.clone()))
                     on_input=edit(|d, v| d.text = v) errors=errors maxlength=contract::TEXT_MAX_CHARS/>
-                <Field field="phone" label=t::FEEDBACK_PHONE.into() hint=t::FEEDBACK_PHONE_HINT.into()
+                <Field field="phone" label=t::FEEDBACK_PHONE().into() hint=t::FEEDBACK_PHONE_HINT().into()
                     value=Signal::derive(move || typed.with(|d| d.phone.clone()))
                     on_input=edit(|d, v| d.phone = v) errors=errors
                     input_type="tel" inputmode="numeric" autocomplete="tel" maxlength=11/>
-                <p class="note">{t::DRAFT_KEPT}</p>
+                <p class="note">{t::DRAFT_KEPT()}</p>
                 <button type="submit" class="button wide" disabled=move || busy.get()>
-                    {move || if busy.get() { t::SUBMITTING } else { t::SEND_COMPLAINT }}
+                    {move || if busy.get() { t::SUBMITTING() } else { t::SEND_COMPLAINT() }}
                 </button>
             </form>
         </main>

@@ -93,7 +93,7 @@ pub async fn send_kept<T: DeserializeOwned>(
     for _ in 0..2 {
         let Some((sent, stale)) = next_request(kept().as_ref(), "", &body, crate::storage::new_key)
         else {
-            return Outcome::Failed(t::ERROR_SERVER.into());
+            return Outcome::Failed(t::ERROR_SERVER().into());
         };
         keep(Some(sent.clone()));
         let result: Result<T, ApiErr> =
@@ -112,18 +112,18 @@ pub async fn send_kept<T: DeserializeOwned>(
                 return match result {
                     Err(ApiErr::Rejected(e)) => Outcome::Refused(e),
                     Err(e) => Outcome::Failed(e.message()),
-                    Ok(_) => Outcome::Failed(t::ERROR_SERVER.into()),
+                    Ok(_) => Outcome::Failed(t::ERROR_SERVER().into()),
                 };
             }
             // None of these carries application photos: the server never asks for them again.
-            Verdict::SendPhotosAgain(_) => return Outcome::Failed(t::ERROR_SERVER.into()),
+            Verdict::SendPhotosAgain(_) => return Outcome::Failed(t::ERROR_SERVER().into()),
             Verdict::TryAgain => {
                 return Outcome::Failed(match result {
                     Err(ApiErr::Rejected(e)) => e.message,
-                    _ => t::SEND_FAILED_KEPT.into(),
+                    _ => t::SEND_FAILED_KEPT().into(),
                 })
             }
         }
     }
-    Outcome::Failed(t::SEND_FAILED_KEPT.into())
+    Outcome::Failed(t::SEND_FAILED_KEPT().into())
 }

@@ -26,8 +26,8 @@ pub fn MyTicketsList() -> impl IntoView {
     });
     view! {
         <section class="section my-cases" aria-labelledby="my-tickets-title">
-            <h2 id="my-tickets-title">{t::MY_TICKETS}</h2>
-            {move || tickets.with(Vec::is_empty).then(|| view! { <p class="note">{t::MY_TICKETS_EMPTY}</p> })}
+            <h2 id="my-tickets-title">{t::MY_TICKETS()}</h2>
+            {move || tickets.with(Vec::is_empty).then(|| view! { <p class="note">{t::MY_TICKETS_EMPTY()}</p> })}
             <ul class="my-case-list">
                 <For each=move || tickets.get() key=|x| (x.ticket_number.clone(), x.answered, x.seen_answer) let:ticket>
                     {row(ticket)}
@@ -43,13 +43,13 @@ fn row(ticket: my_tickets::MyTicket) -> impl IntoView {
         <li class="my-case" class:has-news=news>
             <A href=routes::ticket(&ticket.ticket_number) attr:class="my-case-link">
                 <span class="my-case-service">
-                    {match ticket.kind { Kind::Inquiry => t::ASK_TITLE, Kind::Complaint => t::COMPLAIN_TITLE }}
+                    {match ticket.kind { Kind::Inquiry => t::ASK_TITLE(), Kind::Complaint => t::COMPLAIN_TITLE() }}
                     " · "{ticket.title.clone()}
                 </span>
-                <span class="my-case-meta">{t::TICKET_NUMBER}"："{ticket.ticket_number.clone()}</span>
+                <span class="my-case-meta">{t::TICKET_NUMBER()}"："{ticket.ticket_number.clone()}</span>
                 <span class="my-case-meta">
-                    {t::STATUS}"："<strong>{if ticket.answered { t::ANSWERED } else { t::NOT_ANSWERED }}</strong>
-                    {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS}</span> })}
+                    {t::STATUS()}"："<strong>{if ticket.answered { t::ANSWERED() } else { t::NOT_ANSWERED() }}</strong>
+                    {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS()}</span> })}
                 </span>
             </A>
         </li>

@@ -89,8 +89,8 @@ pub async fn look_up_ticket(number: &str, query_code: &str) -> Option<Result<Str
 pub fn guide_links(code: &str) -> impl IntoView {
     view! {
         <div class="actions no-print">
-            <A href=crate::routes::ask(code) attr:class="button secondary">{t::ASK}</A>
-            <A href=crate::routes::complain_service(code) attr:class="button secondary">{t::COMPLAIN}</A>
+            <A href=crate::routes::ask(code) attr:class="button secondary">{t::ASK()}</A>
+            <A href=crate::routes::complain_service(code) attr:class="button secondary">{t::COMPLAIN()}</A>
         </div>
     }
 }

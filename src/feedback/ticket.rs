@@ -32,8 +32,8 @@ pub fn TicketPage() -> impl IntoView {
         .and_then(|p| p.number)
         .unwrap_or_default();
     let title = match Kind::of(&number) {
-        Some(Kind::Complaint) => t::TICKET_TITLE_COMPLAINT,
-        _ => t::TICKET_TITLE_INQUIRY,
+        Some(Kind::Complaint) => t::TICKET_TITLE_COMPLAINT(),
+        _ => t::TICKET_TITLE_INQUIRY(),
     };
     set_title(title);
     let state = RwSignal::new(Load::Loading);
@@ -57,20 +57,20 @@ pub fn TicketPage() -> impl IntoView {
     let retry = Callback::new(move |_: ()| load());
     view! {
         <main id="main" class="page feedback ticket track-page">
-            <p class="case-back no-print"><A href=routes::track()>{t::BACK_TO_MY_CASES}</A></p>
+            <p class="case-back no-print"><A href=routes::track()>{t::BACK_TO_MY_CASES()}</A></p>
             <h1>{title}</h1>
             {move || match state.get() {
                 Load::Loading => view! { <Loading/> }.into_any(),
-                Load::NoCode => view! { <div class="notice"><p>{t::TICKET_NO_CODE}</p></div> }.into_any(),
+                Load::NoCode => view! { <div class="notice"><p>{t::TICKET_NO_CODE()}</p></div> }.into_any(),
                 Load::Failed(e) => view! { <ErrorRetry message=case_error(&e) on_retry=retry/> }.into_any(),
                 Load::Ready(mine, ticket) => view! {
                     <div class="panel-success">
-                        <p>{t::TICKET_NUMBER}</p>
+                        <p>{t::TICKET_NUMBER()}</p>
                         <p class="big-code" id="ticket-number">{mine.ticket_number.clone()}</p>
-                        <p>{t::QUERY_CODE}</p>
+                        <p>{t::QUERY_CODE()}</p>
                         <p class="big-code" id="ticket-code">{mine.query_code.clone()}</p>
                     </div>
-                    <p class="note">{t::TICKET_RECEIVED}</p>
+                    <p class="note">{t::TICKET_RECEIVED()}</p>
                     {match ticket {
                         Ticket::Inquiry(q) => inquiry(q).into_any(),
                         Ticket::Complaint(c) => view! { <Complaint c/> }.into_any(),
@@ -83,22 +83,22 @@ pub fn TicketPage() -> impl IntoView {
 
 fn inquiry(q: InquiryView) -> impl IntoView {
     let status = match q.status {
-        InquiryStatus::Open => t::NOT_ANSWERED,
-        InquiryStatus::Answered => t::ANSWERED,
+        InquiryStatus::Open => t::NOT_ANSWERED(),
+        InquiryStatus::Answered => t::ANSWERED(),
     };
     view! {
         <section class="status-card" aria-labelledby="ticket-status">
-            <h2 id="ticket-status" class="status-title">{t::CURRENT_STATUS}</h2>
+            <h2 id="ticket-status" class="status-title">{t::CURRENT_STATUS()}</h2>
             <p class=if q.answer.is_some() { "status-big done" } else { "status-big pending" }>{status}</p>
             {facts("facts", vec![
-                (t::ABOUT, q.service_name.clone()),
-                (t::SUBMITTED_AT, format_time(&q.asked_at)),
-                (t::QUESTION, q.question.clone()),
+                (t::ABOUT(), q.service_name.clone()),
+                (t::SUBMITTED_AT(), format_time(&q.asked_at)),
+                (t::QUESTION(), q.question.clone()),
             ])}
         </section>
         {q.answer.map(|a| view! {
             <section class="section answer" aria-labelledby="answer-title">
-                <h2 id="answer-title">{t::ANSWER}</h2>
+                <h2 id="answer-title">{t::ANSWER()}</h2>
                 <p>{a}</p>
                 {q.answered_at.map(|at| view! { <p class="note">{format_time(&at)}</p> })}
             </section>
@@ -130,14 +130,14 @@ fn Complaint(c: ComplaintView) -> impl IntoView {
     };
     view! {
         <section class="status-card" aria-labelledby="ticket-status">
-            <h2 id="ticket-status" class="status-title">{t::CURRENT_STATUS}</h2>
+            <h2 id="ticket-status" class="status-title">{t::CURRENT_STATUS()}</h2>
             <p class=class>{c.status.label()}</p>
             {facts("facts", vec![
-                (t::ABOUT, c.about.clone()),
-                (t::CATEGORY, c.category.label().to_string()),
-                (t::SUBMITTED_AT, format_time(&c.submitted_at)),
-                (t::DESCRIPTION, c.description.clone()),
-                (t::REPLY_DUE, format!("{due}（{}）", t::reply_within(c.reply_days))),
+                (t::ABOUT(), c.about.clone()),
+                (t::CATEGORY(), c.category.label().to_string()),
+                (t::SUBMITTED_AT(), format_time(&c.submitted_at)),
+                (t::DESCRIPTION(), c.description.clone()),
+                (t::REPLY_DUE(), format!("{due}（{}）", t::reply_within(c.reply_days))),
             ])}
             {move || (!replied).then(|| count().and_then(|n| n.text().map(|text| view! {
                 <p class=n.class()>{text}</p>
@@ -145,9 +145,9 @@ fn Complaint(c: ComplaintView) -> impl IntoView {
         </section>
         {c.reply.map(|r| view! {
             <section class="section answer" aria-labelledby="answer-title">
-                <h2 id="answer-title">{t::REPLY}</h2>
+                <h2 id="answer-title">{t::REPLY()}</h2>
                 <p>{r}</p>
-                {c.replied_on.map(|d| view! { <p class="note">{t::REPLIED_ON}"："{d.to_string()}</p> })}
+                {c.replied_on.map(|d| view! { <p class="note">{t::REPLIED_ON()}"："{d.to_string()}</p> })}
             </section>
         })}
     }

@@ -27,12 +27,12 @@ pub fn material_details(m: &Material) -> impl IntoView {
     let spec = (!fetched && !m.spec.is_empty()).then(|| m.spec.clone());
     let acceptance = (!fetched && !m.acceptance.is_empty()).then(|| m.acceptance.clone());
     view! {
-        {spec.map(|v| view! { <span class="note">{t::SPEC}"："{v}</span> })}
-        {acceptance.map(|v| view! { <span class="note">{t::ACCEPTANCE}"："{v}</span> })}
+        {spec.map(|v| view! { <span class="note">{t::SPEC()}"："{v}</span> })}
+        {acceptance.map(|v| view! { <span class="note">{t::ACCEPTANCE()}"："{v}</span> })}
         {(m.blank_form.is_some() || m.sample.is_some()).then(|| view! {
             <span class="doc-links">
-                {m.blank_form.clone().map(|h| doc_link(h, t::BLANK_FORM))}
-                {m.sample.clone().map(|h| doc_link(h, t::SAMPLE))}
+                {m.blank_form.clone().map(|h| doc_link(h, t::BLANK_FORM()))}
+                {m.sample.clone().map(|h| doc_link(h, t::SAMPLE()))}
             </span>
         })}
     }
@@ -41,8 +41,8 @@ pub fn material_details(m: &Material) -> impl IntoView {
 /// Rows of the summary card: where it can be done and whether a visit can be booked.
 pub fn summary_rows(s: &Service) -> impl IntoView {
     view! {
-        {s.scope.map(|sc| view! { <div><dt>{t::SCOPE}</dt><dd>{t::scope(sc)}</dd></div> })}
-        {s.takes_appointments.then(|| view! { <div><dt>{t::APPOINTMENT}</dt><dd>{t::APPOINTMENT_YES}</dd></div> })}
+        {s.scope.map(|sc| view! { <div><dt>{t::SCOPE()}</dt><dd>{t::scope(sc)}</dd></div> })}
+        {s.takes_appointments.then(|| view! { <div><dt>{t::APPOINTMENT()}</dt><dd>{t::APPOINTMENT_YES()}</dd></div> })}
     }
 }
 
@@ -55,14 +55,14 @@ pub fn identity_facts(s: &Service) -> impl IntoView {
         .collect::<Vec<_>>()
         .join("、");
     let quantity = s.quantity_limit.as_ref().map(|q| match q {
-        QuantityLimit::None => t::NO_QUANTITY_LIMIT.to_string(),
+        QuantityLimit::None => t::NO_QUANTITY_LIMIT().to_string(),
         QuantityLimit::Limited { description } => description.clone(),
     });
     view! {
-        <div><dt>{t::IMPL_CODE}</dt><dd>{s.code.clone()}</dd></div>
-        {s.base_code.clone().map(|c| view! { <div><dt>{t::BASE_CODE}</dt><dd>{c}</dd></div> })}
-        {(!levels.is_empty()).then(|| view! { <div><dt>{t::LEVELS}</dt><dd>{levels}</dd></div> })}
-        {quantity.map(|q| view! { <div><dt>{t::QUANTITY_LIMIT}</dt><dd>{q}</dd></div> })}
+        <div><dt>{t::IMPL_CODE()}</dt><dd>{s.code.clone()}</dd></div>
+        {s.base_code.clone().map(|c| view! { <div><dt>{t::BASE_CODE()}</dt><dd>{c}</dd></div> })}
+        {(!levels.is_empty()).then(|| view! { <div><dt>{t::LEVELS()}</dt><dd>{levels}</dd></div> })}
+        {quantity.map(|q| view! { <div><dt>{t::QUANTITY_LIMIT()}</dt><dd>{q}</dd></div> })}
     }
 }
 
@@ -70,7 +70,7 @@ pub fn identity_facts(s: &Service) -> impl IntoView {
 pub fn special_procedures(s: &Service) -> impl IntoView {
     (!s.special_procedures.is_empty()).then(|| {
         view! {
-            <h3>{t::SPECIAL_PROCEDURES}</h3>
+            <h3>{t::SPECIAL_PROCEDURES()}</h3>
             <ul class="special-procedures">
                 {s.special_procedures.iter().map(|p| {
                     let basis = p.basis.as_ref().map(t::set_by);
@@ -91,16 +91,16 @@ pub fn intermediaries(s: &Service) -> impl IntoView {
     (!s.intermediaries.is_empty()).then(|| {
         view! {
             <section id="intermediaries" class="section">
-                <h2>{t::INTERMEDIARIES}</h2>
+                <h2>{t::INTERMEDIARIES()}</h2>
                 <ul>
                     {s.intermediaries.iter().map(|i| {
                         let basis = i.basis.as_ref().map(t::set_by);
                         view! {
                             <li>
                                 <p><strong>{i.name.clone()}</strong>{basis}</p>
-                                <p class="note">{t::INTERMEDIARY_PROVIDER}"："{i.provider.clone()}</p>
-                                {i.time_limit.map(|l| view! { <p class="note">{t::INTERMEDIARY_TIME}"："{t::time_limit(l)}</p> })}
-                                {i.fee.clone().map(|f| view! { <p class="note">{t::INTERMEDIARY_FEE}"："{f}</p> })}
+                                <p class="note">{t::INTERMEDIARY_PROVIDER()}"："{i.provider.clone()}</p>
+                                {i.time_limit.map(|l| view! { <p class="note">{t::INTERMEDIARY_TIME()}"："{t::time_limit(l)}</p> })}
+                                {i.fee.clone().map(|f| view! { <p class="note">{t::INTERMEDIARY_FEE()}"："{f}</p> })}
                             </li>
                         }
                     }).collect_view()}
@@ -120,8 +120,8 @@ pub fn online_and_progress(s: &Service) -> impl IntoView {
         .join("；");
     view! {
         <dl class="facts">
-            {s.online_depth.map(|d| view! { <div><dt>{t::ONLINE_DEPTH}</dt><dd>{t::online_depth(d)}</dd></div> })}
-            {(!progress.is_empty()).then(|| view! { <div><dt>{t::PROGRESS}</dt><dd>{progress}</dd></div> })}
+            {s.online_depth.map(|d| view! { <div><dt>{t::ONLINE_DEPTH()}</dt><dd>{t::online_depth(d)}</dd></div> })}
+            {(!progress.is_empty()).then(|| view! { <div><dt>{t::PROGRESS()}</dt><dd>{progress}</dd></div> })}
         </dl>
     }
 }
@@ -131,5 +131,5 @@ pub fn result_sample(s: &Service) -> impl IntoView {
     s.result
         .sample
         .clone()
-        .map(|h| view! { <p>{doc_link(h, t::RESULT_SAMPLE)}</p> })
+        .map(|h| view! { <p>{doc_link(h, t::RESULT_SAMPLE())}</p> })
 }

@@ -67,7 +67,7 @@ fn to_href(q: &str, f: &Filters) -> String {
 
 #[component]
 pub fn ServiceListPage() -> impl IntoView {
-    set_title(t::LIST_TITLE);
+    set_title(t::LIST_TITLE());
     let catalog = crate::app::catalog();
     let params = use_query_map();
     let state = Memo::new(move |_| params.with(from_params));
@@ -117,12 +117,12 @@ pub fn ServiceListPage() -> impl IntoView {
     let go_zero = go.clone();
     view! {
         <main id="main" class="page">
-            <h1>{t::LIST_TITLE}</h1>
+            <h1>{t::LIST_TITLE()}</h1>
             // A real form: without JavaScript it asks the server for /services?q=...
             <form class="search-form" role="search" method="get" action=routes::services()
                 on:submit=|ev| ev.prevent_default()>
-                <label for="service-search" class="search-label">{t::SEARCH_LABEL}</label>
-                <input id="service-search" name="q" type="search" placeholder=t::SEARCH_PLACEHOLDER autocomplete="off"
+                <label for="service-search" class="search-label">{t::SEARCH_LABEL()}</label>
+                <input id="service-search" name="q" type="search" placeholder=t::SEARCH_PLACEHOLDER() autocomplete="off"
                     value=query.get_untracked()
                     prop:value=move || query.get()
                     on:input=move |ev| go_text(event_target_value(&ev), filters.get_untracked(), true)/>
@@ -135,22 +135,22 @@ pub fn ServiceListPage() -> impl IntoView {
                 (go_dept.clone(), go_aud.clone(), go_theme.clone(), go_online.clone(), go_zero.clone());
             view! {
             <details class="filters" open=move || filters.with(|f| *f != Filters::default())>
-                <summary>{t::FILTERS}</summary>
+                <summary>{t::FILTERS()}</summary>
                 <div class="filter-grid">
-                    <label for="f-dept">{t::DEPARTMENT}</label>
+                    <label for="f-dept">{t::DEPARTMENT()}</label>
                     <select id="f-dept" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let mut f = filters.get_untracked();
                         f.department = (!v.is_empty()).then_some(v);
                         go_dept(query.get_untracked(), f, false);
                     }>
-                        <option value="" selected=move || filters.with(|f| f.department.is_none())>{t::ALL}</option>
+                        <option value="" selected=move || filters.with(|f| f.department.is_none())>{t::ALL()}</option>
                         {move || options().0.into_iter().map(|d| {
                             let (sel, value) = (d.clone(), d.clone());
                             view! { <option value=value selected=move || filters.with(|f| f.department.as_ref() == Some(&sel))>{d}</option> }
                         }).collect_view()}
                     </select>
-                    <label for="f-aud">{t::AUDIENCE}</label>
+                    <label for="f-aud">{t::AUDIENCE()}</label>
                     <select id="f-aud" on:change=move |ev| {
                         let mut f = filters.get_untracked();
                         f.audience = match event_target_value(&ev).as_str() {
@@ -160,18 +160,18 @@ pub fn ServiceListPage() -> impl IntoView {
                         };
                         go_aud(query.get_untracked(), f, false);
                     }>
-                        <option value="" selected=move || filters.with(|f| f.audience.is_none())>{t::ALL}</option>
+                        <option value="" selected=move || filters.with(|f| f.audience.is_none())>{t::ALL()}</option>
                         <option value="person" selected=move || filters.with(|f| f.audience == Some(Audience::Person))>{t::audience(Audience::Person)}</option>
                         <option value="legal_person" selected=move || filters.with(|f| f.audience == Some(Audience::LegalPerson))>{t::audience(Audience::LegalPerson)}</option>
                     </select>
-                    <label for="f-theme">{t::THEME}</label>
+                    <label for="f-theme">{t::THEME()}</label>
                     <select id="f-theme" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let mut f = filters.get_untracked();
                         f.theme = (!v.is_empty()).then_some(v);
                         go_theme(query.get_untracked(), f, false);
                     }>
-                        <option value="" selected=move || filters.with(|f| f.theme.is_none())>{t::ALL}</option>
+                        <option value="" selected=move || filters.with(|f| f.theme.is_none())>{t::ALL()}</option>
                         {move || options().1.into_iter().map(|th| {
                             let (sel, value) = (th.clone(), th.clone());
                             view! { <option value=value selected=move || filters.with(|f| f.theme.as_ref() == Some(&sel))>{th}</option> }
@@ -185,7 +185,7 @@ pub fn ServiceListPage() -> impl IntoView {
                             f.online_only = event_target_checked(&ev);
                             go_online(query.get_untracked(), f, false);
                         }/>
-                    <label for="f-online">{t::ONLINE_YES}</label>
+                    <label for="f-online">{t::ONLINE_YES()}</label>
                 </div>
                 <div class="check">
                     <input id="f-zero" type="checkbox" prop:checked=move || filters.with(|f| f.zero_visits)
@@ -194,7 +194,7 @@ pub fn ServiceListPage() -> impl IntoView {
                             f.zero_visits = event_target_checked(&ev);
                             go_zero(query.get_untracked(), f, false);
                         }/>
-                    <label for="f-zero">{t::ZERO_VISITS}</label>
+                    <label for="f-zero">{t::ZERO_VISITS()}</label>
                 </div>
             </details>
             }})}

@@ -17,7 +17,7 @@ pub fn GuidePage() -> impl IntoView {
 
 fn guide(s: Service) -> impl IntoView {
     let fee_summary = if s.fees.is_empty() {
-        t::FREE.to_string()
+        t::FREE().to_string()
     } else {
         s.fees
             .iter()
@@ -33,30 +33,30 @@ fn guide(s: Service) -> impl IntoView {
     view! {
         <h1>{s.name.clone()}</h1>
         <p class="lead">{s.department.clone()}</p>
-        <section class="summary-card" aria-label=t::OVERVIEW>
+        <section class="summary-card" aria-label=t::OVERVIEW()>
             <dl>
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
-                <div><dt>{t::FEE}</dt><dd>{fee_summary}</dd></div>
-                <div><dt>{t::VISITS}</dt><dd>{t::visits(s.visits_required)}</dd></div>
-                <div><dt>{t::ONLINE}</dt><dd>{if s.online_application { t::ONLINE_YES } else { t::ONLINE_NO }}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
+                <div><dt>{t::FEE()}</dt><dd>{fee_summary}</dd></div>
+                <div><dt>{t::VISITS()}</dt><dd>{t::visits(s.visits_required)}</dd></div>
+                <div><dt>{t::ONLINE()}</dt><dd>{if s.online_application { t::ONLINE_YES() } else { t::ONLINE_NO() }}</dd></div>
                 {elements::summary_rows(&s)}
             </dl>
             <div class="actions">
-                {s.online_application.then(|| view! { <A href=apply_href attr:class="button">{t::APPLY_ONLINE}</A> })}
-                <A href=checklist_href attr:class="button secondary">{t::VIEW_CHECKLIST}</A>
+                {s.online_application.then(|| view! { <A href=apply_href attr:class="button">{t::APPLY_ONLINE()}</A> })}
+                <A href=checklist_href attr:class="button secondary">{t::VIEW_CHECKLIST()}</A>
             </div>
             <crate::appointment::GuideAppointment service=s.clone()/>
         </section>
         <PerformanceLine code=s.code.clone()/>
         <nav class="toc" aria-label="目录">
-            <a href="#materials">{t::MATERIALS}</a>
-            <a href="#conditions">{t::CONDITIONS}</a>
-            <a href="#limits">{t::PROMISED_LIMIT}</a>
-            <a href="#fees">{t::FEES}</a>
-            <a href="#process">{t::PROCESS}</a>
-            <a href="#places">{t::PLACES}</a>
-            <a href="#contacts">{t::CONTACTS}</a>
-            <a href="#appeal">{t::APPEAL}</a>
+            <a href="#materials">{t::MATERIALS()}</a>
+            <a href="#conditions">{t::CONDITIONS()}</a>
+            <a href="#limits">{t::PROMISED_LIMIT()}</a>
+            <a href="#fees">{t::FEES()}</a>
+            <a href="#process">{t::PROCESS()}</a>
+            <a href="#places">{t::PLACES()}</a>
+            <a href="#contacts">{t::CONTACTS()}</a>
+            <a href="#appeal">{t::APPEAL()}</a>
         </nav>
         {materials_section(&s)}
         {sections(s)}
@@ -80,7 +80,7 @@ fn materials_section(s: &Service) -> impl IntoView {
     let situation_label = |ids: &[String]| situation_labels(s, ids);
     view! {
         <section id="materials" class="section">
-            <h2>{t::MATERIALS}</h2>
+            <h2>{t::MATERIALS()}</h2>
             <ol class="materials">
                 {s.materials.iter().map(|m| {
                     let fetched = matches!(m.source, MaterialSource::Department { fetched_by_center: true, .. });
@@ -97,8 +97,8 @@ fn materials_section(s: &Service) -> impl IntoView {
                                 <span>{t::necessity(m.required)}</span>
                                 <span>{source}</span>
                             </p>
-                            {situation_label(&m.applies_when).map(|l| view! { <p class="note">{t::APPLIES_WHEN}"："{l}</p> })}
-                            {fetched.then(|| view! { <p class="note good">{t::NO_NEED_TO_BRING}</p> })}
+                            {situation_label(&m.applies_when).map(|l| view! { <p class="note">{t::APPLIES_WHEN()}"："{l}</p> })}
+                            {fetched.then(|| view! { <p class="note good">{t::NO_NEED_TO_BRING()}</p> })}
                             {(!m.notes.is_empty()).then(|| view! { <p class="note">{m.notes.clone()}</p> })}
                             <p class="material-details">{elements::material_details(m)}</p>
                         </li>
@@ -121,23 +121,23 @@ fn sections(s: Service) -> impl IntoView {
         .collect();
     view! {
         <section id="conditions" class="section">
-            <h2>{t::CONDITIONS}</h2>
+            <h2>{t::CONDITIONS()}</h2>
             {list(s.conditions.clone())}
         </section>
         <section id="limits" class="section">
-            <h2>{t::PROMISED_LIMIT}</h2>
+            <h2>{t::PROMISED_LIMIT()}</h2>
             <dl class="facts">
-                <div><dt>{t::CASE_TYPE}</dt><dd>{t::case_type(s.case_type)}</dd></div>
+                <div><dt>{t::CASE_TYPE()}</dt><dd>{t::case_type(s.case_type)}</dd></div>
                 {parts::statutory_limit(&s)}
-                <div><dt>{t::PROMISED_LIMIT}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
+                <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
             </dl>
             {(!s.limit_note.is_empty()).then(|| view! { <p class="note">{s.limit_note.clone()}</p> })}
             {elements::special_procedures(&s)}
         </section>
         <section id="fees" class="section">
-            <h2>{t::FEES}</h2>
+            <h2>{t::FEES()}</h2>
             {if s.fees.is_empty() {
-                view! { <p class="fee-free">{t::FREE}</p> }.into_any()
+                view! { <p class="fee-free">{t::FREE()}</p> }.into_any()
             } else {
                 view! {
                     <ul class="fees">
@@ -146,66 +146,66 @@ fn sections(s: Service) -> impl IntoView {
                             view! {
                                 <li>
                                     <p><strong>{f.item.clone()}</strong>"："{f.standard.clone()}</p>
-                                    <p class="note">{t::BASIS}"："{basis.join("；")}</p>
-                                    {(!f.reductions.is_empty()).then(|| view! { <p class="note">{t::REDUCTIONS}"："{f.reductions.clone()}</p> })}
+                                    <p class="note">{t::BASIS()}"："{basis.join("；")}</p>
+                                    {(!f.reductions.is_empty()).then(|| view! { <p class="note">{t::REDUCTIONS()}"："{f.reductions.clone()}</p> })}
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            {(s.online_payment && !s.fees.is_empty()).then(|| view! { <p class="note good">{t::ONLINE_PAYMENT_YES}</p> })}
+            {(s.online_payment && !s.fees.is_empty()).then(|| view! { <p class="note good">{t::ONLINE_PAYMENT_YES()}</p> })}
         </section>
         {elements::intermediaries(&s)}
         <section id="process" class="section">
-            <h2>{t::PROCESS}</h2>
+            <h2>{t::PROCESS()}</h2>
             <ol class="steps">
                 {s.steps.iter().map(|st| view! { <li><strong>{st.name.clone()}</strong>"："{st.description.clone()}</li> }).collect_view()}
             </ol>
             {elements::online_and_progress(&s)}
         </section>
         <section id="places" class="section">
-            <h2>{t::PLACES}</h2>
+            <h2>{t::PLACES()}</h2>
             {parts::places(&s)}
         </section>
         <section id="contacts" class="section">
-            <h2>{t::CONTACTS}</h2>
+            <h2>{t::CONTACTS()}</h2>
             {parts::phones(&s)}
             {crate::feedback::guide_links(&s.code)}
         </section>
         <section id="result" class="section">
-            <h2>{t::RESULT}</h2>
+            <h2>{t::RESULT()}</h2>
             <p>{s.result.name.clone()}"（"{s.result.kind.clone()}"）"</p>
             {elements::result_sample(&s)}
         </section>
         <section id="basis" class="section">
-            <h2>{t::LEGAL_BASIS}</h2>
+            <h2>{t::LEGAL_BASIS()}</h2>
             {list(basis)}
             <dl class="facts">
-                <div><dt>{t::KIND}</dt><dd>{t::kind(s.kind)}</dd></div>
+                <div><dt>{t::KIND()}</dt><dd>{t::kind(s.kind)}</dd></div>
                 {elements::identity_facts(&s)}
-                <div><dt>{t::DEPARTMENT}</dt><dd>{s.department.clone()}</dd></div>
-                {s.delegated_department.clone().map(|d| view! { <div><dt>{t::DELEGATED}</dt><dd>{d}</dd></div> })}
-                <div><dt>{t::AUDIENCE}</dt><dd>{s.audience.iter().map(|a| t::audience(*a)).collect::<Vec<_>>().join("、")}</dd></div>
-                <div><dt>{t::CHANNELS}</dt><dd>{s.channels.iter().map(|c| t::channel(*c)).collect::<Vec<_>>().join("、")}</dd></div>
+                <div><dt>{t::DEPARTMENT()}</dt><dd>{s.department.clone()}</dd></div>
+                {s.delegated_department.clone().map(|d| view! { <div><dt>{t::DELEGATED()}</dt><dd>{d}</dd></div> })}
+                <div><dt>{t::AUDIENCE()}</dt><dd>{s.audience.iter().map(|a| t::audience(*a)).collect::<Vec<_>>().join("、")}</dd></div>
+                <div><dt>{t::CHANNELS()}</dt><dd>{s.channels.iter().map(|c| t::channel(*c)).collect::<Vec<_>>().join("、")}</dd></div>
             </dl>
         </section>
         {(!s.faq.is_empty()).then(|| view! {
             <section id="faq" class="section">
-                <h2>{t::FAQ}</h2>
+                <h2>{t::FAQ()}</h2>
                 {s.faq.iter().map(|f| view! {
                     <details><summary>{f.question.clone()}</summary><p>{f.answer.clone()}</p></details>
                 }).collect_view()}
             </section>
         })}
         <section id="refusal" class="section">
-            <h2>{t::REFUSAL}</h2>
+            <h2>{t::REFUSAL()}</h2>
             {parts::refusals(&s)}
         </section>
         <section id="appeal" class="section">
-            <h2>{t::APPEAL}</h2>
+            <h2>{t::APPEAL()}</h2>
             {parts::appeal(&s)}
         </section>
-        <p class="version">{t::VERSION}" "{s.version.clone()}" · "{t::UPDATED}" "{s.updated.to_string()}</p>
+        <p class="version">{t::VERSION()}" "{s.version.clone()}" · "{t::UPDATED()}" "{s.updated.to_string()}</p>
     }
 }

@@ -11,7 +11,7 @@ pub fn statutory_limit(s: &Service) -> impl IntoView {
     let citation = s.statutory_limit.citation.as_ref().map(t::set_by);
     view! {
         <div>
-            <dt>{t::STATUTORY_LIMIT}</dt>
+            <dt>{t::STATUTORY_LIMIT()}</dt>
             <dd>
                 {t::time_limit(s.statutory_limit.limit)}
                 {citation.map(|c| view! { <span class="citation">{c}</span> })}
@@ -27,7 +27,7 @@ pub fn places(s: &Service) -> impl IntoView {
                 <li>
                     <strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}
                     {p.phone.clone().map(|tel| view! {
-                        <br/>{t::PLACE_PHONE}"："<a href=format!("tel:{tel}")>{tel.clone()}</a>
+                        <br/>{t::PLACE_PHONE()}"："<a href=format!("tel:{tel}")>{tel.clone()}</a>
                     })}
                 </li>
             }).collect_view()}
@@ -38,8 +38,8 @@ pub fn places(s: &Service) -> impl IntoView {
 pub fn phones(s: &Service) -> impl IntoView {
     view! {
         <dl class="facts">
-            <div><dt>{t::CONSULT_PHONE}</dt><dd><a href=format!("tel:{}", s.consult_phone)>{s.consult_phone.clone()}</a></dd></div>
-            <div><dt>{t::COMPLAINT_PHONE}</dt><dd><a href=format!("tel:{}", s.complaint_phone)>{s.complaint_phone.clone()}</a></dd></div>
+            <div><dt>{t::CONSULT_PHONE()}</dt><dd><a href=format!("tel:{}", s.consult_phone)>{s.consult_phone.clone()}</a></dd></div>
+            <div><dt>{t::COMPLAINT_PHONE()}</dt><dd><a href=format!("tel:{}", s.complaint_phone)>{s.complaint_phone.clone()}</a></dd></div>
         </dl>
     }
 }
@@ -51,8 +51,8 @@ pub fn refusals(s: &Service) -> impl IntoView {
 pub fn appeal(s: &Service) -> impl IntoView {
     view! {
         <dl class="facts">
-            <div><dt>{t::APPEAL_REVIEW}</dt><dd>{s.appeal.review.clone()}</dd></div>
-            <div><dt>{t::APPEAL_LITIGATION}</dt><dd>{s.appeal.litigation.clone()}</dd></div>
+            <div><dt>{t::APPEAL_REVIEW()}</dt><dd>{s.appeal.review.clone()}</dd></div>
+            <div><dt>{t::APPEAL_LITIGATION()}</dt><dd>{s.appeal.litigation.clone()}</dd></div>
         </dl>
     }
 }

@@ -53,8 +53,8 @@ fn results(
         {move || if hits.with(Vec::is_empty) {
             view! {
                 <div class="empty" role="status">
-                    <p class="empty-title">{t::NO_MATCH}</p>
-                    <p>{t::NO_MATCH_HINT}</p>
+                    <p class="empty-title">{t::NO_MATCH()}</p>
+                    <p>{t::NO_MATCH_HINT()}</p>
                 </div>
             }.into_any()
         } else {
@@ -67,7 +67,7 @@ fn results(
         </ul>
         {move || (can_show_more && hits.with(Vec::len) > shown.get()).then(|| view! {
             <button type="button" class="button secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                {t::SHOW_MORE}
+                {t::SHOW_MORE()}
             </button>
         })}
     }
@@ -82,9 +82,9 @@ fn row(s: ServiceSummary, href: fn(&str) -> String) -> impl IntoView {
                 <span class="service-name">{s.name.clone()}</span>
                 <span class="service-meta">
                     <span>{s.department.clone()}</span>
-                    <span>{t::PROMISED_LIMIT}" "{t::time_limit(s.promised_limit)}</span>
+                    <span>{t::PROMISED_LIMIT()}" "{t::time_limit(s.promised_limit)}</span>
                     <span>{t::visits(s.visits_required)}</span>
-                    {s.online_application.then(|| view! { <span class="tag">{t::ONLINE_YES}</span> })}
+                    {s.online_application.then(|| view! { <span class="tag">{t::ONLINE_YES()}</span> })}
                 </span>
             </a>
         </li>

@@ -1,6 +1,33 @@
-//! All page text, one module per language. Components say `t::NAME`; adding English means adding
-//! `en.rs` with the same items and choosing it here.
+//! All page text, in every language the portal speaks, in one catalog (`text.rs`). Components
+//! call `t::NAME()` for a fixed text and `t::name(..)` for one with values; both answer in the
+//! page's language (`lang::current`).
 
-pub mod zh_cn;
+pub mod lang;
 
-pub use zh_cn as t;
+/// Declares fixed texts as functions returning the text in the page's language. An entry is
+/// `NAME => "中文", "English";`. An entry with only its Chinese shows the Chinese in English
+/// too: a page is never blank for a missing translation.
+macro_rules! texts {
+    ($($(#[$meta:meta])* $name:ident => $zh:expr $(, $en:expr)?;)*) => {
+        $(
+            $(#[$meta])*
+            #[allow(non_snake_case)]
+            pub fn $name() -> &'static str {
+                texts!(@pick $zh $(, $en)?)
+            }
+        )*
+    };
+    (@pick $zh:expr) => {
+        $zh
+    };
+    (@pick $zh:expr, $en:expr) => {
+        match $crate::i18n::lang::current() {
+            $crate::i18n::lang::Lang::Zh => $zh,
+            $crate::i18n::lang::Lang::En => $en,
+        }
+    };
+}
+
+pub mod text;
+
+pub use text as t;

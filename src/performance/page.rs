@@ -41,11 +41,11 @@ pub fn DepartmentPerformancePage() -> impl IntoView {
 
 fn performance(p: Performance) -> impl IntoView {
     let services = p.services.clone();
-    set_title(&format!("{}{}", p.name, t::PERFORMANCE_TITLE));
+    set_title(&format!("{}{}", p.name, t::PERFORMANCE_TITLE()));
     let heading = match &p.service_code {
         Some(code) => view! {
             <p class="lead">
-                <A href=routes::guide(code)>{t::VIEW_GUIDE}</A>" · "
+                <A href=routes::guide(code)>{t::VIEW_GUIDE()}</A>" · "
                 <A href=routes::department_performance(&p.department)>{p.department.clone()}</A>
             </p>
         }
@@ -53,22 +53,22 @@ fn performance(p: Performance) -> impl IntoView {
         None => ().into_any(),
     };
     view! {
-        <h1>{p.name.clone()}" · "{t::PERFORMANCE_TITLE}</h1>
+        <h1>{p.name.clone()}" · "{t::PERFORMANCE_TITLE()}</h1>
         {heading}
         <section class="section">
-            <h2>{t::LAST_90_DAYS}</h2>
+            <h2>{t::LAST_90_DAYS()}</h2>
             <p class="performance-line">{t::performance_line(&p.recent)}</p>
             {figures_list(&p.recent)}
         </section>
         <section class="section">
-            <h2>{t::PERFORMANCE_BY_MONTH}</h2>
+            <h2>{t::PERFORMANCE_BY_MONTH()}</h2>
             <ul class="performance-months">
                 {p.months.iter().map(month).collect_view()}
             </ul>
         </section>
         {(!services.is_empty()).then(move || view! {
             <section class="section">
-                <h2>{t::DEPARTMENT_SERVICES}</h2>
+                <h2>{t::DEPARTMENT_SERVICES()}</h2>
                 <ul class="performance-services">
                     {services.into_iter().map(|s| view! {
                         <li>
@@ -79,7 +79,7 @@ fn performance(p: Performance) -> impl IntoView {
                 </ul>
             </section>
         })}
-        <p class="note">{t::PERFORMANCE_NOTE}</p>
+        <p class="note">{t::PERFORMANCE_NOTE()}</p>
     }
 }
 

@@ -430,11 +430,11 @@ pub enum QualityWarning {
 impl QualityWarning {
     pub fn message(self) -> &'static str {
         match self {
-            QualityWarning::TooSmall => t::PHOTO_WARN_SMALL,
-            QualityWarning::TooDark => t::PHOTO_WARN_DARK,
-            QualityWarning::Overexposed => t::PHOTO_WARN_BRIGHT,
-            QualityWarning::Blurred => t::PHOTO_WARN_BLUR,
-            QualityWarning::CutOff => t::PHOTO_WARN_CUT_OFF,
+            QualityWarning::TooSmall => t::PHOTO_WARN_SMALL(),
+            QualityWarning::TooDark => t::PHOTO_WARN_DARK(),
+            QualityWarning::Overexposed => t::PHOTO_WARN_BRIGHT(),
+            QualityWarning::Blurred => t::PHOTO_WARN_BLUR(),
+            QualityWarning::CutOff => t::PHOTO_WARN_CUT_OFF(),
         }
     }
 }

@@ -51,11 +51,11 @@ pub enum PhotoError {
 impl PhotoError {
     pub fn message(self) -> &'static str {
         match self {
-            PhotoError::NotSupported => t::PHOTO_NOT_SUPPORTED,
-            PhotoError::TooLarge => t::PHOTO_TOO_LARGE,
-            PhotoError::CannotDecode { heic: true } => t::PHOTO_HEIC,
-            PhotoError::CannotDecode { heic: false } => t::PHOTO_CANNOT_DECODE,
-            PhotoError::Failed => t::PHOTO_FAILED,
+            PhotoError::NotSupported => t::PHOTO_NOT_SUPPORTED(),
+            PhotoError::TooLarge => t::PHOTO_TOO_LARGE(),
+            PhotoError::CannotDecode { heic: true } => t::PHOTO_HEIC(),
+            PhotoError::CannotDecode { heic: false } => t::PHOTO_CANNOT_DECODE(),
+            PhotoError::Failed => t::PHOTO_FAILED(),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::routes::{self, PublicationParams};
 
 #[component]
 pub fn PublicationsPage() -> impl IntoView {
-    set_title(t::PUBLICATIONS_TITLE);
+    set_title(t::PUBLICATIONS_TITLE());
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| p.get("q").unwrap_or_default()));
     let resource = Resource::new(
@@ -22,13 +22,13 @@ pub fn PublicationsPage() -> impl IntoView {
     );
     view! {
         <main id="main" class="page publications-page">
-            <h1>{t::PUBLICATIONS_TITLE}</h1>
-            <p class="lead">{t::PUBLICATIONS_LEAD}</p>
+            <h1>{t::PUBLICATIONS_TITLE()}</h1>
+            <p class="lead">{t::PUBLICATIONS_LEAD()}</p>
             <form class="search-form" role="search" method="get" action=routes::publications()>
-                <label for="publication-search">{t::PUBLICATIONS_SEARCH}</label>
+                <label for="publication-search">{t::PUBLICATIONS_SEARCH()}</label>
                 <input id="publication-search" name="q" type="search" autocomplete="off"
                     value=query.get_untracked()/>
-                <button type="submit" class="button">{t::SEARCH_BUTTON}</button>
+                <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
             </form>
             <AsyncView resource=resource ok=list_view/>
         </main>
@@ -37,7 +37,7 @@ pub fn PublicationsPage() -> impl IntoView {
 
 fn list_view(list: Vec<Publication>) -> AnyView {
     if list.is_empty() {
-        return view! { <p class="note">{t::PUBLICATIONS_NONE}</p> }.into_any();
+        return view! { <p class="note">{t::PUBLICATIONS_NONE()}</p> }.into_any();
     }
     view! {
         <ul class="publication-list">
@@ -65,16 +65,16 @@ pub fn PublicationPage() -> impl IntoView {
                 set_title(&p.enterprise_name);
                 view! {
                     <h1>{p.enterprise_name.clone()}</h1>
-                    <p class="lead">{t::PUBLICATION_KIND}</p>
+                    <p class="lead">{t::PUBLICATION_KIND()}</p>
                     <dl class="facts">
-                        <div><dt>{t::CREDIT_CODE}</dt><dd>{p.credit_code.clone()}</dd></div>
-                        <div><dt>{t::LICENSED_SERVICE}</dt><dd><A href=routes::guide(&p.service_code)>{p.service_name.clone()}</A></dd></div>
-                        <div><dt>{t::DECISION}</dt><dd>{t::published_decision(p.decision)}</dd></div>
-                        <div><dt>{t::DECIDED_ON}</dt><dd>{p.decided_on.to_string()}</dd></div>
-                        <div><dt>{t::DECIDING_DEPARTMENT}</dt><dd>{p.department.clone()}</dd></div>
-                        <div><dt>{t::PUBLISHED_ON}</dt><dd>{p.published_on.to_string()}</dd></div>
+                        <div><dt>{t::CREDIT_CODE()}</dt><dd>{p.credit_code.clone()}</dd></div>
+                        <div><dt>{t::LICENSED_SERVICE()}</dt><dd><A href=routes::guide(&p.service_code)>{p.service_name.clone()}</A></dd></div>
+                        <div><dt>{t::DECISION()}</dt><dd>{t::published_decision(p.decision)}</dd></div>
+                        <div><dt>{t::DECIDED_ON()}</dt><dd>{p.decided_on.to_string()}</dd></div>
+                        <div><dt>{t::DECIDING_DEPARTMENT()}</dt><dd>{p.department.clone()}</dd></div>
+                        <div><dt>{t::PUBLISHED_ON()}</dt><dd>{p.published_on.to_string()}</dd></div>
                     </dl>
-                    <p><A href=routes::publications()>{t::ALL_PUBLICATIONS}</A></p>
+                    <p><A href=routes::publications()>{t::ALL_PUBLICATIONS()}</A></p>
                 }
             }/>
         </main>

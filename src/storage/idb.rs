@@ -59,9 +59,9 @@ pub enum StoreError {
 impl StoreError {
     pub fn message(self) -> &'static str {
         match self {
-            StoreError::Unavailable => t::STORAGE_UNAVAILABLE,
-            StoreError::Full => t::STORAGE_FULL,
-            StoreError::Failed => t::STORAGE_FAILED,
+            StoreError::Unavailable => t::STORAGE_UNAVAILABLE(),
+            StoreError::Full => t::STORAGE_FULL(),
+            StoreError::Failed => t::STORAGE_FAILED(),
         }
     }
 

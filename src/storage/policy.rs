@@ -67,18 +67,18 @@ pub fn outcome(status: u16, body: &str) -> Outcome {
         // A 2xx that is not our JSON is usually a Wi-Fi login page answering for the backend.
         200..=299 => serde_json::from_str(body)
             .map(Outcome::Stored)
-            .unwrap_or(Outcome::Retry(t::UPLOAD_RETRY_SERVER)),
-        0 => Outcome::Retry(t::UPLOAD_RETRY_NETWORK),
+            .unwrap_or(Outcome::Retry(t::UPLOAD_RETRY_SERVER())),
+        0 => Outcome::Retry(t::UPLOAD_RETRY_NETWORK()),
         // Request timeout and rate limiting pass with time; the per-draft cap does not. Its
         // message is ours: the backend counts every upload of the draft, so deleting pages on
         // the phone does not help, as its own text suggests.
         429 if serde_json::from_str::<ApiError>(body).is_ok_and(|e| lasting_limit(&e)) => {
-            Outcome::Refused(t::UPLOAD_LIMIT_REACHED.into())
+            Outcome::Refused(t::UPLOAD_LIMIT_REACHED().into())
         }
         429 if serde_json::from_str::<ApiError>(body).is_ok_and(|e| daily_limit(&e)) => {
-            Outcome::Retry(t::UPLOAD_RETRY_TOMORROW)
+            Outcome::Retry(t::UPLOAD_RETRY_TOMORROW())
         }
-        408 | 429 => Outcome::Retry(t::UPLOAD_RETRY_SERVER),
+        408 | 429 => Outcome::Retry(t::UPLOAD_RETRY_SERVER()),
         400..=499 => {
             let message = serde_json::from_str::<ApiError>(body)
                 .ok()
@@ -86,14 +86,14 @@ pub fn outcome(status: u16, body: &str) -> Outcome {
                 .filter(|m| !m.trim().is_empty());
             Outcome::Refused(message.unwrap_or_else(|| {
                 match status {
-                    413 => t::UPLOAD_TOO_LARGE,
-                    415 => t::UPLOAD_UNSUPPORTED,
-                    _ => t::UPLOAD_REFUSED,
+                    413 => t::UPLOAD_TOO_LARGE(),
+                    415 => t::UPLOAD_UNSUPPORTED(),
+                    _ => t::UPLOAD_REFUSED(),
                 }
                 .to_string()
             }))
         }
-        _ => Outcome::Retry(t::UPLOAD_RETRY_SERVER),
+        _ => Outcome::Retry(t::UPLOAD_RETRY_SERVER()),
     }
 }
 
@@ -146,31 +146,31 @@ mod tests {
         }
         assert_eq!(
             outcome(200, "<html>login</html>"),
-            Outcome::Retry(t::UPLOAD_RETRY_SERVER)
+            Outcome::Retry(t::UPLOAD_RETRY_SERVER())
         );
-        assert_eq!(outcome(0, ""), Outcome::Retry(t::UPLOAD_RETRY_NETWORK));
+        assert_eq!(outcome(0, ""), Outcome::Retry(t::UPLOAD_RETRY_NETWORK()));
         assert_eq!(
             outcome(502, "Bad gateway"),
-            Outcome::Retry(t::UPLOAD_RETRY_SERVER)
+            Outcome::Retry(t::UPLOAD_RETRY_SERVER())
         );
-        assert_eq!(outcome(503, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        assert_eq!(outcome(503, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER()));
         // Momentary rate limiting passes; the per-draft cap does not, and says so.
-        assert_eq!(outcome(429, "{}"), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
-        assert_eq!(outcome(429, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        assert_eq!(outcome(429, "{}"), Outcome::Retry(t::UPLOAD_RETRY_SERVER()));
+        assert_eq!(outcome(429, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER()));
         let busy = r#"{"code":"rate_limited","message":"请稍后再试","fields":[]}"#;
-        assert_eq!(outcome(429, busy), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        assert_eq!(outcome(429, busy), Outcome::Retry(t::UPLOAD_RETRY_SERVER()));
         let capped = r#"{"code":"too_many_uploads","message":"这份申报上传的文件已达200个的上限，无法继续上传，请到窗口办理","fields":[]}"#;
         assert_eq!(
             outcome(429, capped),
-            Outcome::Refused(t::UPLOAD_LIMIT_REACHED.into())
+            Outcome::Refused(t::UPLOAD_LIMIT_REACHED().into())
         );
         // The daily budget lifts tomorrow: retried, and said so.
         let daily = r#"{"code":"daily_upload_limit","message":"今日上传的文件已达每日上限（500MB），请明日再上传","fields":[]}"#;
         assert_eq!(
             outcome(429, daily),
-            Outcome::Retry(t::UPLOAD_RETRY_TOMORROW)
+            Outcome::Retry(t::UPLOAD_RETRY_TOMORROW())
         );
-        assert_eq!(outcome(408, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER));
+        assert_eq!(outcome(408, ""), Outcome::Retry(t::UPLOAD_RETRY_SERVER()));
         let refused = r#"{"code":"too_large","message":"照片超过 4000 万像素","fields":[]}"#;
         assert_eq!(
             outcome(422, refused),
@@ -178,16 +178,16 @@ mod tests {
         );
         assert_eq!(
             outcome(413, "too big"),
-            Outcome::Refused(t::UPLOAD_TOO_LARGE.into())
+            Outcome::Refused(t::UPLOAD_TOO_LARGE().into())
         );
         assert_eq!(
             outcome(415, ""),
-            Outcome::Refused(t::UPLOAD_UNSUPPORTED.into())
+            Outcome::Refused(t::UPLOAD_UNSUPPORTED().into())
         );
         let blank = r#"{"code":"invalid","message":" "}"#;
         assert_eq!(
             outcome(400, blank),
-            Outcome::Refused(t::UPLOAD_REFUSED.into())
+            Outcome::Refused(t::UPLOAD_REFUSED().into())
         );
     }
 }

@@ -64,11 +64,11 @@ impl UploadStatus {
     /// quarter, so a screen reader is not told every percent (the progress bar shows those).
     pub fn label(&self) -> String {
         match self {
-            UploadStatus::Pending => t::UPLOAD_PENDING.into(),
+            UploadStatus::Pending => t::UPLOAD_PENDING().into(),
             UploadStatus::Uploading { .. } => {
                 t::upload_progress(policy::spoken_percent(self.percent().unwrap_or(0)))
             }
-            UploadStatus::Done { .. } => t::UPLOAD_DONE.into(),
+            UploadStatus::Done { .. } => t::UPLOAD_DONE().into(),
             UploadStatus::Failed { message, .. } => message.clone(),
         }
     }
@@ -424,8 +424,8 @@ async fn upload(item: QueueItem, attempt: u64) {
     }
     let blob = match blob {
         Ok(Some((blob, _meta))) => blob,
-        Ok(None) => return refuse(&photo_id, t::UPLOAD_PHOTO_MISSING.into()),
-        Err(_) => return fail(&photo_id, t::UPLOAD_RETRY_STORAGE),
+        Ok(None) => return refuse(&photo_id, t::UPLOAD_PHOTO_MISSING().into()),
+        Err(_) => return fail(&photo_id, t::UPLOAD_RETRY_STORAGE()),
     };
     let total = blob.size() as u64;
     modify(&photo_id, |i| {
@@ -433,7 +433,7 @@ async fn upload(item: QueueItem, attempt: u64) {
         true
     });
     let Ok(xhr) = XmlHttpRequest::new() else {
-        return fail(&photo_id, t::UPLOAD_RETRY_NETWORK);
+        return fail(&photo_id, t::UPLOAD_RETRY_NETWORK());
     };
     let url = format!(
         "{}/api/uploads?draft={}",
@@ -441,7 +441,7 @@ async fn upload(item: QueueItem, attempt: u64) {
         String::from(js_sys::encode_uri_component(&item.draft_id))
     );
     if xhr.open("POST", &url).is_err() {
-        return fail(&photo_id, t::UPLOAD_RETRY_NETWORK);
+        return fail(&photo_id, t::UPLOAD_RETRY_NETWORK());
     }
     xhr.set_timeout(policy::timeout_ms(total));
 
@@ -488,7 +488,7 @@ async fn upload(item: QueueItem, attempt: u64) {
     });
     if xhr.send_with_opt_blob(Some(&blob)).is_err() {
         end_flight(&photo_id);
-        fail(&photo_id, t::UPLOAD_RETRY_NETWORK);
+        fail(&photo_id, t::UPLOAD_RETRY_NETWORK());
     }
 }
 

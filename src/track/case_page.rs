@@ -47,7 +47,7 @@ fn with_weekday(date: Date) -> String {
 
 #[component]
 pub fn CasePage() -> impl IntoView {
-    set_title(t::CASE_TITLE);
+    set_title(t::CASE_TITLE());
     let params = routes::params::<CaseParams>();
     let number = Memo::new(move |_| params.get().and_then(|p| p.number).unwrap_or_default());
     let state = RwSignal::new(Load::Loading);
@@ -124,21 +124,21 @@ pub fn CasePage() -> impl IntoView {
 
     view! {
         <main id="main" class="page case-page track-page">
-            <p class="case-back no-print"><A href=routes::track()>{t::BACK_TO_MY_CASES}</A></p>
+            <p class="case-back no-print"><A href=routes::track()>{t::BACK_TO_MY_CASES()}</A></p>
             {move || match state.get() {
-                Load::Loading => view! { <h1>{t::CASE_TITLE}</h1><Loading/> }.into_any(),
+                Load::Loading => view! { <h1>{t::CASE_TITLE()}</h1><Loading/> }.into_any(),
                 Load::NoCode => {
                     let href = routes::track_lookup(&number.get_untracked());
                     view! {
-                        <h1>{t::CASE_TITLE}</h1>
+                        <h1>{t::CASE_TITLE()}</h1>
                         <div class="notice">
-                            <p>{t::NO_CODE_BODY}</p>
-                            <A href=href attr:class="button">{t::GO_LOOK_UP}</A>
+                            <p>{t::NO_CODE_BODY()}</p>
+                            <A href=href attr:class="button">{t::GO_LOOK_UP()}</A>
                         </div>
                     }.into_any()
                 }
                 Load::Failed(e) => view! {
-                    <h1>{t::CASE_TITLE}</h1>
+                    <h1>{t::CASE_TITLE()}</h1>
                     <ErrorRetry message=case_error(&e) on_retry=refresh/>
                 }.into_any(),
                 Load::Ready(view) => view! {
@@ -173,7 +173,7 @@ fn CaseDetails(
             .collect();
         view! {
             <SupplementSection case_number=view.case_number.clone() query_code=query_code.clone()
-                items=items on_done=Callback::new(move |v| updated.run((v, t::SUPPLEMENT_SENT)))/>
+                items=items on_done=Callback::new(move |v| updated.run((v, t::SUPPLEMENT_SENT())))/>
         }
     });
     let concluded = status.concluded().then(|| {
@@ -181,30 +181,30 @@ fn CaseDetails(
             <ResultSection view=view.clone()/>
             <RatingSection case_number=view.case_number.clone() query_code=query_code.clone()
                 rating=view.rating.clone()
-                on_rated=Callback::new(move |v| updated.run((v, t::RATING_THANKS)))/>
+                on_rated=Callback::new(move |v| updated.run((v, t::RATING_THANKS())))/>
         }
     });
     let mut rows = vec![
-        (t::CASE_NUMBER, view.case_number.clone()),
-        (t::HANDLING_DEPARTMENT, view.department.clone()),
-        (t::APPLICANT, view.applicant_name.clone()),
-        (t::ID_NUMBER, view.applicant_id_masked.clone()),
-        (t::SUBMITTED_AT, format_time(&view.submitted_at)),
+        (t::CASE_NUMBER(), view.case_number.clone()),
+        (t::HANDLING_DEPARTMENT(), view.department.clone()),
+        (t::APPLICANT(), view.applicant_name.clone()),
+        (t::ID_NUMBER(), view.applicant_id_masked.clone()),
+        (t::SUBMITTED_AT(), format_time(&view.submitted_at)),
     ];
     if let Some(d) = accepted {
-        rows.push((t::ACCEPTED_ON, d.to_string()));
+        rows.push((t::ACCEPTED_ON(), d.to_string()));
     }
     view! {
         <h1>{view.service_name.clone()}</h1>
         <p class="status-notice" role="status">{move || notice.get()}</p>
         <section class="status-card" aria-labelledby="status-title">
-            <h2 id="status-title" class="status-title">{t::CURRENT_STATUS}</h2>
+            <h2 id="status-title" class="status-title">{t::CURRENT_STATUS()}</h2>
             <p class=status_class(status, decision(&view))>{t::case_status(status)}</p>
             {facts("facts", rows)}
             <div class="actions no-print">
                 <button type="button" class="button secondary" disabled=move || refreshing.get()
                     on:click=move |_| refresh.run(())>
-                    {move || if refreshing.get() { t::REFRESHING_CASE } else { t::REFRESH }}
+                    {move || if refreshing.get() { t::REFRESHING_CASE() } else { t::REFRESH() }}
                 </button>
             </div>
         </section>
@@ -235,14 +235,14 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
         .filter(|p| p.until.is_some())
         .cloned()
         .collect();
-    let mut rows = vec![(t::PROMISED_LIMIT, t::time_limit(limit))];
+    let mut rows = vec![(t::PROMISED_LIMIT(), t::time_limit(limit))];
     if let Some(d) = due {
-        let moves = if is_paused { t::DUE_MOVES } else { "" };
-        rows.push((t::DUE_DATE, format!("{}{moves}", with_weekday(d))));
+        let moves = if is_paused { t::DUE_MOVES() } else { "" };
+        rows.push((t::DUE_DATE(), format!("{}{moves}", with_weekday(d))));
     }
     view! {
         <section class="section" aria-labelledby="limit-title">
-            <h2 id="limit-title">{t::TIME_LIMIT}</h2>
+            <h2 id="limit-title">{t::TIME_LIMIT()}</h2>
             {facts("facts", rows)}
             {move || count().and_then(|c: Countdown| c.text().map(|text| view! {
                 <p class=c.class()>{text}</p>
@@ -253,7 +253,7 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
             {paused.map(pause_notice)}
             {(!closed.is_empty()).then(|| view! {
                 <details class="pause-history">
-                    <summary>{t::PAUSE_HISTORY}</summary>
+                    <summary>{t::PAUSE_HISTORY()}</summary>
                     <ul>
                         {closed.into_iter().filter_map(|p| Some(view! { <li>{t::pause_span(p.since, p.until?, &pause_what(&p))}</li> })).collect_view()}
                     </ul>
@@ -265,9 +265,9 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
 
 fn pause_what(p: &PauseInfo) -> String {
     match (p.kind, p.procedure) {
-        (PauseKind::Supplement, _) => t::PAUSE_SUPPLEMENT.to_string(),
+        (PauseKind::Supplement, _) => t::PAUSE_SUPPLEMENT().to_string(),
         (PauseKind::SpecialProcedure, Some(kind)) => t::special(t::procedure(kind)),
-        (PauseKind::SpecialProcedure, None) => t::special(t::SPECIAL_PROCEDURE),
+        (PauseKind::SpecialProcedure, None) => t::special(t::SPECIAL_PROCEDURE()),
     }
 }
 
@@ -276,14 +276,14 @@ fn pause_notice(p: PauseInfo) -> impl IntoView {
     let text = match (p.kind, p.procedure) {
         (PauseKind::Supplement, _) => t::pause_supplement(p.since),
         (PauseKind::SpecialProcedure, kind) => {
-            t::pause_special(kind.map_or(t::SPECIAL_PROCEDURE, t::procedure), p.since)
+            t::pause_special(kind.map_or(t::SPECIAL_PROCEDURE(), t::procedure), p.since)
         }
     };
     view! {
         <div class="notice pause">
-            <p class="notice-title">{t::CLOCK_PAUSED}</p>
+            <p class="notice-title">{t::CLOCK_PAUSED()}</p>
             <p>{text}</p>
-            {(!p.reason.is_empty()).then(|| view! { <p>{t::PAUSE_REASON}"："{p.reason.clone()}</p> })}
+            {(!p.reason.is_empty()).then(|| view! { <p>{t::PAUSE_REASON()}"："{p.reason.clone()}</p> })}
         </div>
     }
 }

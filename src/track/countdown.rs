@@ -79,9 +79,9 @@ impl Countdown {
         match self {
             Countdown::NotStarted | Countdown::Finished => None,
             Countdown::Paused { left, unit } if left > 0 => Some(t::paused_left(left, unit)),
-            Countdown::Paused { .. } => Some(t::CLOCK_PAUSED.into()),
+            Countdown::Paused { .. } => Some(t::CLOCK_PAUSED().into()),
             Countdown::Left(n, unit) => Some(t::days_left(n, unit)),
-            Countdown::DueToday => Some(t::DUE_TODAY.into()),
+            Countdown::DueToday => Some(t::DUE_TODAY().into()),
             Countdown::Overdue(n, unit) => Some(t::overdue(n, unit)),
         }
     }

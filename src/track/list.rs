@@ -51,9 +51,9 @@ pub fn MyCasesList() -> impl IntoView {
                 cases.set(my_cases::list());
             }
             let outcome = if failed.is_empty() {
-                t::REFRESHED.to_string()
+                t::REFRESHED().to_string()
             } else if offline == failed.len() {
-                t::MY_CASES_OFFLINE.to_string()
+                t::MY_CASES_OFFLINE().to_string()
             } else {
                 t::refresh_failed(failed.len())
             };
@@ -80,26 +80,26 @@ pub fn MyCasesList() -> impl IntoView {
     view! {
         <section class="section my-cases" aria-labelledby="my-cases-title">
             <h2 id="my-cases-title">
-                {t::MY_CASES}
+                {t::MY_CASES()}
                 {move || (news() > 0).then(|| view! {
                     " "<span class="news-badge">{t::news_count(news())}</span>
                 })}
             </h2>
             {move || if cases.with(Vec::is_empty) {
-                view! { <p class="note">{t::MY_CASES_EMPTY}</p> }.into_any()
+                view! { <p class="note">{t::MY_CASES_EMPTY()}</p> }.into_any()
             } else {
                 view! {
-                    <p class="note">{t::MY_CASES_NOTE}</p>
+                    <p class="note">{t::MY_CASES_NOTE()}</p>
                     <div class="actions">
                         <button type="button" class="button secondary" disabled=move || refreshing.get()
                             on:click=move |_| refresh_all()>
-                            {t::REFRESH_ALL}
+                            {t::REFRESH_ALL()}
                         </button>
                     </div>
                 }.into_any()
             }}
             <p class="note" role="status">
-                {move || if refreshing.get() { Some(t::REFRESHING.to_string()) } else { note.get() }}
+                {move || if refreshing.get() { Some(t::REFRESHING().to_string()) } else { note.get() }}
             </p>
             <ul class="my-case-list">
                 <For each=move || cases.get() key=|c| (c.case_number.clone(), c.status, c.seen_status, c.steps) let:case>
@@ -141,21 +141,21 @@ fn CaseRow(
         <li class="my-case" class:has-news=news>
             <A href=href attr:class="my-case-link" attr:id=label_id.clone()>
                 <span class="my-case-service">{case.service_name}</span>
-                <span class="my-case-meta">{t::CASE_NUMBER}"："{case.case_number}</span>
+                <span class="my-case-meta">{t::CASE_NUMBER()}"："{case.case_number}</span>
                 <span class="my-case-meta">
-                    {t::STATUS}"："<strong>{t::case_status(case.status)}</strong>
-                    {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS}</span> })}
+                    {t::STATUS()}"："<strong>{t::case_status(case.status)}</strong>
+                    {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS()}</span> })}
                 </span>
             </A>
             {move || failure().map(|m| view! { <p class="error-message">{m}</p> })}
             {move || if is_confirming() {
                 view! {
-                    <div class="track-confirm" role="group" aria-label=t::REMOVE_CONFIRM>
-                        <p>{t::REMOVE_CONFIRM}</p>
+                    <div class="track-confirm" role="group" aria-label=t::REMOVE_CONFIRM()>
+                        <p>{t::REMOVE_CONFIRM()}</p>
                         <div class="actions">
-                            <button type="button" class="button danger" on:click=remove>{t::REMOVE_YES}</button>
+                            <button type="button" class="button danger" on:click=remove>{t::REMOVE_YES()}</button>
                             <button type="button" class="button secondary"
-                                on:click=move |_| confirming.set(None)>{t::CANCEL}</button>
+                                on:click=move |_| confirming.set(None)>{t::CANCEL()}</button>
                         </div>
                     </div>
                 }.into_any()
@@ -164,7 +164,7 @@ fn CaseRow(
                     <button type="button" class="link-button remove"
                         aria-describedby=label_id.clone()
                         on:click=move |_| confirming.set(Some(number.get_value()))>
-                        {t::REMOVE}
+                        {t::REMOVE()}
                     </button>
                 }.into_any()
             }}

@@ -31,10 +31,10 @@ pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), Vec<Fi
     let code = code.trim().to_ascii_uppercase();
     let mut errors = Vec::new();
     if number.is_empty() {
-        errors.push(field_error(NUMBER, t::CASE_NUMBER_REQUIRED));
+        errors.push(field_error(NUMBER, t::CASE_NUMBER_REQUIRED()));
     }
     if code.is_empty() {
-        errors.push(field_error(CODE, t::QUERY_CODE_REQUIRED));
+        errors.push(field_error(CODE, t::QUERY_CODE_REQUIRED()));
     }
     if errors.is_empty() {
         Ok((number.to_string(), code))
@@ -45,7 +45,7 @@ pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), Vec<Fi
 
 #[component]
 pub fn TrackPage() -> impl IntoView {
-    set_title(t::TRACK_TITLE);
+    set_title(t::TRACK_TITLE());
     let query = use_query_map();
     // What was typed before the app took over the server's page is kept.
     let typed = |field| crate::browser::typed_value(&dom_id(field));
@@ -108,18 +108,18 @@ pub fn TrackPage() -> impl IntoView {
 
     view! {
         <main id="main" class="page track track-page">
-            <h1>{t::TRACK_TITLE}</h1>
-            <p class="lead">{t::TRACK_INTRO}</p>
+            <h1>{t::TRACK_TITLE()}</h1>
+            <p class="lead">{t::TRACK_INTRO()}</p>
             <ErrorSummary errors=errors message=form_error/>
             <form class="track-form" on:submit=submit novalidate>
-                <Field field=NUMBER label=t::CASE_NUMBER.into() hint=format!("{}；{}", t::CASE_NUMBER_HINT, t::TRACK_TICKET_HINT)
+                <Field field=NUMBER label=t::CASE_NUMBER().into() hint=format!("{}；{}", t::CASE_NUMBER_HINT(), t::TRACK_TICKET_HINT())
                     value=number on_input=Callback::new(move |v| number.set(v)) errors=errors
                     inputmode="numeric" input_class="big-input" maxlength=32/>
-                <Field field=CODE label=t::QUERY_CODE.into() hint=t::QUERY_CODE_HINT.into()
+                <Field field=CODE label=t::QUERY_CODE().into() hint=t::QUERY_CODE_HINT().into()
                     value=code on_input=Callback::new(move |v| code.set(v)) errors=errors
                     input_class="big-input code-input" maxlength=16/>
                 <button type="submit" class="button wide" disabled=move || busy.get()>
-                    {move || if busy.get() { t::LOOKING_UP } else { t::LOOK_UP }}
+                    {move || if busy.get() { t::LOOKING_UP() } else { t::LOOK_UP() }}
                 </button>
             </form>
             <MyCasesList/>
@@ -142,13 +142,13 @@ mod tests {
         assert_eq!(
             check_lookup("", " "),
             Err(vec![
-                field_error(NUMBER, t::CASE_NUMBER_REQUIRED),
-                field_error(CODE, t::QUERY_CODE_REQUIRED)
+                field_error(NUMBER, t::CASE_NUMBER_REQUIRED()),
+                field_error(CODE, t::QUERY_CODE_REQUIRED())
             ])
         );
         assert_eq!(
             check_lookup("2026", ""),
-            Err(vec![field_error(CODE, t::QUERY_CODE_REQUIRED)])
+            Err(vec![field_error(CODE, t::QUERY_CODE_REQUIRED())])
         );
     }
 }

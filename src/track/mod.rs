@@ -39,7 +39,7 @@ async fn fetch_case(case_number: &str, query_code: &str) -> Result<CaseView, Api
 /// unknown number and a wrong code alike, and is worded the same here.
 pub(crate) fn case_error(e: &ApiErr) -> String {
     match e {
-        ApiErr::NotFound => t::CASE_NOT_FOUND.into(),
+        ApiErr::NotFound => t::CASE_NOT_FOUND().into(),
         other => other.message(),
     }
 }

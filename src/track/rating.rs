@@ -21,8 +21,8 @@ pub const SCORES: [u8; 5] = [5, 4, 3, 2, 1];
 /// Errors beside the grade and the reason; both `None` means the rating may be sent.
 pub fn check(score: Option<u8>, reason: &str) -> (Option<&'static str>, Option<&'static str>) {
     match score {
-        None => (Some(t::RATING_SCORE_REQUIRED), None),
-        Some(1 | 2) if reason.trim().is_empty() => (None, Some(t::RATING_REASON_REQUIRED)),
+        None => (Some(t::RATING_SCORE_REQUIRED()), None),
+        Some(1 | 2) if reason.trim().is_empty() => (None, Some(t::RATING_REASON_REQUIRED())),
         Some(_) => (None, None),
     }
 }
@@ -40,7 +40,7 @@ pub fn RatingSection(
 ) -> impl IntoView {
     view! {
         <section class="section rating" aria-labelledby="rating-title">
-            <h2 id="rating-title">{t::RATING_TITLE}</h2>
+            <h2 id="rating-title">{t::RATING_TITLE()}</h2>
             {match rating {
                 Some(r) => given(r).into_any(),
                 None => view! { <RatingForm case_number query_code on_rated/> }.into_any(),
@@ -52,9 +52,9 @@ pub fn RatingSection(
 fn given(r: Rating) -> impl IntoView {
     view! {
         <p class="rating-given">{t::your_rating(t::rating_label(r.score))}</p>
-        {(!r.reason.is_empty()).then(|| view! { <p>{t::RATING_REASON_SHORT}"："{r.reason.clone()}</p> })}
-        {(!r.comment.is_empty()).then(|| view! { <p>{t::RATING_COMMENT_SHORT}"："{r.comment.clone()}</p> })}
-        <p class="note">{t::RATING_ONCE}</p>
+        {(!r.reason.is_empty()).then(|| view! { <p>{t::RATING_REASON_SHORT()}"："{r.reason.clone()}</p> })}
+        {(!r.comment.is_empty()).then(|| view! { <p>{t::RATING_COMMENT_SHORT()}"："{r.comment.clone()}</p> })}
+        <p class="note">{t::RATING_ONCE()}</p>
     }
 }
 
@@ -128,8 +128,8 @@ fn RatingForm(
                 Err(ApiErr::Rejected(e)) => {
                     for f in &e.fields {
                         match f.field.as_str() {
-                            REASON_FIELD => reason_error.set(Some(t::RATING_REASON_REQUIRED)),
-                            SCORE_FIELD => score_error.set(Some(t::RATING_SCORE_REQUIRED)),
+                            REASON_FIELD => reason_error.set(Some(t::RATING_REASON_REQUIRED())),
+                            SCORE_FIELD => score_error.set(Some(t::RATING_SCORE_REQUIRED())),
                             _ => {}
                         }
                     }
@@ -148,7 +148,7 @@ fn RatingForm(
         <form class="rating-form" on:submit=submit novalidate>
             <ErrorSummary errors=summary message=form_error/>
             <fieldset class="rating-scores" id=dom_id(SCORE_FIELD) tabindex="-1" aria-describedby=move || score_error.with(Option::is_some).then_some("rating-score-error")>
-                <legend>{t::RATING_LEGEND}</legend>
+                <legend>{t::RATING_LEGEND()}</legend>
                 {SCORES.into_iter().map(|s| {
                     let id = format!("rating-{s}");
                     view! {
@@ -167,7 +167,7 @@ fn RatingForm(
             </fieldset>
             {move || needs_reason(score.get()).then(|| view! {
                 <div class="field">
-                    <label for=dom_id(REASON_FIELD)>{t::RATING_REASON}</label>
+                    <label for=dom_id(REASON_FIELD)>{t::RATING_REASON()}</label>
                     <textarea id=dom_id(REASON_FIELD) rows="3" maxlength="500" required
                         aria-describedby=move || reason_error.with(Option::is_some).then_some("rating-reason-error")
                         aria-invalid=move || reason_error.with(Option::is_some).then_some("true")
@@ -180,15 +180,15 @@ fn RatingForm(
                 </div>
             })}
             <div class="field">
-                <label for="rating-comment">{t::RATING_COMMENT}</label>
+                <label for="rating-comment">{t::RATING_COMMENT()}</label>
                 <textarea id="rating-comment" rows="3" maxlength="500"
                     prop:value=move || comment.get()
                     on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
             </div>
             <button type="submit" class="button wide" disabled=move || sending.get()>
-                {move || if sending.get() { t::SUBMITTING } else { t::SUBMIT_RATING }}
+                {move || if sending.get() { t::SUBMITTING() } else { t::SUBMIT_RATING() }}
             </button>
-            <p class="note">{t::RATING_ONCE}</p>
+            <p class="note">{t::RATING_ONCE()}</p>
         </form>
     }
 }
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn a_reason_is_required_for_the_two_lowest_grades() {
-        assert_eq!(check(None, ""), (Some(t::RATING_SCORE_REQUIRED), None));
+        assert_eq!(check(None, ""), (Some(t::RATING_SCORE_REQUIRED()), None));
         assert_eq!(check(Some(2), "  "), (None, Some("请填写不满意的原因")));
         assert_eq!(check(Some(1), ""), (None, Some("请填写不满意的原因")));
         assert_eq!(check(Some(1), "等太久"), (None, None));

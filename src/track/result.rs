@@ -30,11 +30,11 @@ pub fn ResultSection(view: CaseView) -> impl IntoView {
     let decided = decision(&view);
     let refusal = matches!(decided, Some(CaseStatus::NotAccepted | CaseStatus::Refused));
     let (label, note) = match decided {
-        Some(CaseStatus::Approved) => (t::case_status(CaseStatus::Approved), t::APPROVED_NOTE),
-        Some(CaseStatus::Refused) => (t::case_status(CaseStatus::Refused), t::REFUSED_NOTE),
+        Some(CaseStatus::Approved) => (t::case_status(CaseStatus::Approved), t::APPROVED_NOTE()),
+        Some(CaseStatus::Refused) => (t::case_status(CaseStatus::Refused), t::REFUSED_NOTE()),
         Some(CaseStatus::NotAccepted) => (
             t::case_status(CaseStatus::NotAccepted),
-            t::NOT_ACCEPTED_NOTE,
+            t::NOT_ACCEPTED_NOTE(),
         ),
         _ => (t::case_status(view.status), ""),
     };
@@ -43,17 +43,17 @@ pub fn ResultSection(view: CaseView) -> impl IntoView {
         .then(|| delivery(&view));
     view! {
         <section class="section result" aria-labelledby="result-title">
-            <h2 id="result-title">{t::RESULT_TITLE}</h2>
+            <h2 id="result-title">{t::RESULT_TITLE()}</h2>
             <p class="decision" class:refused=refusal>{label}</p>
             {(!note.is_empty()).then_some(view! { <p>{note}</p> })}
             {view.decision_reason.clone().filter(|r| !r.is_empty()).map(|r| view! {
-                <p><strong>{t::DECISION_REASON}"："</strong>{r}</p>
+                <p><strong>{t::DECISION_REASON()}"："</strong>{r}</p>
             })}
             {refusal.then(|| view! {
                 <div class="appeal">
-                    <h3>{t::APPEAL}</h3>
-                    <p>{t::APPEAL_REVIEW_TEXT}</p>
-                    <p>{t::APPEAL_LITIGATION_TEXT}</p>
+                    <h3>{t::APPEAL()}</h3>
+                    <p>{t::APPEAL_REVIEW_TEXT()}</p>
+                    <p>{t::APPEAL_LITIGATION_TEXT()}</p>
                 </div>
             })}
             {delivery}
@@ -64,33 +64,33 @@ pub fn ResultSection(view: CaseView) -> impl IntoView {
 fn delivery(view: &CaseView) -> impl IntoView {
     let delivered = view.status == CaseStatus::Delivered;
     let state = if delivered {
-        t::DELIVERED
+        t::DELIVERED()
     } else {
-        t::NOT_YET_DELIVERED
+        t::NOT_YET_DELIVERED()
     };
     let mut rows = Vec::new();
     match &view.delivery {
-        Delivery::Window => rows.push((t::DELIVERY_WAY, t::DELIVERY_WINDOW.to_string())),
+        Delivery::Window => rows.push((t::DELIVERY_WAY(), t::DELIVERY_WINDOW().to_string())),
         Delivery::Post {
             recipient, address, ..
         } => {
-            rows.push((t::DELIVERY_WAY, t::DELIVERY_POST.to_string()));
-            rows.push((t::RECIPIENT, recipient.clone()));
-            rows.push((t::POST_ADDRESS, address.clone()));
+            rows.push((t::DELIVERY_WAY(), t::DELIVERY_POST().to_string()));
+            rows.push((t::RECIPIENT(), recipient.clone()));
+            rows.push((t::POST_ADDRESS(), address.clone()));
             rows.push((
-                t::TRACKING_NUMBER,
+                t::TRACKING_NUMBER(),
                 view.tracking_number
                     .clone()
-                    .unwrap_or_else(|| t::TRACKING_PENDING.to_string()),
+                    .unwrap_or_else(|| t::TRACKING_PENDING().to_string()),
             ));
         }
     }
-    rows.push((t::DELIVERY_STATUS, state.to_string()));
+    rows.push((t::DELIVERY_STATUS(), state.to_string()));
     // Where to collect it, until it is collected.
     let places = (matches!(view.delivery, Delivery::Window) && !delivered)
         .then(|| view! { <WindowPlaces code=view.service_code.clone()/> });
     view! {
-        <h3>{t::DELIVERY_TITLE}</h3>
+        <h3>{t::DELIVERY_TITLE()}</h3>
         {facts("facts", rows)}
         {places}
     }
@@ -106,7 +106,7 @@ fn WindowPlaces(code: String) -> impl IntoView {
     });
     view! {
         <div class="places">
-            <p>{t::WINDOW_NOTE}</p>
+            <p>{t::WINDOW_NOTE()}</p>
             {move || match service.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Ok(s)) if !s.places.is_empty() => view! {
@@ -114,15 +114,15 @@ fn WindowPlaces(code: String) -> impl IntoView {
                         {s.places.into_iter().map(|p| view! {
                             <li>
                                 <strong>{p.name}</strong><br/>
-                                {t::PLACE_ADDRESS}"："{p.address}<br/>
-                                {t::PLACE_HOURS}"："{p.hours}
+                                {t::PLACE_ADDRESS()}"："{p.address}<br/>
+                                {t::PLACE_HOURS()}"："{p.hours}
                             </li>
                         }).collect_view()}
                     </ul>
                 }.into_any(),
                 // No places listed, or the guide could not be loaded: point to the guide.
                 Some(_) => view! {
-                    <A href=guide_href.clone()>{t::SEE_GUIDE}</A>
+                    <A href=guide_href.clone()>{t::SEE_GUIDE()}</A>
                 }.into_any(),
             }}
         </div>

@@ -10,9 +10,9 @@ use crate::today::format_time;
 /// Department, handler and opinion, each when given.
 fn step_facts(s: &TimelineStep) -> Vec<(&'static str, String)> {
     [
-        (t::HANDLING_DEPARTMENT, &s.department),
-        (t::STEP_HANDLER, &s.handler),
-        (t::STEP_OPINION, &s.opinion),
+        (t::HANDLING_DEPARTMENT(), &s.department),
+        (t::STEP_HANDLER(), &s.handler),
+        (t::STEP_OPINION(), &s.opinion),
     ]
     .into_iter()
     .filter(|(_, v)| !v.is_empty())
@@ -24,7 +24,7 @@ fn step_facts(s: &TimelineStep) -> Vec<(&'static str, String)> {
 pub fn Timeline(steps: Vec<TimelineStep>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{t::TIMELINE}</h2>
+            <h2 id="timeline-title">{t::TIMELINE()}</h2>
             <ol class="timeline">
                 {steps.into_iter().map(|s| view! {
                     <li class="timeline-step">

@@ -47,12 +47,12 @@ pub fn SupplementSection(
                         );
                     }
                 });
-                form_error.set(Some(t::SUPPLEMENT_INCOMPLETE.into()));
+                form_error.set(Some(t::SUPPLEMENT_INCOMPLETE().into()));
                 focus_error_summary();
                 return;
             }
             Err(Readiness::Uploading) => {
-                form_error.set(Some(t::SUPPLEMENT_WAIT.into()));
+                form_error.set(Some(t::SUPPLEMENT_WAIT().into()));
                 focus_error_summary();
                 return;
             }
@@ -120,15 +120,15 @@ pub fn SupplementSection(
 
     view! {
         <section class="section supplement" aria-labelledby="supp-title">
-            <h2 id="supp-title">{t::SUPPLEMENT_TITLE}</h2>
+            <h2 id="supp-title">{t::SUPPLEMENT_TITLE()}</h2>
             <ErrorSummary errors=summary message=form_error/>
-            <p>{t::SUPPLEMENT_INTRO}</p>
+            <p>{t::SUPPLEMENT_INTRO()}</p>
             <ol class="supp-items">
                 {items.get_value().into_iter().map(|item| flagged_material(store, item)).collect_view()}
             </ol>
             <p class="note" role="status">{move || t::supplement_progress(done_count(), total)}</p>
             <button type="button" class="button wide" disabled=move || submitting.get() on:click=submit>
-                {move || if submitting.get() { t::SUBMITTING } else { t::SUBMIT_SUPPLEMENT }}
+                {move || if submitting.get() { t::SUBMITTING() } else { t::SUBMIT_SUPPLEMENT() }}
             </button>
         </section>
     }
@@ -143,7 +143,7 @@ fn flagged_material(store: CasePages, item: SupplementItem) -> impl IntoView {
     view! {
         <li class="material-upload flagged" id=dom_id(&contract::material_field(&item.material_id))>
             <h3>{item.material_name.clone()}</h3>
-            <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON}"："</strong>{item.reason.clone()}</p>
+            <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON()}"："</strong>{item.reason.clone()}</p>
             {material_pages(store, material_id, item.material_name.clone(), error)}
         </li>
     }
