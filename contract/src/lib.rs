@@ -22,7 +22,7 @@ pub mod validate;
 
 pub use api::*;
 pub use application::*;
-pub use bundle::{Bundle, BundleSummary};
+pub use bundle::{Bundle, BundleGuide, BundleSummary};
 pub use case::*;
 pub use feedback::*;
 pub use performance::{Figures, Performance, ServicePerformanceRow};
