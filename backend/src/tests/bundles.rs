@@ -95,20 +95,19 @@ fn bundle_problems(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A change that spoils the bundles.
+type Spoil = Box<dyn FnOnce(&mut Vec<contract::bundle::Bundle>)>;
+
 #[test]
 fn the_embedded_bundles_pass_and_each_kind_of_mistake_is_named() {
     let dir = embedded_with(|_| {});
     let catalog = load_checked(dir.path()).unwrap();
     assert_eq!(catalog.bundles.len(), bundles::embedded().len());
 
-    let restaurant = |list: &mut Vec<contract::bundle::Bundle>| {
-        list.iter_mut().position(|b| b.id == "restaurant").unwrap()
-    };
-    let cases: Vec<(
-        Box<dyn FnOnce(&mut Vec<contract::bundle::Bundle>)>,
-        &str,
-        &str,
-    )> = vec![
+    fn restaurant(list: &mut [contract::bundle::Bundle]) -> usize {
+        list.iter().position(|b| b.id == "restaurant").unwrap()
+    }
+    let cases: Vec<(Spoil, &str, &str)> = vec![
         (
             Box::new(|l| {
                 let i = restaurant(l);
