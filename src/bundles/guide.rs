@@ -111,6 +111,13 @@ fn Guide(guide: BundleGuide) -> impl IntoView {
 fn body(g: &BundleGuide, chosen: &[String]) -> AnyView {
     let list = combined_list(&g.bundle, &g.services, chosen);
     let apply = routes::bundle_apply(&g.bundle.id, chosen);
+    // Online only when every service that applies takes online applications.
+    let window_only: Vec<String> = list
+        .per_service
+        .iter()
+        .filter(|e| !e.service.online_application)
+        .map(|e| e.service.name.clone())
+        .collect();
     view! {
         <section class="summary-card" aria-label=t::OVERVIEW()>
             <dl>
@@ -118,9 +125,17 @@ fn body(g: &BundleGuide, chosen: &[String]) -> AnyView {
                 <div><dt>{t::BUNDLE_SERVICES_COUNT()}</dt><dd>{t::bundle_service_count(list.per_service.len())}</dd></div>
             </dl>
             <p class="note">{t::BUNDLE_OVERALL_NOTE()}</p>
-            <div class="actions">
-                <A href=apply attr:class="button">{t::BUNDLE_APPLY()}</A>
-            </div>
+            {if window_only.is_empty() {
+                view! {
+                    <div class="actions">
+                        <A href=apply attr:class="button">{t::BUNDLE_APPLY()}</A>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <p class="notice">{t::bundle_at_window(&window_only.join("、"), &g.bundle.lead_department)}</p> }
+                    .into_any()
+            }}
         </section>
         {checklist(&list)}
         {limits(&list)}

@@ -1005,6 +1005,18 @@ texts! {
     BUNDLE_ON_GUIDE => "本事项可以和其他事项一起办：", "This service can be done together with others: ";
 }
 
+/// Why a bundle is not applied for online: the services that need the window.
+pub fn bundle_at_window(services: &str, lead: &str) -> String {
+    match crate::i18n::lang::current() {
+        crate::i18n::lang::Lang::Zh => {
+            format!("{services}需要到窗口办理，请带齐下列材料到{lead}窗口一次申请。")
+        }
+        crate::i18n::lang::Lang::En => format!(
+            "{services} must be applied for at a window: bring the materials below to a window of {lead} and apply once."
+        ),
+    }
+}
+
 /// "共 3 个事项".
 pub fn bundle_service_count(n: usize) -> String {
     match crate::i18n::lang::current() {

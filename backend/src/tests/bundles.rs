@@ -235,6 +235,11 @@ async fn the_bundle_guide_arrives_as_html_with_each_shared_material_once() {
         .contains("用于：出生登记（新生儿落户）、城乡居民基本医疗保险参保登记、社会保障卡申领<"));
     assert!(html.contains("href=\"/bundles/newborn/apply?s=card-yes\""));
 
+    // 残疾人证 is applied for at a window: no online application is offered for the bundle.
+    let (_, html) = page(&router, "/bundles/disability").await;
+    assert!(!html.contains("/bundles/disability/apply"));
+    assert!(html.contains("残疾人证申领（新办、换领、补办）需要到窗口办理"), "{html}");
+
     // A member service's guide links the bundle.
     let (_, html) = page(&router, "/services/11990100GAHZ070003000").await;
     assert!(html.contains("href=\"/bundles/newborn\""), "{html}");
