@@ -238,7 +238,10 @@ async fn the_bundle_guide_arrives_as_html_with_each_shared_material_once() {
     // 残疾人证 is applied for at a window: no online application is offered for the bundle.
     let (_, html) = page(&router, "/bundles/disability").await;
     assert!(!html.contains("/bundles/disability/apply"));
-    assert!(html.contains("残疾人证申领（新办、换领、补办）需要到窗口办理"), "{html}");
+    assert!(
+        html.contains("残疾人证申领（新办、换领、补办）需要到窗口办理"),
+        "{html}"
+    );
 
     // A member service's guide links the bundle.
     let (_, html) = page(&router, "/services/11990100GAHZ070003000").await;
