@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::service::{LegalBasis, TimeLimit};
+use crate::service::{LegalBasis, Material, Service, TimeLimit};
 
 /// A bundle as the catalog keeps it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +41,10 @@ pub struct BundleService {
     /// Left out unless a chosen option adds it.
     #[serde(default)]
     pub optional: bool,
+    /// The service's own situation option ids the bundle answers for it (e.g. 新生儿 for 医保
+    /// 参保登记): its materials and limit are those of these options plus the bundle's answers.
+    #[serde(default)]
+    pub preset: Vec<String>,
 }
 
 /// A question of the bundle (情形), e.g. 是否需要办理社会保障卡.
@@ -129,6 +133,140 @@ impl Bundle {
     }
 }
 
+/// `GET /api/bundles/{id}`: the bundle with every service it may join, optional ones
+/// included, in the bundle's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct BundleGuide {
+    pub bundle: Bundle,
+    pub services: Vec<Service>,
+}
+
+impl Bundle {
+    /// The situation option ids that apply to `service_code`: those the bundle presets for it
+    /// plus the bundle's chosen answers (a service ignores ids it does not know).
+    pub fn service_options(&self, service_code: &str, chosen: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .services
+            .iter()
+            .filter(|s| s.service_code == service_code)
+            .flat_map(|s| s.preset.iter().cloned())
+            .collect();
+        for id in chosen {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
+    }
+
+    /// Every answer id of the bundle's questions.
+    pub fn option_ids(&self) -> impl Iterator<Item = &str> {
+        self.situations
+            .iter()
+            .flat_map(|s| &s.options)
+            .map(|o| o.id.as_str())
+    }
+
+    /// The list entry, with the departments of the services joined by default (`services` is
+    /// the catalog, or any list holding them).
+    pub fn summary(&self, services: &[Service]) -> BundleSummary {
+        let mut departments: Vec<String> = Vec::new();
+        for code in self.services_for(&[]) {
+            if let Some(s) = services.iter().find(|s| s.code == code) {
+                if !departments.contains(&s.department) {
+                    departments.push(s.department.clone());
+                }
+            }
+        }
+        BundleSummary {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            description: self.description.clone(),
+            departments,
+            promised_limit: self.promised_limit,
+        }
+    }
+}
+
+/// A bundle's one-time list (一次性告知) for the chosen answers: each shared material once, with
+/// the services that use it, then the other materials service by service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CombinedList<'a> {
+    pub shared: Vec<SharedEntry<'a>>,
+    pub per_service: Vec<ServiceEntry<'a>>,
+}
+
+/// A shared material some applicable service needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedEntry<'a> {
+    pub shared: &'a SharedMaterial,
+    /// The material as the first service that uses it describes it (form, copies, spec).
+    pub material: &'a Material,
+    /// The applicable services that use it, in the bundle's order.
+    pub services: Vec<&'a Service>,
+}
+
+/// One applicable service with the materials it needs beyond the shared ones, and its own
+/// promised limit for the options that apply to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServiceEntry<'a> {
+    pub service: &'a Service,
+    pub materials: Vec<&'a Material>,
+    pub promised_limit: TimeLimit,
+}
+
+/// Combines the materials of the services `chosen` answers bring in (`services` holds the
+/// bundle's services; a code it lacks is skipped).
+pub fn combined_list<'a>(
+    bundle: &'a Bundle,
+    services: &'a [Service],
+    chosen: &[String],
+) -> CombinedList<'a> {
+    let mut shared: Vec<SharedEntry<'a>> = Vec::new();
+    let mut per_service = Vec::new();
+    for code in bundle.services_for(chosen) {
+        let Some(service) = services.iter().find(|s| s.code == code) else {
+            continue;
+        };
+        let options = bundle.service_options(&code, chosen);
+        let mut own = Vec::new();
+        let applicable = service
+            .materials
+            .iter()
+            .filter(|m| crate::service::applies(&m.applies_when, &options));
+        for material in applicable {
+            match bundle.shared_for(&code, &material.id) {
+                Some(sm) => match shared.iter_mut().find(|e| e.shared.id == sm.id) {
+                    Some(entry) => entry.services.push(service),
+                    None => shared.push(SharedEntry {
+                        shared: sm,
+                        material,
+                        services: vec![service],
+                    }),
+                },
+                None => own.push(material),
+            }
+        }
+        per_service.push(ServiceEntry {
+            service,
+            materials: own,
+            promised_limit: service.promised_limit_for(&options),
+        });
+    }
+    // The bundle's own order of shared materials, not the order services happened to name them.
+    shared.sort_by_key(|e| {
+        bundle
+            .shared_materials
+            .iter()
+            .position(|m| m.id == e.shared.id)
+    });
+    CombinedList {
+        shared,
+        per_service,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +275,7 @@ mod tests {
         let service = |code: &str, optional| BundleService {
             service_code: code.into(),
             optional,
+            preset: vec![],
         };
         Bundle {
             id: "newborn".into(),
@@ -204,5 +343,144 @@ mod tests {
             Some("id-card")
         );
         assert!(b.shared_for("insurance", "guardian-id").is_none());
+    }
+
+    /// A service with the given materials (id, applies_when) and situation options.
+    fn service(
+        code: &str,
+        department: &str,
+        materials: &[(&str, &[&str])],
+        options: &[&str],
+    ) -> Service {
+        let materials: Vec<_> = materials
+            .iter()
+            .map(|(id, when)| {
+                serde_json::json!({"id": id, "name": format!("{code}-{id}"), "form": "original",
+                    "copies": 1, "required": "required", "source": {"kind": "applicant"},
+                    "applies_when": when})
+            })
+            .collect();
+        let options: Vec<_> = options
+            .iter()
+            .map(|id| serde_json::json!({"id": id, "label": id}))
+            .collect();
+        let situations = if options.is_empty() {
+            serde_json::json!([])
+        } else {
+            serde_json::json!([{"id": "q", "question": "?", "options": options}])
+        };
+        serde_json::from_value(serde_json::json!({
+            "code": code, "name": code, "kind": "public_service", "department": department,
+            "audience": ["person"], "legal_basis": [], "conditions": [], "case_type": "committed",
+            "statutory_limit": {"kind": "not_set"},
+            "promised_limit": {"kind": "days", "days": 3, "unit": "working_days"},
+            "visits_required": 0, "channels": ["online"], "online_application": true,
+            "places": [], "consult_phone": "", "complaint_phone": "", "fees": [], "steps": [],
+            "result": {"name": "r", "kind": "k"}, "materials": materials,
+            "situations": situations,
+            "appeal": {"review": "", "litigation": ""}, "version": "1", "updated": "2026-01-01"
+        }))
+        .unwrap()
+    }
+
+    fn services() -> Vec<Service> {
+        vec![
+            service(
+                "birth",
+                "公安",
+                &[("parents-id", &[]), ("household", &[])],
+                &[],
+            ),
+            service(
+                "insurance",
+                "医保",
+                &[("guardian-id", &["newborn"]), ("own-id", &["adult"])],
+                &["newborn", "adult"],
+            ),
+            service("card", "人社", &[("guardian-id", &[]), ("photo", &[])], &[]),
+        ]
+    }
+
+    fn names(list: &CombinedList) -> (Vec<(String, Vec<String>)>, Vec<(String, Vec<String>)>) {
+        let shared = list
+            .shared
+            .iter()
+            .map(|e| {
+                let users = e.services.iter().map(|s| s.code.clone()).collect();
+                (e.shared.id.clone(), users)
+            })
+            .collect();
+        let own = list
+            .per_service
+            .iter()
+            .map(|e| {
+                let ids = e.materials.iter().map(|m| m.id.clone()).collect();
+                (e.service.code.clone(), ids)
+            })
+            .collect();
+        (shared, own)
+    }
+
+    #[test]
+    fn a_shared_material_is_listed_once_with_every_service_that_uses_it() {
+        let mut b = bundle();
+        b.services[1].preset = vec!["newborn".into()];
+        b.shared_materials[0].uses.push(MaterialUse {
+            service_code: "insurance".into(),
+            material_id: "guardian-id".into(),
+        });
+        let all = services();
+        let (shared, own) = names(&combined_list(&b, &all, &[]));
+        assert_eq!(
+            shared,
+            [("id-card".into(), vec!["birth".into(), "insurance".into()])]
+        );
+        assert_eq!(
+            own,
+            [
+                ("birth".into(), vec!["household".into()]),
+                ("insurance".into(), vec![]),
+            ]
+        );
+        // The answer that adds the card adds it to the shared material's users and its photo.
+        let (shared, own) = names(&combined_list(&b, &all, &["card-yes".into()]));
+        assert_eq!(shared[0].1, ["birth", "insurance", "card"]);
+        assert_eq!(own[2], ("card".into(), vec!["photo".into()]));
+    }
+
+    #[test]
+    fn without_its_preset_a_service_does_not_need_the_shared_material() {
+        let mut b = bundle();
+        b.shared_materials[0].uses.push(MaterialUse {
+            service_code: "insurance".into(),
+            material_id: "guardian-id".into(),
+        });
+        let all = services();
+        let (shared, _) = names(&combined_list(&b, &all, &[]));
+        assert_eq!(shared[0].1, ["birth"]);
+        // A removed service takes its uses with it; a shared material nobody needs is not listed.
+        b.situations[0].options[1].removes = vec!["birth".into(), "insurance".into()];
+        let (shared, own) = names(&combined_list(&b, &all, &["no-insurance".into()]));
+        assert!(shared.is_empty(), "{shared:?}");
+        assert!(own.is_empty(), "{own:?}");
+    }
+
+    #[test]
+    fn presets_and_answers_reach_the_service_and_the_summary_names_departments_once() {
+        let mut b = bundle();
+        b.services[1].preset = vec!["newborn".into()];
+        assert_eq!(
+            b.service_options("insurance", &["card-yes".into(), "newborn".into()]),
+            ["newborn", "card-yes"]
+        );
+        assert_eq!(b.service_options("birth", &[]), Vec::<String>::new());
+        let mut all = services();
+        all[1].department = "公安".into();
+        let summary = b.summary(&all);
+        assert_eq!(summary.departments, ["公安"]);
+        assert_eq!(
+            b.option_ids().collect::<Vec<_>>(),
+            ["card-yes", "no-insurance"]
+        );
     }
 }

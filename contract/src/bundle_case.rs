@@ -60,6 +60,15 @@ pub struct BundleApplication {
 }
 
 impl Bundle {
+    /// The situation options the bundle answers for a service by itself.
+    pub fn presets(&self, service_code: &str) -> Vec<String> {
+        self.services
+            .iter()
+            .filter(|s| s.service_code == service_code)
+            .flat_map(|s| s.preset.iter().cloned())
+            .collect()
+    }
+
     /// The key under which a bundle application holds the pages of `material_id` of
     /// `service_code`: the shared material's id when the bundle shares it, so that its pages are
     /// given once and count for every service that uses it.
@@ -76,11 +85,37 @@ impl BundleApplication {
         self.services.iter().find(|a| a.service_code == service_code)
     }
 
+    /// The service's own situation (情形): for each of its questions, the service's own answer,
+    /// else the bundle's answer that is one of its options, else the bundle's preset for it.
+    /// Only ids the service knows.
+    pub fn situation_for(&self, bundle: &Bundle, service: &Service) -> Vec<String> {
+        let own = self
+            .answers(&service.code)
+            .map(|a| a.situation.as_slice())
+            .unwrap_or_default();
+        let presets = bundle.presets(&service.code);
+        service
+            .situations
+            .iter()
+            .filter_map(|q| {
+                let pick = |ids: &[String]| {
+                    q.options
+                        .iter()
+                        .find(|o| ids.contains(&o.id))
+                        .map(|o| o.id.clone())
+                };
+                pick(own)
+                    .or_else(|| pick(&self.situation))
+                    .or_else(|| pick(&presets))
+            })
+            .collect()
+    }
+
     /// The application of one service: what was given once, the service's own answers, and the
     /// pages of each of its materials (a shared material's pages in every service using it).
     pub fn for_service(&self, bundle: &Bundle, service: &Service) -> Application {
         let answers = self.answers(&service.code);
-        let situation = answers.map(|a| a.situation.clone()).unwrap_or_default();
+        let situation = self.situation_for(bundle, service);
         let by_agent = self.agent.is_some();
         let materials = service
             .materials_for_application(&situation, by_agent)
@@ -114,10 +149,7 @@ impl BundleApplication {
         let by_agent = self.agent.is_some();
         let mut keys: Vec<String> = Vec::new();
         for s in services {
-            let situation = self
-                .answers(&s.code)
-                .map(|a| a.situation.clone())
-                .unwrap_or_default();
+            let situation = self.situation_for(bundle, s);
             for m in s.materials_for_application(&situation, by_agent) {
                 let key = bundle.material_key(&s.code, &m.id);
                 if !keys.contains(&key) {

@@ -23,7 +23,7 @@ pub mod validate;
 
 pub use api::*;
 pub use application::*;
-pub use bundle::{Bundle, BundleSummary};
+pub use bundle::{Bundle, BundleGuide, BundleSummary};
 pub use bundle_case::{BundleApplication, ServiceAnswers};
 pub use case::*;
 pub use feedback::*;

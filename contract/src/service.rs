@@ -709,7 +709,8 @@ impl Service {
     }
 }
 
-fn applies(applies_when: &[String], chosen: &[String]) -> bool {
+/// Whether a material or fee with `applies_when` applies to the `chosen` options.
+pub(crate) fn applies(applies_when: &[String], chosen: &[String]) -> bool {
     applies_when.is_empty() || applies_when.iter().any(|id| chosen.contains(id))
 }
 

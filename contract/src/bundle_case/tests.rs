@@ -2,8 +2,6 @@
 //! 个体工商户设立登记 and 食品经营许可.
 
 use super::*;
-use crate::bundle::{BundleService, MaterialUse, SharedMaterial};
-use crate::service::TimeLimit;
 
 const LICENCE: &str = "11990100SCJG010001000";
 const FOOD: &str = "11990100SCJG010006000";
@@ -18,39 +16,9 @@ fn catalog() -> (Vec<Service>, Vec<FormDefinition>) {
 }
 
 fn bundle() -> Bundle {
-    Bundle {
-        id: "restaurant".into(),
-        name: "开办餐饮店一件事".into(),
-        description: String::new(),
-        basis: vec![],
-        lead_department: "示例市市场监督管理局".into(),
-        services: vec![
-            BundleService {
-                service_code: LICENCE.into(),
-                optional: false,
-            },
-            BundleService {
-                service_code: FOOD.into(),
-                optional: false,
-            },
-        ],
-        situations: vec![],
-        shared_materials: vec![SharedMaterial {
-            id: "premises".into(),
-            name: "经营场所证明".into(),
-            uses: vec![
-                MaterialUse {
-                    service_code: LICENCE.into(),
-                    material_id: "premises-proof".into(),
-                },
-                MaterialUse {
-                    service_code: FOOD.into(),
-                    material_id: "layout".into(),
-                },
-            ],
-        }],
-        promised_limit: TimeLimit::working_days(5),
-    }
+    let all: Vec<Bundle> =
+        serde_json::from_str(include_str!("../../../backend/catalog/bundles.json")).unwrap();
+    all.into_iter().find(|b| b.id == "restaurant").unwrap()
 }
 
 fn application() -> BundleApplication {
@@ -66,7 +34,7 @@ fn application() -> BundleApplication {
     };
     BundleApplication {
         bundle_id: "restaurant".into(),
-        situation: vec![],
+        situation: vec!["licence-no".into()],
         applicant: Applicant {
             name: "王小明".into(),
             id_number: "11010519491231002X".into(),
@@ -78,7 +46,7 @@ fn application() -> BundleApplication {
         services: vec![
             ServiceAnswers {
                 service_code: LICENCE.into(),
-                situation: vec!["individual".into()],
+                situation: vec![],
                 fields: fields(&[
                     ("premises", "示例市中山路1号"),
                     ("business_scope", "餐饮服务"),
@@ -87,7 +55,7 @@ fn application() -> BundleApplication {
             },
             ServiceAnswers {
                 service_code: FOOD.into(),
-                situation: vec!["new".into()],
+                situation: vec![],
                 fields: fields(&[
                     ("operator_name", "王小明小吃店"),
                     ("uscc", "91350100M000100Y43"),
@@ -98,9 +66,10 @@ fn application() -> BundleApplication {
             },
         ],
         materials: vec![
-            pages(&format!("{LICENCE}.operator-id"), &["u1"]),
-            pages("premises", &["u2", "u3"]),
-            pages(&format!("{FOOD}.rules"), &["u4"]),
+            pages("operator-id", &["u1", "u2"]),
+            pages(&format!("{LICENCE}.premises-proof"), &["u3"]),
+            pages(&format!("{FOOD}.layout"), &["u4"]),
+            pages(&format!("{FOOD}.rules"), &["u5"]),
         ],
         delivery: Delivery::Window,
         consent: true,
@@ -140,11 +109,15 @@ fn a_shared_material_is_given_once_and_counts_for_each_service() {
             .find(|m| m.material_id == id)
             .map(|m| m.upload_ids.clone())
     };
-    assert_eq!(pages_of(&one, "premises-proof"), Some(vec!["u2".into(), "u3".into()]));
-    assert_eq!(pages_of(&two, "layout"), Some(vec!["u2".into(), "u3".into()]));
-    assert_eq!(pages_of(&one, "operator-id"), Some(vec!["u1".into()]));
-    assert_eq!(pages_of(&two, "operator-id"), None);
+    let both = Some(vec!["u1".to_string(), "u2".to_string()]);
+    assert_eq!(pages_of(&one, "operator-id"), both);
+    assert_eq!(pages_of(&two, "operator-id"), both);
+    assert_eq!(pages_of(&one, "premises-proof"), Some(vec!["u3".into()]));
+    assert_eq!(pages_of(&two, "premises-proof"), None);
+    assert_eq!(pages_of(&two, "layout"), Some(vec!["u4".into()]));
     assert_eq!(one.applicant, two.applicant);
+    // The bundle's presets answer each service's own question.
+    assert_eq!(one.situation, ["individual"]);
     assert_eq!(two.situation, ["new"]);
     assert_eq!(check(&app), vec![]);
 }
@@ -154,7 +127,7 @@ fn errors_name_the_page_that_asks() {
     let mut app = application();
     app.applicant.phone = "123".into();
     app.services[1].fields.retain(|(k, _)| k != "operator_type");
-    app.materials.retain(|m| m.material_id != "premises");
+    app.materials.retain(|m| m.material_id != "operator-id");
     app.materials.push(MaterialPages {
         material_id: "not-ours".into(),
         upload_ids: vec!["u9".into()],
@@ -166,17 +139,27 @@ fn errors_name_the_page_that_asks() {
         1
     );
     assert!(fields.contains(&format!("service.{FOOD}.operator_type")));
-    assert!(fields.contains(&"material.premises".to_string()));
+    // The shared material missing is one error, under its one key.
+    assert!(fields.contains(&"material.operator-id".to_string()));
     assert!(fields.contains(&"material.not-ours".to_string()));
     assert_eq!(fields.len(), 4, "{fields:?}");
 }
 
 #[test]
-fn a_service_situation_left_unanswered_is_that_services_error() {
+fn the_bundles_answer_overrides_a_preset_and_removes_a_service() {
+    let (services, _) = catalog();
+    let licence = services.iter().find(|s| s.code == LICENCE).unwrap();
     let mut app = application();
-    app.services[1].situation.clear();
+    app.situation = vec!["family".into(), "licence-no".into()];
+    assert_eq!(app.for_service(&bundle(), licence).situation, ["family"]);
+    // 家庭经营 asks for the family members' papers, under the licence's own key.
     let fields: Vec<String> = check(&app).into_iter().map(|e| e.field).collect();
-    assert!(fields.contains(&format!("service.{FOOD}.situation.type")));
+    assert_eq!(fields, [format!("material.{LICENCE}.family-members")]);
+    // Already licensed: only the food permit applies, and the licence's pages are not ours.
+    app.situation = vec!["licence-yes".into()];
+    assert_eq!(bundle().services_for(&app.situation), [FOOD]);
+    let fields: Vec<String> = check(&app).into_iter().map(|e| e.field).collect();
+    assert_eq!(fields, [format!("material.{LICENCE}.premises-proof")]);
 }
 
 #[test]
