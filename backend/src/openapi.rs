@@ -54,6 +54,7 @@ use utoipa::{Modify, OpenApi};
         crate::performance::department,
         crate::publications::list,
         crate::publications::get_one,
+        crate::cases::bundle::submit,
     ),
     components(schemas(contract::ApiError, contract::FieldError)),
     modifiers(&StaffToken)

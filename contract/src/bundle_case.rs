@@ -82,7 +82,9 @@ impl Bundle {
 
 impl BundleApplication {
     pub fn answers(&self, service_code: &str) -> Option<&ServiceAnswers> {
-        self.services.iter().find(|a| a.service_code == service_code)
+        self.services
+            .iter()
+            .find(|a| a.service_code == service_code)
     }
 
     /// The service's own situation (情形): for each of its questions, the service's own answer,
@@ -165,7 +167,13 @@ impl BundleApplication {
 /// once keeps its name, a material its key, anything of the service's own is prefixed with
 /// `service.<code>.`.
 pub fn bundle_field(bundle: &Bundle, service_code: &str, field: &str) -> String {
-    const ONCE: [&str; 5] = ["applicant.", "agent.", "legal_person", "consent", "delivery"];
+    const ONCE: [&str; 5] = [
+        "applicant.",
+        "agent.",
+        "legal_person",
+        "consent",
+        "delivery",
+    ];
     if ONCE.iter().any(|p| field.starts_with(p)) {
         field.to_string()
     } else if let Some(material) = crate::parse_material_field(field) {

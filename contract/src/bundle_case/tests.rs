@@ -7,9 +7,10 @@ const LICENCE: &str = "11990100SCJG010001000";
 const FOOD: &str = "11990100SCJG010006000";
 
 fn catalog() -> (Vec<Service>, Vec<FormDefinition>) {
-    let services: Vec<Service> =
-        serde_json::from_str(include_str!("../../../backend/catalog/market-regulation.json"))
-            .unwrap();
+    let services: Vec<Service> = serde_json::from_str(include_str!(
+        "../../../backend/catalog/market-regulation.json"
+    ))
+    .unwrap();
     let forms: Vec<FormDefinition> =
         serde_json::from_str(include_str!("../../../backend/catalog/forms.json")).unwrap();
     (services, forms)
@@ -134,10 +135,7 @@ fn errors_name_the_page_that_asks() {
     });
     let fields: Vec<String> = check(&app).into_iter().map(|e| e.field).collect();
     // The phone is given once, so its error appears once although two services check it.
-    assert_eq!(
-        fields.iter().filter(|f| *f == "applicant.phone").count(),
-        1
-    );
+    assert_eq!(fields.iter().filter(|f| *f == "applicant.phone").count(), 1);
     assert!(fields.contains(&format!("service.{FOOD}.operator_type")));
     // The shared material missing is one error, under its one key.
     assert!(fields.contains(&"material.operator-id".to_string()));
