@@ -134,6 +134,8 @@ pub fn api_router() -> Router<AppState> {
         )
         .route("/api/publications", get(crate::publications::list))
         .route("/api/publications/{id}", get(crate::publications::get_one))
+        .route("/api/bundles", get(crate::catalog::bundles::list))
+        .route("/api/bundles/{id}", get(crate::catalog::bundles::get_one))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         // Whole requests, body included: a slow sender cannot hold a connection.
         .layer(timeout(REQUEST_TIMEOUT_SECS))

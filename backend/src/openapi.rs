@@ -54,6 +54,8 @@ use utoipa::{Modify, OpenApi};
         crate::performance::department,
         crate::publications::list,
         crate::publications::get_one,
+        crate::catalog::bundles::list,
+        crate::catalog::bundles::get_one,
         crate::cases::bundle::submit,
     ),
     components(schemas(contract::ApiError, contract::FieldError)),

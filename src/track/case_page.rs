@@ -263,7 +263,11 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
     let mut rows = vec![(t::PROMISED_LIMIT(), t::time_limit(limit))];
     if let Some(d) = due {
         let moves = if is_paused { t::DUE_MOVES() } else { "" };
-        let label = if whole { t::OVERALL_DUE_DATE() } else { t::DUE_DATE() };
+        let label = if whole {
+            t::OVERALL_DUE_DATE()
+        } else {
+            t::DUE_DATE()
+        };
         rows.push((label, format!("{}{moves}", with_weekday(d))));
     }
     view! {

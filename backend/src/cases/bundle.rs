@@ -4,8 +4,6 @@
 //! citizen answers its 补正 and rates it, and the figures count it, exactly as any case; the
 //! whole is looked up by its number and query code and shows every track.
 
-use std::sync::OnceLock;
-
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -33,19 +31,11 @@ use crate::http::json::ApiJson;
 use crate::tokens;
 use crate::uploads::pages;
 
-/// The bundles of the catalog.
-fn bundles() -> &'static [Bundle] {
-    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        serde_json::from_str(include_str!("../../catalog/bundles.json")).unwrap_or_else(|e| {
-            tracing::error!("backend/catalog/bundles.json does not parse: {e}");
-            Vec::new()
-        })
-    })
-}
-
-pub fn find_bundle(id: &str) -> Option<Bundle> {
-    bundles().iter().find(|b| b.id == id.trim()).cloned()
+/// A bundle of the catalog as stored now.
+pub fn find_bundle(conn: &Connection, id: &str) -> Result<Option<Bundle>, AppError> {
+    Ok(crate::catalog::bundles::load_all(conn)?
+        .into_iter()
+        .find(|b| b.id == id.trim()))
 }
 
 fn bundle_field(message: &str) -> AppError {
@@ -118,7 +108,12 @@ pub async fn submit(
     }
     let now = state.clock.now();
     single::count_attempt(&state, &client, now)?;
-    let bundle = find_bundle(&app.bundle_id).ok_or_else(|| bundle_field("未找到该一件事"))?;
+    let id = app.bundle_id.clone();
+    let bundle = state
+        .db
+        .read(move |c| find_bundle(c, &id))
+        .await?
+        .ok_or_else(|| bundle_field("未找到该一件事"))?;
     let bounds = bundle_application_bounds(&app, &bundle);
     if !bounds.is_empty() {
         return Err(AppError::invalid(bounds));

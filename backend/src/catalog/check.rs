@@ -34,6 +34,8 @@ pub struct Catalog {
     /// Codes of services that did not parse (already reported): forms naming them are not
     /// reported a second time.
     pub unreadable: HashSet<String>,
+    /// 一件事 bundles (`bundles.json`); none when the directory has no such file.
+    pub bundles: Vec<contract::bundle::Bundle>,
 }
 
 /// One problem: where it is and what is wrong.
@@ -190,6 +192,10 @@ pub fn read_dir(dir: &Path) -> (Catalog, Vec<Problem>) {
                     });
                 }
             }
+            super::bundles::FILE => {
+                catalog.bundles =
+                    parse_array(&name, &text, "id", &mut problems, &mut HashSet::new());
+            }
             DOCUMENTS_FILE => {
                 catalog.documents = Some(parse_array(
                     &name,
@@ -302,6 +308,7 @@ pub fn check(catalog: &Catalog, documents: &[Document]) -> Vec<Problem> {
         }
         check_form(&mut at, f);
     }
+    out.extend(super::bundles::check(catalog));
     if let Some(list) = &catalog.documents {
         let mut ids = HashSet::new();
         for d in list {

@@ -51,6 +51,7 @@ pub struct Imported {
     pub services: usize,
     pub forms: usize,
     pub documents: usize,
+    pub bundles: usize,
 }
 
 /// Replaces the catalog tables with `catalog`, in one transaction.
@@ -82,6 +83,7 @@ pub fn import(conn: &mut Connection, catalog: &Catalog) -> anyhow::Result<Import
         .clone()
         .unwrap_or_else(documents::embedded);
     documents::store_all(&tx, &docs)?;
+    super::bundles::store_all(&tx, &catalog.bundles)?;
     for (key, value) in [
         (SOURCE_KEY, "imported".to_string()),
         ("catalog", etag_of(&all)),
@@ -97,6 +99,7 @@ pub fn import(conn: &mut Connection, catalog: &Catalog) -> anyhow::Result<Import
         services: catalog.services.len(),
         forms: catalog.forms.len(),
         documents: docs.len(),
+        bundles: catalog.bundles.len(),
     })
 }
 
@@ -113,10 +116,11 @@ pub fn run(config: &Config, command: CatalogCommand) -> anyhow::Result<()> {
         CatalogCommand::Check { dir } => match load_checked(&dir) {
             Ok(c) => {
                 println!(
-                    "{}: {} services, {} forms: no problem found",
+                    "{}: {} services, {} forms, {} bundles: no problem found",
                     dir.display(),
                     c.services.len(),
-                    c.forms.len()
+                    c.forms.len(),
+                    c.bundles.len()
                 );
                 Ok(())
             }
@@ -134,10 +138,11 @@ pub fn run(config: &Config, command: CatalogCommand) -> anyhow::Result<()> {
                 .with(|c| import(c, &catalog))?
                 .with_context(|| format!("importing {}", dir.display()))?;
             println!(
-                "imported {} services, {} forms and {} documents into {}",
+                "imported {} services, {} forms, {} documents and {} bundles into {}",
                 done.services,
                 done.forms,
                 done.documents,
+                done.bundles,
                 config.data_dir.display()
             );
             Ok(())

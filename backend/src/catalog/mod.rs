@@ -2,6 +2,7 @@
 //! pinyin keys that let search find a service by its initials; a city's own catalog checked
 //! and imported from files; blank forms and samples; the guide version each case keeps.
 
+pub mod bundles;
 pub mod check;
 pub mod documents;
 pub mod import;

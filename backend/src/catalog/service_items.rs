@@ -36,6 +36,7 @@ pub fn seed_or_update(conn: &mut Connection) -> anyhow::Result<()> {
     let services = crate::catalog::seed::services();
     let forms = crate::catalog::seed::forms();
     let documents = crate::catalog::documents::embedded();
+    let bundles = crate::catalog::bundles::embedded();
     let mut all = String::new();
     for service in &services {
         all.push_str(&serde_json::to_string(service)?);
@@ -46,6 +47,7 @@ pub fn seed_or_update(conn: &mut Connection) -> anyhow::Result<()> {
     for doc in &documents {
         all.push_str(&serde_json::to_string(doc)?);
     }
+    all.push_str(&serde_json::to_string(&bundles)?);
     let fingerprint = etag_of(&all);
     let stored: Option<String> = conn
         .query_row(
@@ -76,6 +78,7 @@ pub fn seed_or_update(conn: &mut Connection) -> anyhow::Result<()> {
         )?;
     }
     crate::catalog::documents::store_all(&tx, &documents)?;
+    crate::catalog::bundles::store_all(&tx, &bundles)?;
     tx.execute(
         "INSERT INTO catalog_meta (key, value) VALUES ('catalog', ?1)
          ON CONFLICT (key) DO UPDATE SET value = ?1",
