@@ -60,6 +60,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/publications") view=PublicationsPage/>
             // `publication(id)`, read with `PublicationParams`.
             <Route path=path!("/publications/:id") view=PublicationPage/>
+            // `bundle_apply_start(id)`, `bundle_apply_step(id, draft, step)`, read with
+            // `BundleApplyParams`.
+            <Route path=path!("/bundles/:id/apply") view=crate::bundle_apply::BundleApplyStartPage/>
+            <Route path=path!("/bundles/:id/apply/:draft/:step") view=crate::bundle_apply::BundleApplyPage/>
         </Routes>
     }
 }
@@ -174,6 +178,31 @@ pub fn apply_step(code: &str, draft: &str, step: Step) -> String {
 
 pub fn apply_done(number: &str) -> String {
     format!("/apply/done/{}", encode(number))
+}
+
+/// `/bundles/:id/apply`: start or continue a 一件事 application (personal: drafts on the device).
+// The bundle guide (`/bundles/:id`) links here.
+#[allow(dead_code)]
+pub fn bundle_apply_start(id: &str) -> String {
+    format!("/bundles/{}/apply", encode(id))
+}
+
+/// One question page of a 一件事 application; `step` is its slug.
+pub fn bundle_apply_step(id: &str, draft: &str, step: &str) -> String {
+    format!(
+        "/bundles/{}/apply/{}/{}",
+        encode(id),
+        encode(draft),
+        encode(step)
+    )
+}
+
+/// `/bundles/:id/apply/:draft/:step`; `/bundles/:id/apply` has only `id`.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct BundleApplyParams {
+    pub id: Option<String>,
+    pub draft: Option<String>,
+    pub step: Option<String>,
 }
 
 pub fn track() -> String {

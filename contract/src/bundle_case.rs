@@ -72,9 +72,11 @@ impl Bundle {
     /// The key under which a bundle application holds the pages of `material_id` of
     /// `service_code`: the shared material's id when the bundle shares it, so that its pages are
     /// given once and count for every service that uses it.
+    /// The 授权委托书 an agent needs is one letter for the whole application.
     pub fn material_key(&self, service_code: &str, material_id: &str) -> String {
         match self.shared_for(service_code, material_id) {
             Some(shared) => shared.id.clone(),
+            None if material_id == crate::service::AUTHORIZATION_LETTER => material_id.into(),
             None => format!("{service_code}.{material_id}"),
         }
     }
