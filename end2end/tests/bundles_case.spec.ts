@@ -146,7 +146,7 @@ test('开办餐饮店: one application, one set of photos, two tracks moved sepa
     const dates: string[] = whole.tracks.map((t: any) => t.due_date).filter(Boolean);
     const latest = dates.sort().at(-1)!;
     expect(whole.due_date).toBe(latest);
-    await expect(page.getByText('整体办结日期')).toBeVisible();
+    await expect(page.getByText('整体办结日期', { exact: true })).toBeVisible();
     await expect(page.locator('.facts').filter({ hasText: '整体办结日期' })).toContainText(latest);
     // Side by side on a phone: the two tiles share a row.
     const [box1, box2] = [await tiles.nth(0).boundingBox(), await tiles.nth(1).boundingBox()];

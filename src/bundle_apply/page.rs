@@ -116,7 +116,7 @@ pub fn BundleApplyStartPage() -> impl IntoView {
                     <p>{t::BUNDLE_WILL_APPLY()}</p>
                     <ul class="bundle-services">
                         {services.into_iter().map(|(name, dept)| view! {
-                            <li>{name}<span class="service-meta">" · "{dept}</span></li>
+                            <li>{name}<span class="bundle-dept">{dept}</span></li>
                         }).collect_view()}
                     </ul>
                     <button type="button" class="button" on:click=start>{t::BUNDLE_APPLY_START()}</button>
@@ -353,13 +353,27 @@ fn check(
     if d.has_agent {
         rows.push((t::AGENT().into(), d.agent.name.clone(), applicant));
     }
+    // Each service's answers under its name, as its own page asked them.
+    let mut groups = Vec::new();
     for (s, f) in l.applicable(&d.situation) {
         let to = href(&Page::Service(s.code.clone()));
-        for field in &f.fields {
-            let label = format!("{}：{}", s.name, field.label);
-            rows.push((label, d.field(&field_key(&s.code, &field.id)), to.clone()));
-        }
+        let answers: Vec<_> = f
+            .fields
+            .iter()
+            .map(|field| {
+                let value = d.field(&field_key(&s.code, &field.id));
+                row(field.label.clone(), value, to.clone())
+            })
+            .collect();
+        groups.push(view! {
+            <div class="check-row check-group"><dt>{s.name.clone()}</dt><dd></dd></div>
+            {answers}
+        });
     }
+    let once: Vec<_> = rows
+        .drain(..)
+        .map(|(label, value, to)| row(label, value, to))
+        .collect();
     let to = href(&Page::Materials);
     for m in uploadable(&ctx) {
         let n = d.pages.iter().filter(|p| p.material_id == m.id).count();
@@ -371,11 +385,12 @@ fn check(
         t::DELIVERY_WINDOW().into()
     };
     rows.push((t::STEP_DELIVERY().into(), delivery, href(&Page::Delivery)));
-    let rows = rows
+    let after: Vec<_> = rows
         .into_iter()
         .map(|(label, value, to)| row(label, value, to))
-        .collect_view()
-        .into_any();
+        .collect();
+    // Given once first, then each service's own, then the materials and delivery.
+    let rows = view! { {once}{groups}{after} }.into_any();
     let errors =
         Signal::derive(move || loaded.with_value(|l| l.errors(&ctx.draft.get(), today_in_china())));
     let submit = Submit {

@@ -362,3 +362,34 @@ async fn a_single_case_keeps_its_shape_and_each_track_counts_for_its_service() {
     let (_, body) = t.get(&format!("/api/performance/services/{LICENCE}")).await;
     assert_eq!(body["recent"]["decided"], 0);
 }
+
+#[tokio::test]
+async fn staff_act_on_a_track_from_the_command_line() {
+    use crate::cases::cli::execute;
+    use crate::config::{Cli, Command};
+    use clap::Parser;
+
+    let t = TestApp::new();
+    let (receipt, _) = t.new_restaurant().await;
+    let two = format!("{}-2", receipt.case_number);
+    let run = |args: &[&str]| {
+        let Some(Command::Staff(command)) = Cli::try_parse_from(args).unwrap().command else {
+            panic!("no staff command in {args:?}");
+        };
+        let calendar = t.state.calendar.clone();
+        let now = t.state.clock.now();
+        t.state
+            .db
+            .with(|c| execute(c, &calendar, now, command))
+            .unwrap()
+    };
+    let out = run(&["backend", "staff", "accept", &two, "--handler", "张三"]).unwrap();
+    let view: CaseView = serde_json::from_str(&out).unwrap();
+    assert_eq!(view.status, CaseStatus::Accepted);
+    let out = run(&["backend", "staff", "show", &receipt.case_number]).unwrap();
+    let whole: CaseView = serde_json::from_str(&out).unwrap();
+    let statuses: Vec<CaseStatus> = whole.tracks.iter().map(|t| t.status).collect();
+    assert_eq!(statuses, [CaseStatus::Submitted, CaseStatus::Accepted]);
+    // Staff see the name in full.
+    assert_eq!(whole.applicant_name, "张三");
+}
