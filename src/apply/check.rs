@@ -150,12 +150,14 @@ async fn finish(r: &SubmitReceipt, d: &Draft, edits_left_out: bool) -> String {
     r.case_number.clone()
 }
 
+/// The JSON body for a draft as it stands, its uploaded photos named by upload id.
+pub(crate) type BodyOf = std::sync::Arc<dyn Fn(&Draft) -> Option<String> + Send + Sync>;
+
 /// Where a draft is submitted, and the body it sends.
 #[derive(Clone)]
 pub(crate) struct Submit {
     pub path: &'static str,
-    /// The JSON body for the draft as it stands, its uploaded photos named by upload id.
-    pub body: std::sync::Arc<dyn Fn(&Draft) -> Option<String> + Send + Sync>,
+    pub body: BodyOf,
 }
 
 /// An application of one service.
