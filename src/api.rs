@@ -260,6 +260,25 @@ pub async fn publication(id: &str) -> Result<contract::Publication, ApiErr> {
     get(&format!("/api/publications/{}", crate::routes::encode(id))).await
 }
 
+/// `GET /api/bundles`: every 一件事.
+pub async fn bundles() -> Result<Vec<contract::BundleSummary>, ApiErr> {
+    get("/api/bundles").await
+}
+
+/// `GET /api/bundles?service=`: the bundles that join one service.
+pub async fn bundles_with(code: &str) -> Result<Vec<contract::BundleSummary>, ApiErr> {
+    get(&format!(
+        "/api/bundles?service={}",
+        crate::routes::encode(code)
+    ))
+    .await
+}
+
+/// `GET /api/bundles/{id}`: one bundle with the guides of its services.
+pub async fn bundle(id: &str) -> Result<contract::BundleGuide, ApiErr> {
+    get(&format!("/api/bundles/{}", crate::routes::encode(id))).await
+}
+
 /// Maps an HTTP status and body to the result; pure, so it is tested natively.
 pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErr> {
     match status {

@@ -94,6 +94,7 @@ pub fn HomePage() -> impl IntoView {
                     })
                     .collect_view()}
             </nav>
+            <crate::bundles::HomeBundles/>
             <p class="hotline">{t::HOTLINE_NOTE()}</p>
         </main>
     }

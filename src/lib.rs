@@ -7,6 +7,7 @@ mod apply;
 mod appointment;
 mod browser;
 mod bundle_apply;
+mod bundles;
 mod checklist;
 mod components;
 mod config;

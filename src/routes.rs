@@ -60,7 +60,10 @@ pub fn AppRoutes() -> impl IntoView {
             <Route path=path!("/publications") view=PublicationsPage/>
             // `publication(id)`, read with `PublicationParams`.
             <Route path=path!("/publications/:id") view=PublicationPage/>
-            // `bundle_apply_start(id)`, `bundle_apply_step(id, draft, step)`, read with
+            // `bundles()`; `bundle(id, answers)`, read with `BundleParams`.
+            <Route path=path!("/bundles") view=crate::bundles::BundlesPage/>
+            <Route path=path!("/bundles/:id") view=crate::bundles::BundleGuidePage/>
+            // `bundle_apply(id, answers)`, `bundle_apply_step(id, draft, step)`, read with
             // `BundleApplyParams`.
             <Route path=path!("/bundles/:id/apply") view=crate::bundle_apply::BundleApplyStartPage/>
             <Route path=path!("/bundles/:id/apply/:draft/:step") view=crate::bundle_apply::BundleApplyPage/>
@@ -85,6 +88,8 @@ pub fn server_rendered(path: &str) -> bool {
             | ["performance", "services" | "departments", _]
             | ["publications"]
             | ["publications", _]
+            | ["bundles"]
+            | ["bundles", _]
     ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
 }
 
@@ -109,6 +114,12 @@ pub struct DepartmentParams {
 /// `:id` of a published licensing decision.
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct PublicationParams {
+    pub id: Option<String>,
+}
+
+/// `:id` of a bundle (一件事).
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct BundleParams {
     pub id: Option<String>,
 }
 
@@ -178,13 +189,6 @@ pub fn apply_step(code: &str, draft: &str, step: Step) -> String {
 
 pub fn apply_done(number: &str) -> String {
     format!("/apply/done/{}", encode(number))
-}
-
-/// `/bundles/:id/apply`: start or continue a 一件事 application (personal: drafts on the device).
-// The bundle guide (`/bundles/:id`) links here.
-#[allow(dead_code)]
-pub fn bundle_apply_start(id: &str) -> String {
-    format!("/bundles/{}/apply", encode(id))
 }
 
 /// One question page of a 一件事 application; `step` is its slug.
@@ -269,6 +273,30 @@ pub fn publication(id: &str) -> String {
     format!("/publications/{}", encode(id))
 }
 
+pub fn bundles() -> String {
+    "/bundles".into()
+}
+
+/// `?s=` with the answers, as a checklist carries them.
+fn with_answers(base: String, answers: &[String]) -> String {
+    if answers.is_empty() {
+        base
+    } else {
+        let answers: Vec<String> = answers.iter().map(|a| encode(a)).collect();
+        format!("{base}?s={}", answers.join(","))
+    }
+}
+
+/// A bundle's guide, with the answers to its questions when some are chosen.
+pub fn bundle(id: &str, answers: &[String]) -> String {
+    with_answers(format!("/bundles/{}", encode(id)), answers)
+}
+
+/// Applying for a bundle (personal: rendered in the browser), with the guide's answers.
+pub fn bundle_apply(id: &str, answers: &[String]) -> String {
+    with_answers(format!("/bundles/{}/apply", encode(id)), answers)
+}
+
 /// Percent-encodes one path segment or query value (as `encodeURIComponent`, but pure, so the
 /// builders are tested natively).
 pub fn encode(s: &str) -> String {
@@ -307,6 +335,15 @@ mod tests {
         assert_eq!(apply_done("2026112200001"), "/apply/done/2026112200001");
         assert_eq!(track_lookup("2026112200001"), "/track?number=2026112200001");
         assert_eq!(case("2026112200001"), "/track/2026112200001");
+        assert_eq!(bundle("newborn", &[]), "/bundles/newborn");
+        assert_eq!(
+            bundle("newborn", &["card-yes".into()]),
+            "/bundles/newborn?s=card-yes"
+        );
+        assert_eq!(
+            bundle_apply("restaurant", &["family".into(), "licence-no".into()]),
+            "/bundles/restaurant/apply?s=family,licence-no"
+        );
     }
 
     #[test]
@@ -324,6 +361,8 @@ mod tests {
             "/performance/departments/%E6%B0%91%E6%94%BF%E5%B1%80",
             "/publications",
             "/publications/XK2026113000001",
+            "/bundles",
+            "/bundles/newborn",
         ] {
             assert!(server_rendered(public), "{public}");
         }
@@ -338,6 +377,7 @@ mod tests {
             "/complain/case/2026112200001",
             "/complain/service/A1",
             "/tickets/ZX2026112200001",
+            "/bundles/restaurant/apply",
         ] {
             assert!(!server_rendered(personal), "{personal}");
         }

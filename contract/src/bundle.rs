@@ -401,7 +401,10 @@ mod tests {
         ]
     }
 
-    fn names(list: &CombinedList) -> (Vec<(String, Vec<String>)>, Vec<(String, Vec<String>)>) {
+    /// Each entry's id (shared material or service code) with the ids it lists.
+    type Named = Vec<(String, Vec<String>)>;
+
+    fn names(list: &CombinedList) -> (Named, Named) {
         let shared = list
             .shared
             .iter()

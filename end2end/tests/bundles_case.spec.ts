@@ -34,7 +34,10 @@ test('开办餐饮店: one application, one set of photos, two tracks moved sepa
   let queryCode = '';
 
   await test.step('apply: the applicant once, a page per service, each material photographed once', async () => {
-    await openApp(page, '/bundles/restaurant/apply');
+    // From the guide, with its answers: they carry over into the application.
+    await openApp(page, '/bundles/restaurant?s=individual,licence-no');
+    await page.getByRole('link', { name: '在线申请' }).click();
+    await expect(page).toHaveURL(/\/bundles\/restaurant\/apply\?s=/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('开办餐饮店一件事');
     await expect(page.getByText('个体工商户设立登记')).toBeVisible();
     await expect(page.getByText('食品经营许可')).toBeVisible();
@@ -45,8 +48,8 @@ test('开办餐饮店: one application, one set of photos, two tracks moved sepa
     await page.getByLabel('我已阅读并同意').check();
     await next(page);
     await expect(page.getByRole('heading', { name: '您的情况' })).toBeVisible();
-    await page.getByLabel('个人经营').check();
-    await page.getByLabel('还没有营业执照').check();
+    await expect(page.getByLabel('个人经营')).toBeChecked();
+    await expect(page.getByLabel('还没有营业执照')).toBeChecked();
     await expectAccessible(page);
     await next(page);
 

@@ -84,6 +84,7 @@ pub fn BundleApplyStartPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let navigate = use_navigate();
+    let query = leptos_router::hooks::use_query_map();
     view! {
         <main id="main" class="page">
             <AsyncView resource=loaded page=true ok=move |l: Loaded| {
@@ -93,11 +94,22 @@ pub fn BundleApplyStartPage() -> impl IntoView {
                     .into_iter()
                     .map(|(s, _)| (s.name.clone(), s.department.clone()))
                     .collect();
-                let (b, b2) = (l.bundle.id.clone(), l.bundle.id.clone());
+                let b2 = l.bundle.id.clone();
+                // The answers chosen on the guide (`?s=`) start the draft.
+                let raw = query.with_untracked(|q| q.get("s").unwrap_or_default());
+                let mut fresh = draft_of(String::new(), &l);
+                fresh.situation = crate::bundles::situation::parse_answers(&l.bundle, &raw);
                 let navigate = navigate.clone();
                 let start = move |_| {
-                    let first = routes::bundle_apply_step(&b, &new_id("d"), &Page::Notice.slug());
-                    navigate(&first, NavigateOptions { replace: true, ..Default::default() });
+                    let mut d = fresh.clone();
+                    d.id = new_id("d");
+                    let first = routes::bundle_apply_step(&d.bundle_id, &d.id, &Page::Notice.slug());
+                    let navigate = navigate.clone();
+                    leptos::task::spawn_local(async move {
+                        // Not kept (private mode, full disk): the page starts a draft itself.
+                        let _ = draft::save(&d).await;
+                        navigate(&first, NavigateOptions { replace: true, ..Default::default() });
+                    });
                 };
                 let mine = move || {
                     drafts.get().map(|list| {

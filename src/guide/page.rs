@@ -48,6 +48,7 @@ fn guide(s: Service) -> impl IntoView {
             <crate::appointment::GuideAppointment service=s.clone()/>
         </section>
         <PerformanceLine code=s.code.clone()/>
+        <crate::bundles::GuideBundles code=s.code.clone()/>
         <nav class="toc" aria-label="目录">
             <a href="#materials">{t::MATERIALS()}</a>
             <a href="#conditions">{t::CONDITIONS()}</a>

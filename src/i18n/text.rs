@@ -985,6 +985,34 @@ mod tests {
     }
 }
 
+// 一件事一次办: the list of bundles, a bundle's guide, the lines on the home page and a guide.
+texts! {
+    BUNDLES_TITLE => "一件事一次办", "One thing, one application";
+    BUNDLES_LEAD => "一件事涉及多个部门的事项，合在一起办：一张清单、一次申请，各部门同步审查。", "Services of several departments that one life event needs, done together: one list, one application, examined by the departments at the same time.";
+    BUNDLES_NONE => "暂无可以一次办理的“一件事”。", "No bundle is offered yet.";
+    BUNDLE_DEPARTMENTS => "涉及部门", "Departments";
+    BUNDLE_LEAD_DEPARTMENT => "牵头部门", "Lead department";
+    BUNDLE_SITUATION_HINT => "请根据您的情况选择，下面的清单和事项会随之变化。", "Choose what fits your case; the list and services below change with it.";
+    BUNDLE_OVERALL_LIMIT => "一件事承诺时限", "Promised time for the whole";
+    BUNDLE_SERVICES_COUNT => "包含事项", "Services";
+    BUNDLE_OVERALL_NOTE => "各部门同步审查（并联审批），全部事项在一件事承诺时限内办结；各部门的时限见下方。", "The departments examine the application at the same time; every service is done within the promised time for the whole. Each department's own limits are below.";
+    BUNDLE_APPLY => "在线申请", "Apply online";
+    BUNDLE_CHECKLIST => "一次性告知清单", "One-time list";
+    BUNDLE_SHARED => "共用材料（只需提交一次）", "Shared materials (given once)";
+    BUNDLE_USED_FOR => "用于", "Used for";
+    BUNDLE_NO_OTHER => "无其他材料。", "No other material.";
+    BUNDLE_DEPARTMENT_LIMITS => "各部门办理时限", "Each department's time limits";
+    BUNDLE_ON_GUIDE => "本事项可以和其他事项一起办：", "This service can be done together with others: ";
+}
+
+/// "共 3 个事项".
+pub fn bundle_service_count(n: usize) -> String {
+    match crate::i18n::lang::current() {
+        crate::i18n::lang::Lang::Zh => format!("共 {n} 个事项"),
+        crate::i18n::lang::Lang::En => format!("{n} services"),
+    }
+}
+
 // 一件事 (bundles): one application, one case with a track per department.
 texts! {
     TRACKS_TITLE => "各部门办理进度", "Progress in each department";

@@ -95,20 +95,19 @@ fn bundle_problems(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A change that spoils the bundles.
+type Spoil = Box<dyn FnOnce(&mut Vec<contract::bundle::Bundle>)>;
+
 #[test]
 fn the_embedded_bundles_pass_and_each_kind_of_mistake_is_named() {
     let dir = embedded_with(|_| {});
     let catalog = load_checked(dir.path()).unwrap();
     assert_eq!(catalog.bundles.len(), bundles::embedded().len());
 
-    let restaurant = |list: &mut Vec<contract::bundle::Bundle>| {
-        list.iter_mut().position(|b| b.id == "restaurant").unwrap()
-    };
-    let cases: Vec<(
-        Box<dyn FnOnce(&mut Vec<contract::bundle::Bundle>)>,
-        &str,
-        &str,
-    )> = vec![
+    fn restaurant(list: &mut [contract::bundle::Bundle]) -> usize {
+        list.iter().position(|b| b.id == "restaurant").unwrap()
+    }
+    let cases: Vec<(Spoil, &str, &str)> = vec![
         (
             Box::new(|l| {
                 let i = restaurant(l);
@@ -205,4 +204,45 @@ async fn import_replaces_the_bundles_with_the_catalog_in_one_go() {
     assert!(load_checked(bad.path()).is_err());
     let (_, body) = t.get("/api/bundles").await;
     assert_eq!(body.as_array().map(Vec::len), Some(1));
+}
+
+/// The page's markup as a reader sees it: without the data carried for hydration and the
+/// renderer's `<!>` markers.
+async fn page(router: &axum::Router, path: &str) -> (StatusCode, String) {
+    let (status, _, html) = super::pages::get(router, path).await;
+    let markup = html.split("<script").next().unwrap_or_default();
+    (status, markup.replace("<!>", ""))
+}
+
+#[tokio::test]
+async fn the_bundle_guide_arrives_as_html_with_each_shared_material_once() {
+    let (_dir, router) =
+        whole_router("<!DOCTYPE html><html><head><title>门户</title></head><body></body></html>");
+    let (status, html) = page(&router, "/bundles/newborn").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<h1>新生儿出生一件事</h1>"), "{html}");
+    // 出生医学证明 is needed by two services and listed once, saying for which.
+    let shared = html.split("bundle-shared").nth(1).unwrap_or_default();
+    assert_eq!(html.matches(">出生医学证明<").count(), 1, "{html}");
+    assert!(shared.contains("用于：出生登记（新生儿落户）、城乡居民基本医疗保险参保登记<"));
+    assert!(html.contains("国发〔2024〕3号"));
+    assert!(html.contains("一件事承诺时限</dt><dd>10 个工作日"));
+    // Without the answer, the card is not part of the bundle; with it, it is.
+    assert!(!html.contains("社会保障卡申领"));
+    let (_, html) = page(&router, "/bundles/newborn?s=card-yes").await;
+    assert!(html.contains("<h3>社会保障卡申领</h3>"), "{html}");
+    assert!(html
+        .contains("用于：出生登记（新生儿落户）、城乡居民基本医疗保险参保登记、社会保障卡申领<"));
+    assert!(html.contains("href=\"/bundles/newborn/apply?s=card-yes\""));
+
+    // A member service's guide links the bundle.
+    let (_, html) = page(&router, "/services/11990100GAHZ070003000").await;
+    assert!(html.contains("href=\"/bundles/newborn\""), "{html}");
+    let (_, html) = page(&router, "/services/11990100GAHZ070001000").await;
+    assert!(!html.contains("href=\"/bundles/"));
+    // The list and an unknown bundle.
+    let (_, html) = page(&router, "/bundles").await;
+    assert!(html.contains("开办餐饮店一件事"));
+    let (_, html) = page(&router, "/bundles/nope").await;
+    assert!(!html.contains("<h1>新生儿出生一件事"));
 }

@@ -10,7 +10,7 @@ use super::whole_router;
 
 const ID_CARD: &str = "11990100GAHZ070001000";
 
-async fn get(router: &axum::Router, path: &str) -> (StatusCode, String, String) {
+pub(super) async fn get(router: &axum::Router, path: &str) -> (StatusCode, String, String) {
     let res = router
         .clone()
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
