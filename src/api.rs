@@ -250,9 +250,16 @@ pub async fn department_performance(department: &str) -> Result<contract::Perfor
     .await
 }
 
-/// `GET /api/publications?q=`: published licensing decisions, newest first.
-pub async fn publications(q: &str) -> Result<Vec<contract::Publication>, ApiErr> {
-    get(&format!("/api/publications?q={}", crate::routes::encode(q))).await
+/// `GET /api/publications?q=&service=`: published licensing decisions, newest first; `service`
+/// (a code, or empty for all) keeps one service's.
+pub async fn publications(q: &str, service: &str) -> Result<Vec<contract::Publication>, ApiErr> {
+    use crate::routes::encode;
+    get(&format!(
+        "/api/publications?q={}&service={}",
+        encode(q),
+        encode(service)
+    ))
+    .await
 }
 
 /// `GET /api/publications/{id}`: one published decision.

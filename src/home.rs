@@ -95,6 +95,9 @@ pub fn HomePage() -> impl IntoView {
                     .collect_view()}
             </nav>
             <crate::bundles::HomeBundles/>
+            <nav class="home-links" aria-label=t::HOME_PUBLIC_LINKS()>
+                <A href=routes::publications()>{t::HOME_PUBLICATIONS()}</A>
+            </nav>
             <p class="hotline">{t::HOTLINE_NOTE()}</p>
         </main>
     }

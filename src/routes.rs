@@ -273,6 +273,11 @@ pub fn publication(id: &str) -> String {
     format!("/publications/{}", encode(id))
 }
 
+/// 办件公示 of one service's decisions (its guide links here).
+pub fn service_publications(code: &str) -> String {
+    format!("/publications?service={}", encode(code))
+}
+
 pub fn bundles() -> String {
     "/bundles".into()
 }

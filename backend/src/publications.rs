@@ -93,7 +93,8 @@ const COLUMNS: &str = "id, enterprise_name, credit_code, service_code, service_n
 
 /// Newest first; `q` matches the enterprise name, the credit code, the service or the
 /// department (a plain substring, case-insensitive for the code's letters).
-pub fn search(conn: &Connection, q: &str) -> Result<Vec<Publication>, AppError> {
+/// `service`, when not empty, keeps only that service's decisions.
+pub fn search(conn: &Connection, q: &str, service: &str) -> Result<Vec<Publication>, AppError> {
     let q: String = q.trim().chars().take(QUERY_MAX_CHARS).collect();
     // LIKE's own wildcards in the text are matched literally.
     let escaped = q
@@ -103,12 +104,13 @@ pub fn search(conn: &Connection, q: &str) -> Result<Vec<Publication>, AppError> 
     let pattern = format!("%{escaped}%");
     let sql = format!(
         "SELECT {COLUMNS} FROM publications
-         WHERE ?1 = '' OR enterprise_name LIKE ?2 ESCAPE '\\' OR credit_code LIKE ?2 ESCAPE '\\'
-            OR service_name LIKE ?2 ESCAPE '\\' OR department LIKE ?2 ESCAPE '\\'
+         WHERE (?1 = '' OR enterprise_name LIKE ?2 ESCAPE '\\' OR credit_code LIKE ?2 ESCAPE '\\'
+            OR service_name LIKE ?2 ESCAPE '\\' OR department LIKE ?2 ESCAPE '\\')
+           AND (?4 = '' OR service_code = ?4)
          ORDER BY published_on DESC, id DESC LIMIT ?3"
     );
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params![q, pattern, PAGE_SIZE], publication)?;
+    let rows = stmt.query_map(params![q, pattern, PAGE_SIZE, service.trim()], publication)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -117,20 +119,32 @@ pub fn load(conn: &Connection, id: &str) -> Result<Option<Publication>, AppError
     Ok(conn.query_row(&sql, [id], publication).optional()?)
 }
 
+/// The publication of a case's decision, if it was published.
+pub fn of_case(conn: &Connection, case_number: &str) -> Result<Option<Publication>, AppError> {
+    let sql = format!("SELECT {COLUMNS} FROM publications WHERE case_number = ?1");
+    Ok(conn
+        .query_row(&sql, [case_number], publication)
+        .optional()?)
+}
+
 #[derive(Deserialize)]
 pub struct SearchQuery {
     #[serde(default)]
     q: String,
+    /// A service's code: only its decisions (the guide links here).
+    #[serde(default)]
+    service: String,
 }
 
 #[utoipa::path(get, path = "/api/publications", tag = "publications",
-    params(("q" = Option<String>, Query, description = "Part of the enterprise name, the unified social credit code, the service or the department; up to 50 characters")),
+    params(("q" = Option<String>, Query, description = "Part of the enterprise name, the unified social credit code, the service or the department; up to 50 characters"),
+           ("service" = Option<String>, Query, description = "A service's code: only that service's decisions")),
     responses((status = 200, description = "办件公示: licensing decisions on legal persons, newest first, at most 50", body = [Publication])))]
 pub async fn list(
     State(state): State<AppState>,
-    Query(SearchQuery { q }): Query<SearchQuery>,
+    Query(SearchQuery { q, service }): Query<SearchQuery>,
 ) -> ApiResult<Json<Vec<Publication>>> {
-    Ok(Json(state.db.call(move |c| search(c, &q)).await?))
+    Ok(Json(state.db.call(move |c| search(c, &q, &service)).await?))
 }
 
 #[utoipa::path(get, path = "/api/publications/{id}", tag = "publications",

@@ -200,6 +200,10 @@ pub struct CaseView {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub tracks: Vec<CaseView>,
+    /// 办件公示: the decision as published, once a licensing decision on the legal person this
+    /// case was applied for is made (the applicant sees what the public sees).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<crate::publication::Publication>,
 }
 
 /// What stopped the promised-limit clock.

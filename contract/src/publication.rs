@@ -22,6 +22,15 @@ pub struct LegalPerson {
     pub credit_code: String,
 }
 
+/// Whether the rules publish this service's decisions on legal persons: a 行政许可 whose
+/// audience includes 法人. (The backend publishes a decision when the case also names one.)
+pub fn decisions_published(service: &crate::service::Service) -> bool {
+    service.kind == crate::service::ServiceKind::Licensing
+        && service
+            .audience
+            .contains(&crate::service::Audience::LegalPerson)
+}
+
 /// Longest enterprise name accepted.
 pub const LEGAL_PERSON_NAME_MAX_CHARS: usize = 100;
 

@@ -203,13 +203,15 @@ pub fn check() -> impl IntoView {
         })
         .collect();
     let has_situations = ctx.service.with_value(|s| !s.situations.is_empty());
+    let organisation_rows = super::legal_person::check_rows(&d);
     let rows = view! {
         {has_situations.then(|| row(t::STEP_SITUATION().into(), situation_labels.clone(), href(Step::Situation)))}
-        {row(t::NAME().into(), d.applicant.name.clone(), href(Step::Applicant))}
+        {organisation_rows.into_iter().map(|(l, v)| row(l, v, href(Step::Applicant))).collect_view()}
+        {row(super::legal_person::name_label(&d).into(), d.applicant.name.clone(), href(Step::Applicant))}
         {row(t::ID_NUMBER().into(), masked, href(Step::Applicant))}
         {row(t::PHONE().into(), d.applicant.phone.clone(), href(Step::Applicant))}
         {row(t::ADDRESS().into(), d.applicant.address.clone(), href(Step::Applicant))}
-        {d.has_agent.then(|| row(t::AGENT().into(), d.agent.name.clone(), href(Step::Applicant)))}
+        {d.has_agent.then(|| row(super::legal_person::agent_label(&d).into(), d.agent.name.clone(), href(Step::Applicant)))}
         {form_rows.into_iter().map(|(l, v)| row(l, v, href(Step::Details))).collect_view()}
         {material_rows.into_iter().map(|(name, n)| row(name, t::pages_count(n), href(Step::Materials))).collect_view()}
         {row(t::STEP_DELIVERY().into(),

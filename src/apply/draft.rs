@@ -2,7 +2,7 @@
 //! change so a reload, a closed tab or a dead battery loses nothing. Photos live beside it in
 //! IndexedDB; the draft only names them.
 
-use contract::{Agent, Applicant, Application, Delivery, MaterialPages};
+use contract::{Agent, Applicant, Application, Delivery, LegalPerson, MaterialPages};
 use serde::{Deserialize, Serialize};
 
 use super::submission::Sent;
@@ -45,6 +45,13 @@ pub struct Draft {
     pub consent: bool,
     pub situation: Vec<String>,
     pub applicant: Applicant,
+    /// Applying in the name of a legal person (企业或其他组织), named in `legal_person`; the
+    /// applicant is then its 法定代表人 and the agent its 经办人. Absent in older drafts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub as_organisation: bool,
+    /// Kept when the citizen switches back to applying as a person, so nothing typed is lost.
+    #[serde(default, skip_serializing_if = "is_blank")]
+    pub legal_person: LegalPerson,
     pub has_agent: bool,
     pub agent: Agent,
     pub fields: Vec<(String, String)>,
@@ -54,6 +61,10 @@ pub struct Draft {
     /// bundle; `fields` are keyed `service.<code>.<field>` and `pages` by material key).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub bundle_id: String,
+}
+
+fn is_blank(l: &LegalPerson) -> bool {
+    *l == LegalPerson::default()
 }
 
 impl Draft {
@@ -115,7 +126,10 @@ impl Draft {
                 phone: trim(&self.applicant.phone),
                 address: trim(&self.applicant.address),
             },
-            legal_person: None,
+            legal_person: self.as_organisation.then(|| LegalPerson {
+                name: trim(&self.legal_person.name),
+                credit_code: trim(&self.legal_person.credit_code).to_uppercase(),
+            }),
             agent: self.has_agent.then(|| Agent {
                 name: trim(&self.agent.name),
                 id_number: trim(&self.agent.id_number).to_uppercase(),
@@ -232,6 +246,29 @@ mod tests {
         assert_eq!(d.legacy_key, "k-d1");
         assert_eq!(d.sent, None);
         assert_eq!(d.applicant.name, "张三");
+        assert!(!d.as_organisation);
+        assert_eq!(d.to_application(|_| None).legal_person, None);
+    }
+
+    #[test]
+    fn an_organisation_is_sent_only_when_chosen() {
+        let mut d = Draft::new("d1".into(), "S1", "服务", 0.0);
+        d.legal_person = LegalPerson {
+            name: " 示例餐饮有限公司 ".into(),
+            credit_code: " 92110105ma0000000u".into(),
+        };
+        assert_eq!(d.to_application(|_| None).legal_person, None);
+        d.as_organisation = true;
+        let sent = d.to_application(|_| None).legal_person;
+        assert_eq!(
+            sent,
+            Some(LegalPerson {
+                name: "示例餐饮有限公司".into(),
+                credit_code: "92110105MA0000000U".into(),
+            })
+        );
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub(crate) mod check;
 pub(crate) mod delivery;
 mod done;
 pub(crate) mod draft;
+pub(crate) mod legal_person;
 pub(crate) mod materials;
 pub(crate) mod page;
 pub(crate) mod questions;

@@ -90,7 +90,8 @@ macro_rules! bind {
     }};
 }
 
-/// 申请人, and optionally 代办人.
+/// 申请人, and optionally 代办人; for an organisation (when the service serves them), its name
+/// and code first, then its 法定代表人 and optionally its 经办人.
 pub fn applicant(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let ctx = ctx();
     let (name, set_name) = bind!(ctx, applicant.name);
@@ -100,24 +101,42 @@ pub fn applicant(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let (a_name, set_a_name) = bind!(ctx, agent.name);
     let (a_id, set_a_id) = bind!(ctx, agent.id_number);
     let (a_phone, set_a_phone) = bind!(ctx, agent.phone);
+    // Only a change of the choice redraws the fields (not every keystroke).
+    let org = Memo::new(move |_| ctx.draft.with(|d| d.as_organisation));
+    let person = move || {
+        view! {
+            <Field field="applicant.name" label=t::NAME().into() value=name on_input=set_name errors=errors autocomplete="name"/>
+            <Field field="applicant.id_number" label=t::ID_NUMBER().into() hint=t::ID_NUMBER_HINT().into()
+                value=id on_input=set_id errors=errors/>
+            <Field field="applicant.phone" label=t::PHONE().into() hint=t::PHONE_HINT().into() value=phone on_input=set_phone
+                errors=errors input_type="tel" autocomplete="tel" inputmode="numeric"/>
+            <Field field="applicant.address" label=t::ADDRESS().into() value=addr on_input=set_addr errors=errors
+                autocomplete="street-address"/>
+        }
+    };
     view! {
-        <Field field="applicant.name" label=t::NAME().into() value=name on_input=set_name errors=errors autocomplete="name"/>
-        <Field field="applicant.id_number" label=t::ID_NUMBER().into() hint=t::ID_NUMBER_HINT().into()
-            value=id on_input=set_id errors=errors/>
-        <Field field="applicant.phone" label=t::PHONE().into() hint=t::PHONE_HINT().into() value=phone on_input=set_phone
-            errors=errors input_type="tel" autocomplete="tel" inputmode="numeric"/>
-        <Field field="applicant.address" label=t::ADDRESS().into() value=addr on_input=set_addr errors=errors
-            autocomplete="street-address"/>
+        {super::legal_person::choice(ctx, errors)}
+        {move || if org.get() {
+            view! {
+                <fieldset class="agent legal-representative">
+                    <legend>{t::LEGAL_REPRESENTATIVE()}</legend>
+                    <p class="hint">{t::LEGAL_REPRESENTATIVE_HINT()}</p>
+                    {person()}
+                </fieldset>
+            }.into_any()
+        } else {
+            person().into_any()
+        }}
         <div class="check">
             <input type="checkbox" id="has-agent"
                 prop:checked=move || ctx.draft.with(|d| d.has_agent)
                 on:change=move |ev| ctx.update(|d| d.has_agent = event_target_checked(&ev))/>
-            <label for="has-agent">{t::HAS_AGENT()}</label>
+            <label for="has-agent">{move || if org.get() { t::HANDLED_BY_STAFF() } else { t::HAS_AGENT() }}</label>
         </div>
         <Show when=move || ctx.draft.with(|d| d.has_agent)>
             <fieldset class="agent">
-                <legend>{t::AGENT()}</legend>
-                <p class="hint">{t::AGENT_HINT()}</p>
+                <legend>{move || if org.get() { t::HANDLER() } else { t::AGENT() }}</legend>
+                <p class="hint">{move || if org.get() { t::HANDLER_HINT() } else { t::AGENT_HINT() }}</p>
                 <Field field="agent.name" label=t::NAME().into() value=a_name on_input=set_a_name errors=errors/>
                 <Field field="agent.id_number" label=t::ID_NUMBER().into() value=a_id on_input=set_a_id errors=errors/>
                 <Field field="agent.phone" label=t::PHONE().into() value=a_phone on_input=set_a_phone errors=errors

@@ -51,7 +51,10 @@ impl Step {
             Step::Notice
         } else if field.starts_with("situation") {
             Step::Situation
-        } else if field.starts_with("applicant.") || field.starts_with("agent.") {
+        } else if ["applicant.", "agent.", "legal_person"]
+            .iter()
+            .any(|p| field.starts_with(p))
+        {
             Step::Applicant
         } else if contract::parse_material_field(field).is_some() {
             Step::Materials
@@ -144,6 +147,11 @@ mod tests {
         assert_eq!(Step::of_field("situation.type", &f), Step::Situation);
         assert_eq!(Step::of_field("applicant.id_number", &f), Step::Applicant);
         assert_eq!(Step::of_field("agent.phone", &f), Step::Applicant);
+        assert_eq!(Step::of_field("legal_person", &f), Step::Applicant);
+        assert_eq!(
+            Step::of_field("legal_person.credit_code", &f),
+            Step::Applicant
+        );
         assert_eq!(Step::of_field("spouse_name", &f), Step::Details);
         assert_eq!(Step::of_field("material.photo", &f), Step::Materials);
         assert_eq!(Step::of_field("delivery.address", &f), Step::Delivery);

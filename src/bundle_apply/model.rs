@@ -140,7 +140,7 @@ impl Loaded {
             bundle_id: self.bundle.id.clone(),
             situation: d.situation.clone(),
             applicant: one.applicant,
-            legal_person: None,
+            legal_person: one.legal_person,
             agent: one.agent,
             services,
             materials: one.materials,
@@ -219,6 +219,10 @@ impl Loaded {
                 m
             })
             .collect();
+        // An organisation may apply only when every service that applies serves one.
+        whole
+            .audience
+            .retain(|a| applicable.iter().all(|(s, _)| s.audience.contains(a)));
         whole.code = b.id.clone();
         whole.name = b.name.clone();
         whole.department = b.lead_department.clone();

@@ -342,8 +342,11 @@ fn check(
         ));
     }
     let applicant = href(&Page::Applicant);
+    for (label, value) in crate::apply::legal_person::check_rows(&d) {
+        rows.push((label, value, applicant.clone()));
+    }
     rows.push((
-        t::NAME().into(),
+        crate::apply::legal_person::name_label(&d).into(),
         d.applicant.name.clone(),
         applicant.clone(),
     ));
@@ -363,7 +366,8 @@ fn check(
         applicant.clone(),
     ));
     if d.has_agent {
-        rows.push((t::AGENT().into(), d.agent.name.clone(), applicant));
+        let label = crate::apply::legal_person::agent_label(&d);
+        rows.push((label.into(), d.agent.name.clone(), applicant));
     }
     // Each service's answers under its name, as its own page asked them.
     let mut groups = Vec::new();

@@ -178,6 +178,12 @@ fn sections(s: Service) -> impl IntoView {
             <h2>{t::RESULT()}</h2>
             <p>{s.result.name.clone()}"（"{s.result.kind.clone()}"）"</p>
             {elements::result_sample(&s)}
+            {contract::publication::decisions_published(&s).then(|| view! {
+                <p class="note publication-line">
+                    {t::GUIDE_DECISIONS_PUBLISHED()}" "
+                    <A href=routes::service_publications(&s.code)>{t::GUIDE_SEE_PUBLICATIONS()}</A>
+                </p>
+            })}
         </section>
         <section id="basis" class="section">
             <h2>{t::LEGAL_BASIS()}</h2>

@@ -1067,3 +1067,37 @@ pub fn bundle_service_intro(department: &str) -> String {
         crate::i18n::lang::Lang::En => format!("{department} examines what you give here."),
     }
 }
+
+// 办件公示 for applications made in the name of a legal person (法人或其他组织).
+texts! {
+    APPLY_AS => "以谁的名义申请", "In whose name are you applying?";
+    APPLY_AS_PERSON => "个人", "Myself, as an individual";
+    APPLY_AS_ORGANISATION => "企业或其他组织", "A company or other organisation";
+    APPLY_AS_HINT => "为公司、个体工商户、社会组织等单位申请的，请选择“企业或其他组织”。", "Choose “a company or other organisation” when applying for a company, a sole trader's business or another organisation.";
+    ORGANISATION => "申请单位", "Applying organisation";
+    ORGANISATION_NAME => "单位名称", "Name of the organisation";
+    ORGANISATION_NAME_HINT => "与营业执照等主体资格证明上的名称一致", "As on its business licence or other registration";
+    CREDIT_CODE_HINT => "18位，见营业执照；字母不含I、O、S、V、Z", "18 characters, on the business licence; no letters I, O, S, V or Z";
+    LEGAL_REPRESENTATIVE => "法定代表人（负责人）", "Legal representative (person in charge)";
+    LEGAL_REPRESENTATIVE_HINT => "填写单位法定代表人（负责人）本人的信息。由其他人员经办的，请在下方勾选“由经办人办理”。", "Give the details of the organisation's legal representative. If someone else handles the application, tick “handled by a staff member” below.";
+    HANDLED_BY_STAFF => "由经办人办理（不是法定代表人本人，需上传授权委托书）", "Handled by a staff member (not the legal representative; an authorisation letter is needed)";
+    HANDLER => "经办人", "Staff member handling it";
+    HANDLER_HINT => "受单位委托办理的人员，需上传单位出具的授权委托书。", "The person the organisation authorised; upload the organisation's letter of authorisation.";
+    APPLYING_IN_NAME_OF => "申请主体", "Applying in the name of";
+    PUBLICATIONS_OF_SERVICE => "本事项：", "This service: ";
+    GUIDE_DECISIONS_PUBLISHED => "本事项对企业等单位作出的许可决定，自决定之日起7个工作日内公示。", "Licensing decisions of this service on companies and other organisations are made public within 7 working days.";
+    GUIDE_SEE_PUBLICATIONS => "查看本事项的办件公示", "See this service's published decisions";
+    HOME_PUBLIC_LINKS => "政务公开", "Open government";
+    HOME_PUBLICATIONS => "办件公示（行政许可决定）", "Published licensing decisions";
+    CASE_PUBLICATION_TITLE => "许可决定公示", "Publication of the decision";
+    CASE_PUBLICATION_TEXT => "按照行政许可“双公示”的规定，对单位作出的许可决定自决定之日起7个工作日内向社会公示。公示内容：单位名称、统一社会信用代码、许可事项、许可决定、决定日期和许可机关；不公示经办人等个人信息。", "Under the rules on making licensing decisions public, a decision on an organisation is published within 7 working days of the decision: the organisation's name, its unified social credit code, the service, the decision, its date and the deciding department. Nothing about the people who applied for it is published.";
+    CASE_PUBLICATION_LINK => "查看公示内容", "See what is published";
+}
+
+/// "已于 2026-03-03 公示".
+pub fn case_published_on(date: &str) -> String {
+    match crate::i18n::lang::current() {
+        crate::i18n::lang::Lang::Zh => format!("本决定已于 {date} 公示。"),
+        crate::i18n::lang::Lang::En => format!("This decision was published on {date}."),
+    }
+}

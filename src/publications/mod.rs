@@ -16,10 +16,13 @@ pub fn PublicationsPage() -> impl IntoView {
     set_title(t::PUBLICATIONS_TITLE());
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| p.get("q").unwrap_or_default()));
+    // `?service=` (from a guide) keeps one service's decisions; the search keeps it.
+    let service = Memo::new(move |_| params.with(|p| p.get("service").unwrap_or_default()));
     let resource = Resource::new(
-        move || query.get(),
-        |q| api::sendable(async move { api::publications(&q).await }),
+        move || (query.get(), service.get()),
+        |(q, service)| api::sendable(async move { api::publications(&q, &service).await }),
     );
+    let one_service = move || !service.with(String::is_empty);
     view! {
         <main id="main" class="page publications-page">
             <h1>{t::PUBLICATIONS_TITLE()}</h1>
@@ -28,10 +31,25 @@ pub fn PublicationsPage() -> impl IntoView {
                 <label for="publication-search">{t::PUBLICATIONS_SEARCH()}</label>
                 <input id="publication-search" name="q" type="search" autocomplete="off"
                     value=query.get_untracked()/>
+                {move || one_service().then(|| view! { <input type="hidden" name="service" value=service.get()/> })}
                 <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
             </form>
-            <AsyncView resource=resource ok=list_view/>
+            <AsyncView resource=resource ok={move |list: Vec<Publication>| {
+                let filtered = one_service().then(|| filter_line(&list));
+                view! { {filtered}{list_view(list)} }.into_any()
+            }}/>
         </main>
+    }
+}
+
+/// Which service the list is kept to, and the way back to all.
+fn filter_line(list: &[Publication]) -> impl IntoView {
+    let name = list.first().map(|p| p.service_name.clone());
+    view! {
+        <p class="note publication-filter">
+            {name.map(|n| view! { {t::PUBLICATIONS_OF_SERVICE()}<strong>{n}</strong>" · " })}
+            <A href=routes::publications()>{t::ALL_PUBLICATIONS()}</A>
+        </p>
     }
 }
 

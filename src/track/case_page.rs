@@ -233,6 +233,7 @@ fn CaseDetails(
         {tracks}
         {supplement}
         {concluded}
+        {super::publication_notice::notice(&view)}
         {(!whole).then(|| view! {
             <crate::feedback::CaseFeedbackSection case_number=view.case_number.clone() query_code=query_code.clone()/>
             <Timeline steps=view.timeline.clone()/>

@@ -11,6 +11,7 @@ mod list;
 mod lookup;
 pub mod my_cases;
 mod news;
+mod publication_notice;
 mod rating;
 mod result;
 pub mod saved;

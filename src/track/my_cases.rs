@@ -282,6 +282,7 @@ mod tests {
             paused: None,
             pauses: vec![],
             tracks: vec![],
+            publication: None,
         }
     }
 

@@ -339,6 +339,8 @@ pub fn view(
         paused: None,
         pauses: Vec::new(),
         tracks,
+        // Each track carries its own decision's publication.
+        publication: None,
     }))
 }
 

@@ -83,6 +83,7 @@ pub fn build(
         paused,
         pauses: pauses.iter().map(PauseRow::info).collect(),
         tracks: Vec::new(),
+        publication: crate::publications::of_case(conn, &row.case_number)?,
     })
 }
 

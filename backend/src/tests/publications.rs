@@ -132,6 +132,23 @@ async fn a_licensing_decision_on_a_company_is_published_and_a_persons_is_not() {
         let (_, found) = t.get(&format!("/api/publications?q={q}")).await;
         assert_eq!(found, json!([]), "{q}");
     }
+
+    // Kept to one service (the guide's link), alone or with a search.
+    for (query, n) in [
+        (format!("service={FOOD}"), 1),
+        (format!("service={FOOD}&q=MA0000000"), 1),
+        (format!("service={FOOD}&q=%E5%8C%BB%E9%99%A2"), 0),
+        ("service=11990100SCJG010001000".to_string(), 0),
+    ] {
+        let (status, found) = t.get(&format!("/api/publications?{query}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(found.as_array().map(Vec::len), Some(n), "{query}");
+    }
+
+    // The company's case page shows what was published; the person's shows nothing.
+    let seen = t.lookup(&company).await;
+    assert_eq!(seen.publication.as_ref(), Some(p));
+    assert_eq!(t.lookup(&person).await.publication, None);
 }
 
 /// The public pages arrive as HTML; the search form works without JavaScript.
@@ -160,6 +177,24 @@ async fn the_publication_pages_are_rendered_on_the_server() {
         "the query stays in the box"
     );
     assert!(html.contains("没有找到相关公示"));
+    // The guide of a licensing service for legal persons says so and links to its decisions;
+    // one for natural persons only does not; the home page links to them all.
+    let (_, html) = get("/services/11990100SCJG010006000").await;
+    assert!(
+        html.contains("href=\"/publications?service=11990100SCJG010006000\""),
+        "{html}"
+    );
+    assert!(html.contains("7个工作日内公示"));
+    let (_, html) = get("/services/11990100JYJU010001000").await;
+    assert!(html.contains("<h1>教师资格认定</h1>"));
+    assert!(!html.contains("/publications"));
+    let (_, html) = get("/").await;
+    assert!(html.contains("href=\"/publications\""));
+    let (_, html) = get("/publications?service=11990100SCJG010006000").await;
+    assert!(
+        html.contains("name=\"service\" value=\"11990100SCJG010006000\""),
+        "the search keeps the service: {html}"
+    );
     let (_, html) = get("/publications/XK2026113000001").await;
     assert!(html.contains("data-rendered-for=\"/publications/XK2026113000001\""));
     assert!(
