@@ -190,9 +190,17 @@ fn CaseDetails(
                 items=items on_done=Callback::new(move |v| updated.run((v, t::SUPPLEMENT_SENT())))/>
         }
     });
+    // What is published of the decision, beside the result (each track's, on a whole).
+    let publication = super::publication_notice::notice(&view);
+    let (publication, whole_publication) = if whole {
+        (None, publication)
+    } else {
+        (publication, None)
+    };
     let concluded = (!whole && status.concluded()).then(|| {
         view! {
             <ResultSection view=view.clone()/>
+            {publication}
             <RatingSection case_number=view.case_number.clone() query_code=query_code.clone()
                 rating=view.rating.clone()
                 on_rated=Callback::new(move |v| updated.run((v, t::RATING_THANKS())))/>
@@ -231,9 +239,9 @@ fn CaseDetails(
         </section>
         {(!status.concluded()).then(|| time_limit(&view, calendar))}
         {tracks}
+        {whole_publication}
         {supplement}
         {concluded}
-        {super::publication_notice::notice(&view)}
         {(!whole).then(|| view! {
             <crate::feedback::CaseFeedbackSection case_number=view.case_number.clone() query_code=query_code.clone()/>
             <Timeline steps=view.timeline.clone()/>
