@@ -74,6 +74,13 @@ test('开办餐饮店: one application, one set of photos, two tracks moved sepa
     await next(page);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('食品经营许可');
+    // Kept on the device: after a reload the page and the answers are still there.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('食品经营许可');
+    await page.getByRole('link', { name: '返回上一步' }).click();
+    await expect(page.getByLabel('经营范围')).toHaveValue('餐饮服务');
+    await expect(page.getByLabel('资金数额（万元）')).toHaveValue('10');
+    await next(page);
     await page.getByLabel('经营者名称').fill('王小明小吃店');
     await page.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
     await page.getByLabel('经营场所').fill('北京市西城区某某街1号');
@@ -179,5 +186,22 @@ test('开办餐饮店: one application, one set of photos, two tracks moved sepa
     await expect(page.locator('.track-tile').nth(1)).toContainText('准予');
     await expect(page.locator('.status-big')).toHaveText('准予');
     await shot(page, 'bundle-case-approved');
+  });
+
+  await test.step('each track is rated on its own, one after the other', async () => {
+    const first = page.locator(`#track-${licence}`).getByRole('region', { name: '好差评' });
+    await first.getByLabel('非常满意', { exact: true }).check();
+    await first.getByRole('button', { name: '提交评价' }).click();
+    await expect(page.locator(`#track-${licence}`)).toContainText('好差评：非常满意');
+    const second = page.locator(`#track-${food}`).getByRole('region', { name: '好差评' });
+    await expect(second).toBeVisible();
+    await expectAccessible(page);
+    await second.getByLabel('满意', { exact: true }).check();
+    await second.getByRole('button', { name: '提交评价' }).click();
+    await expect(page.locator(`#track-${food}`)).toContainText('好差评：满意');
+    await expect(page.getByRole('region', { name: '好差评' })).toHaveCount(0);
+    const whole = await (await request.post('/api/cases/lookup', { data: { case_number: caseNumber, query_code: queryCode } })).json();
+    expect(whole.tracks.map((t: any) => t.rating?.score)).toEqual([5, 4]);
+    await shot(page, 'bundle-case-rated');
   });
 });

@@ -1042,6 +1042,7 @@ texts! {
     BUNDLE_SITUATION_TITLE => "您的情况", "Your situation";
     SHARED_MATERIAL_NOTE => "只需拍一次，同时用于：", "Photographed once, used for:";
     BUNDLE_NOT_FOUND => "未找到该一件事", "No such bundle";
+    SUPPLEMENT_NEXT => "本项也需补正，请先提交上面一项的补正材料，随后在此提交。", "This one needs materials too: send the one above first, then these here.";
 }
 
 /// A track's 承诺办结日期.

@@ -7,6 +7,7 @@ use contract::{CaseStatus, CaseView};
 use leptos::prelude::*;
 
 use super::countdown::{countdown, unit_of};
+use super::rating::RatingSection;
 use super::supplement::SupplementSection;
 use super::timeline::Timeline;
 use crate::i18n::t;
@@ -61,17 +62,30 @@ pub fn TracksSection(
     tracks: Vec<CaseView>,
     query_code: String,
     calendar: RwSignal<Option<WorkCalendar>>,
-    /// Called after the citizen sent a track's 补正: the whole is loaded again.
+    /// Called after the citizen sent a track's 补正 or rated it: the whole is loaded again.
     changed: Callback<&'static str>,
 ) -> impl IntoView {
     let tiles = tracks.iter().map(|tr| tile(tr, calendar)).collect_view();
+    // One form at a time (the forms' ids are the page's): the first track waiting for the
+    // citizen's pages, and the first concluded one not yet rated (一事一评, per track).
+    let supplied_first = tracks
+        .iter()
+        .find(|t| t.status == CaseStatus::SupplementRequired)
+        .map(|t| t.case_number.clone());
+    let rated_first = tracks
+        .iter()
+        .find(|t| t.status.concluded() && t.rating.is_none())
+        .map(|t| t.case_number.clone());
     let details = tracks
         .into_iter()
         .map(|track| {
+            let this = Some(&track.case_number);
+            let waiting = track.status == CaseStatus::SupplementRequired
+                && supplied_first.as_ref() != this;
             let id = format!("track-{}", track.case_number);
             let heading = format!("{}-title", id);
             let labelled_by = heading.clone();
-            let supplement = (track.status == CaseStatus::SupplementRequired).then(|| {
+            let supplement = (supplied_first.as_ref() == this).then(|| {
                 let items: Vec<_> = track
                     .supplements
                     .iter()
@@ -83,6 +97,16 @@ pub fn TracksSection(
                         items=items on_done=Callback::new(move |_| changed.run(t::SUPPLEMENT_SENT()))/>
                 }
             });
+            let rating = (rated_first.as_ref() == this).then(|| {
+                view! {
+                    <RatingSection case_number=track.case_number.clone() query_code=query_code.clone()
+                        rating=None on_rated=Callback::new(move |_| changed.run(t::RATING_THANKS()))/>
+                }
+            });
+            let given = track
+                .rating
+                .as_ref()
+                .map(|r| view! { <p class="note">{t::RATING_TITLE()}"："{t::rating_label(r.score)}</p> });
             let reason = track
                 .decision_reason
                 .clone()
@@ -95,7 +119,10 @@ pub fn TracksSection(
                         <span class=badge(track.status)>{t::case_status(track.status)}</span>
                     </p>
                     {reason}
+                    {waiting.then(|| view! { <p class="notice">{t::SUPPLEMENT_NEXT()}</p> })}
                     {supplement}
+                    {rating}
+                    {given}
                     <details class="track-steps">
                         <summary>{t::track_steps(track.timeline.len())}</summary>
                         <Timeline steps=track.timeline.clone() key=track.case_number.clone()/>
