@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { expectAccessible, openApp } from './helpers';
 import { phonePhoto } from './photos.mjs';
-import { idNumber, STAFF_TOKEN } from './cases';
+import { idNumber, png, staff, STAFF_TOKEN } from './cases';
 
 // An enterprise applies online in its own name (以单位名义申请) for 食品经营许可, a 行政许可 whose
 // decisions on legal persons are published (办件公示): its 统一社会信用代码 is checked beside the
@@ -195,4 +195,81 @@ test('a service for natural persons only asks nothing about an organisation', as
   await expect(page.getByLabel('姓名')).toBeVisible();
   await expect(page.getByRole('group', { name: '以谁的名义申请' })).toHaveCount(0);
   await expect(page.getByLabel('单位名称')).toHaveCount(0);
+});
+
+test('一件事: an organisation applies once for 开办餐饮店, and the decision of each licensing track is published', async ({ page }) => {
+  test.setTimeout(180_000);
+  const company = `示例餐饮连锁有限公司${Date.now() % 100000}`;
+  const code = creditCode();
+  await openApp(page, '/bundles/restaurant?s=individual,licence-no');
+  await page.getByRole('link', { name: '在线申请' }).click();
+  await page.getByRole('button', { name: '开始申请' }).click();
+  await page.getByLabel('我已阅读并同意').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '您的情况' })).toBeVisible();
+  await page.getByRole('button', { name: '继续' }).click();
+
+  // The same applicant page: every service of the bundle serves organisations, so it asks.
+  await page.getByRole('group', { name: '以谁的名义申请' }).getByRole('radio', { name: '企业或其他组织' }).check();
+  await page.getByLabel('单位名称').fill(company);
+  await page.getByLabel('统一社会信用代码').fill('91350100M000100Y4');
+  const representative = page.getByRole('group', { name: '法定代表人（负责人）' });
+  await representative.getByLabel('姓名').fill('孙法代');
+  await representative.getByLabel('公民身份号码').fill(idNumber());
+  await representative.getByLabel('手机号码').fill('13700137002');
+  await representative.getByLabel('联系地址').fill('北京市西城区某某街2号');
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('#f-legal-person-credit-code-error')).toHaveText('请输入18位统一社会信用代码');
+  await expectAccessible(page);
+  await page.getByLabel('统一社会信用代码').fill(code);
+  await page.getByRole('button', { name: '继续' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('个体工商户设立登记');
+  await page.getByLabel('经营场所').fill('北京市西城区某某街2号');
+  await page.getByLabel('经营范围').fill('餐饮服务');
+  await page.getByLabel('资金数额（万元）').fill('10');
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('食品经营许可');
+  await page.getByLabel('经营者名称').fill(company);
+  await page.getByLabel('统一社会信用代码').fill(code);
+  await page.getByLabel('经营场所').fill('北京市西城区某某街2号');
+  await page.getByLabel('主体业态').selectOption('餐饮服务经营者');
+  await page.getByLabel('经营项目').fill('热食类食品制售');
+  await page.getByRole('button', { name: '继续' }).click();
+
+  await expect(page.getByRole('heading', { name: '拍照上传材料' })).toBeVisible();
+  const pickers = page.getByLabel(/从相册或文件选择/);
+  const n = await pickers.count();
+  for (let i = 0; i < n; i++) {
+    await pickers.nth(i).setInputFiles({ name: `p${i}.png`, mimeType: 'image/png', buffer: png(600, 800) });
+  }
+  await expect(page.getByText('已上传', { exact: true })).toHaveCount(n, { timeout: 60_000 });
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '结果领取方式' })).toBeVisible();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.getByRole('heading', { name: '核对并提交' })).toBeVisible();
+  await expect(page.locator('.check-list')).toContainText(company);
+  await expect(page.locator('.check-list')).toContainText('企业或其他组织');
+  await page.getByRole('button', { name: '确认提交' }).click();
+  await expect(page.getByRole('heading', { name: '申报已提交' })).toBeVisible();
+  const number = ((await page.locator('#case-number').textContent()) ?? '').trim();
+
+  // Both tracks are 行政许可: each decision is published under the organisation's name.
+  for (const track of [`${number}-1`, `${number}-2`]) {
+    await staff(page.request, track, { action: 'accept' });
+    await staff(page.request, track, { action: 'approve' });
+  }
+  await openApp(page, `/track/${number}`);
+  const notice = page.getByRole('region', { name: '许可决定公示' });
+  await expect(notice).toContainText('个体工商户设立登记：');
+  await expect(notice).toContainText('食品经营许可：');
+  await expect(notice.getByRole('link', { name: '查看公示内容' })).toHaveCount(2);
+  await expectAccessible(page);
+  await shot(page, 'legal-bundle-case');
+  const found = await (await page.request.get(`/api/publications?q=${encodeURIComponent(company)}`)).json();
+  expect(found.map((p: any) => [p.service_name, p.credit_code]).sort()).toEqual([
+    ['个体工商户设立登记', code],
+    ['食品经营许可', code],
+  ]);
+  expect(JSON.stringify(found)).not.toContain('孙法代');
 });
