@@ -94,10 +94,10 @@ test('an enterprise applies in its own name, is approved, and the decision is pu
   await expect(page.locator('#f-legal-person-credit-code-error')).toHaveCount(0);
   await page.getByRole('button', { name: '继续' }).click();
 
-  // The service's own questions.
+  // The service's own questions; those that repeat the organisation are filled in already.
   await expect(page.getByRole('heading', { name: '办理信息' })).toBeVisible();
-  await page.getByLabel('经营者名称').fill(company);
-  await page.getByLabel('统一社会信用代码').fill(code);
+  await expect(page.getByLabel('经营者名称')).toHaveValue(company);
+  await expect(page.getByLabel('统一社会信用代码')).toHaveValue(code);
   await page.getByLabel('经营场所').fill('北京市朝阳区示例路8号一层');
   await page.getByLabel('主体业态').selectOption('餐饮服务经营者');
   await page.getByLabel('经营项目').fill('热食类食品制售');
@@ -230,8 +230,8 @@ test('一件事: an organisation applies once for 开办餐饮店, and the decis
   await page.getByLabel('资金数额（万元）').fill('10');
   await page.getByRole('button', { name: '继续' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('食品经营许可');
-  await page.getByLabel('经营者名称').fill(company);
-  await page.getByLabel('统一社会信用代码').fill(code);
+  await expect(page.getByLabel('经营者名称')).toHaveValue(company);
+  await expect(page.getByLabel('统一社会信用代码')).toHaveValue(code);
   await page.getByLabel('经营场所').fill('北京市西城区某某街2号');
   await page.getByLabel('主体业态').selectOption('餐饮服务经营者');
   await page.getByLabel('经营项目').fill('热食类食品制售');

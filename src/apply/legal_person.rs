@@ -102,3 +102,99 @@ pub fn agent_label(d: &Draft) -> &'static str {
         t::AGENT()
     }
 }
+
+/// Form fields (by id, after any `service.<code>.` prefix) that ask again for the organisation
+/// the application is made for: its code, and its name where the form also asks that code (so
+/// the name is of the organisation itself, not of one to be set up).
+const CODE_FIELDS: [&str; 1] = ["uscc"];
+const NAME_FIELDS: [&str; 3] = ["operator_name", "unit_name", "company_name"];
+
+/// Fills the service's own fields that repeat the organisation's name and code, where still
+/// empty, so they are not typed twice; the citizen can still change them. Whether it changed
+/// anything.
+pub fn prefill(d: &mut Draft, form: &contract::FormDefinition) -> bool {
+    if !d.as_organisation {
+        return false;
+    }
+    let own = |id: &str| id.rsplit('.').next().unwrap_or(id).to_string();
+    let asks_code = form
+        .fields
+        .iter()
+        .any(|f| CODE_FIELDS.contains(&own(&f.id).as_str()));
+    let mut changed = false;
+    for f in &form.fields {
+        let id = own(&f.id);
+        let value = if CODE_FIELDS.contains(&id.as_str()) {
+            d.legal_person.credit_code.trim().to_uppercase()
+        } else if asks_code && NAME_FIELDS.contains(&id.as_str()) {
+            d.legal_person.name.trim().to_string()
+        } else {
+            continue;
+        };
+        if !value.is_empty() && d.field(&f.id).trim().is_empty() {
+            d.set_field(&f.id, value);
+            changed = true;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use contract::{FieldKind, FormDefinition, FormField, LegalPerson};
+
+    fn form(ids: &[&str]) -> FormDefinition {
+        FormDefinition {
+            service_code: "S".into(),
+            fields: ids
+                .iter()
+                .map(|id| FormField {
+                    id: id.to_string(),
+                    label: "x".into(),
+                    kind: FieldKind::Text { max_chars: 100 },
+                    required: true,
+                    hint: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    fn organisation() -> Draft {
+        Draft {
+            as_organisation: true,
+            legal_person: LegalPerson {
+                name: "示例餐饮有限公司".into(),
+                credit_code: "92110105ma0000000u".into(),
+            },
+            ..Draft::default()
+        }
+    }
+
+    #[test]
+    fn the_organisation_is_not_typed_twice() {
+        let mut d = organisation();
+        d.set_field("premises", String::new());
+        assert!(prefill(
+            &mut d,
+            &form(&["operator_name", "uscc", "premises"])
+        ));
+        assert_eq!(d.field("operator_name"), "示例餐饮有限公司");
+        assert_eq!(d.field("uscc"), "92110105MA0000000U");
+        assert_eq!(d.field("premises"), "");
+        // What the citizen typed stays; nothing left to fill.
+        d.set_field("operator_name", "示例小吃店".into());
+        assert!(!prefill(&mut d, &form(&["operator_name", "uscc"])));
+        assert_eq!(d.field("operator_name"), "示例小吃店");
+        // A bundle's keys; a company still to be set up is not the applicant.
+        let mut d = organisation();
+        assert!(prefill(&mut d, &form(&["service.F.uscc"])));
+        assert_eq!(d.field("service.F.uscc"), "92110105MA0000000U");
+        let mut d = organisation();
+        assert!(!prefill(&mut d, &form(&["company_name", "legal_rep_name"])));
+        // A person's application is left alone.
+        let mut d = organisation();
+        d.as_organisation = false;
+        assert!(!prefill(&mut d, &form(&["uscc"])));
+    }
+}

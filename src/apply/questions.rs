@@ -149,6 +149,13 @@ pub fn applicant(errors: Signal<Vec<FieldError>>) -> impl IntoView {
 /// The service's own fields, from the form definition the backend serves.
 pub fn details(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let ctx = ctx();
+    let mut d = ctx.draft.get_untracked();
+    if ctx
+        .form
+        .with_value(|f| super::legal_person::prefill(&mut d, f))
+    {
+        ctx.update(|x| x.fields = d.fields);
+    }
     ctx.form.with_value(|f| f.fields.clone()).into_iter().map(|field| {
         let fid = field.id.clone();
         let value = {
