@@ -108,6 +108,10 @@ pub fn api_router() -> Router<AppState> {
             "/api/applications",
             post(applications::submit).layer(form_limit()),
         )
+        .route(
+            "/api/bundle-applications",
+            post(cases::bundle::submit).layer(form_limit()),
+        )
         .route("/api/cases/lookup", post(cases::lookup::lookup))
         .route(
             "/api/cases/supplement",

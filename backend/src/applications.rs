@@ -52,7 +52,7 @@ fn key_conflict() -> AppError {
 }
 
 /// The receipt already stored under `key`, if the same request made it; 409 for another one.
-fn stored_receipt(
+pub(crate) fn stored_receipt(
     conn: &Connection,
     key: &str,
     request_sha256: &str,
@@ -93,7 +93,10 @@ fn service_field(message: &str) -> AppError {
 }
 
 /// The service and its form, when the service takes online applications.
-fn online_service(conn: &Connection, code: &str) -> Result<(Service, FormDefinition), AppError> {
+pub(crate) fn online_service(
+    conn: &Connection,
+    code: &str,
+) -> Result<(Service, FormDefinition), AppError> {
     let service = load_service(conn, code)?.ok_or_else(|| service_field("未找到该事项"))?;
     let form: Option<String> = conn
         .query_row(
@@ -127,7 +130,7 @@ fn unknown_materials(app: &Application, service: &Service) -> Vec<FieldError> {
 }
 
 /// The application as stored: trimmed, ID numbers with a capital X, only the form's fields.
-fn tidy(app: &Application, form: &FormDefinition) -> Application {
+pub(crate) fn tidy(app: &Application, form: &FormDefinition) -> Application {
     let t = |s: &str| s.trim().to_string();
     Application {
         service_code: t(&app.service_code),
@@ -201,14 +204,7 @@ pub async fn submit(
     }
 
     let now = state.clock.now();
-    // Every new attempt counts (replays above do not): judging one costs work too.
-    if !state.limits.submissions.try_hit(&client.key(), now) {
-        return Err(AppError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::RateLimited,
-            "提交过于频繁，请1小时后再试",
-        ));
-    }
+    count_attempt(&state, &client, now)?;
     let code = app.service_code.trim().to_string();
     let (service, form) = state.db.call(move |c| online_service(c, &code)).await?;
     let today = china_time(now).date_naive();
@@ -232,6 +228,103 @@ pub async fn submit(
     Ok(reply(receipt, replayed))
 }
 
+/// Counts a new submission attempt of the client (replays are not attempts): judging one costs
+/// work too, so the hourly limit applies before anything is checked.
+pub(crate) fn count_attempt(state: &AppState, client: &ClientIp, now: i64) -> ApiResult<()> {
+    if state.limits.submissions.try_hit(&client.key(), now) {
+        return Ok(());
+    }
+    Err(AppError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::RateLimited,
+        "提交过于频繁，请1小时后再试",
+    ))
+}
+
+/// The per-ID daily limit, checked in the transaction that creates the case so that
+/// concurrent submissions cannot pass it together. A bundle counts as one submission.
+pub(crate) fn check_daily_limit(
+    tx: &Connection,
+    id_number: &str,
+    today: contract::chrono::NaiveDate,
+    per_applicant_per_day: u32,
+) -> Result<(), AppError> {
+    if store::count_by_applicant(tx, id_number, today)? < per_applicant_per_day {
+        return Ok(());
+    }
+    Err(AppError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::TooManySubmissions,
+        &format!("同一身份证号码每天最多提交{per_applicant_per_day}件申请，请明日再提交"),
+    ))
+}
+
+/// Writes a new case of `service` for `app` under `case_number`: the row, the guide version,
+/// its uploads (pages already attached to a sibling track in this transaction are shared with
+/// it instead) and the first timeline step.
+pub(crate) fn insert_case(
+    tx: &Connection,
+    case_number: String,
+    query_code: String,
+    app: &Application,
+    service: &Service,
+    submitted_at: contract::chrono::DateTime<contract::chrono::FixedOffset>,
+) -> Result<CaseRow, AppError> {
+    let row = CaseRow {
+        case_number,
+        query_code,
+        service_code: service.code.clone(),
+        service_name: service.name.clone(),
+        department: service.department.clone(),
+        status: CaseStatus::Submitted,
+        applicant_name: app.applicant.name.clone(),
+        applicant_id_number: app.applicant.id_number.clone(),
+        application: app.clone(),
+        promised_limit: service.promised_limit_for(&app.situation),
+        submitted_at,
+        accepted_on: None,
+        frozen_due_date: None,
+        decision_reason: None,
+        tracking_number: None,
+        rating: None,
+    };
+    store::insert(tx, &row, submitted_at.date_naive())?;
+    crate::catalog::versions::keep(tx, &row.case_number, &row.service_code)?;
+    for p in &app.materials {
+        uploads::store::attach_or_share(tx, &row.case_number, &p.material_id, &p.upload_ids)?;
+    }
+    store::append_step(
+        tx,
+        &row.case_number,
+        &TimelineStep {
+            status: CaseStatus::Submitted,
+            department: row.department.clone(),
+            handler: SYSTEM_HANDLER.into(),
+            opinion: "已收到您的网上申报材料".into(),
+            at: row.submitted_at,
+        },
+    )?;
+    Ok(row)
+}
+
+/// Keeps the receipt under the key in the transaction that made it; false when another writer
+/// (another process on the same file) stored one first.
+pub(crate) fn keep_receipt(
+    tx: &Connection,
+    key: &str,
+    request_sha256: &str,
+    case_number: &str,
+    receipt: &SubmitReceipt,
+    now: i64,
+) -> Result<bool, AppError> {
+    let inserted = tx.execute(
+        "INSERT INTO idempotency_keys (idempotency_key, request_sha256, case_number, receipt, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (idempotency_key) DO NOTHING",
+        params![key, request_sha256, case_number, serde_json::to_string(receipt)?, now],
+    )?;
+    Ok(inserted == 1)
+}
+
 /// In one transaction: the case, its uploads, the first timeline step and the key. Returns
 /// the receipt and whether it was an earlier request's.
 fn create_case(
@@ -250,53 +343,19 @@ fn create_case(
     if let Some(receipt) = stored_receipt(&tx, key, request_sha256)? {
         return Ok((receipt, true));
     }
-    // In the transaction, so that concurrent submissions cannot pass the limit together.
-    let today_count = store::count_by_applicant(&tx, &app.applicant.id_number, today)?;
-    if today_count >= per_applicant_per_day {
-        return Err(AppError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            ErrorCode::TooManySubmissions,
-            &format!("同一身份证号码每天最多提交{per_applicant_per_day}件申请，请明日再提交"),
-        ));
-    }
+    check_daily_limit(&tx, &app.applicant.id_number, today, per_applicant_per_day)?;
     let errors = pages::check_free(&tx, &app.materials)?;
     if !errors.is_empty() {
         return Err(AppError::invalid(errors));
     }
-
-    let row = CaseRow {
-        case_number: store::next_case_number(&tx, today)?,
-        query_code: tokens::query_code()?,
-        service_code: service.code.clone(),
-        service_name: service.name.clone(),
-        department: service.department.clone(),
-        status: CaseStatus::Submitted,
-        applicant_name: app.applicant.name.clone(),
-        applicant_id_number: app.applicant.id_number.clone(),
-        application: app.clone(),
-        promised_limit: service.promised_limit_for(&app.situation),
-        submitted_at,
-        accepted_on: None,
-        frozen_due_date: None,
-        decision_reason: None,
-        tracking_number: None,
-        rating: None,
-    };
-    store::insert(&tx, &row, today)?;
-    crate::catalog::versions::keep(&tx, &row.case_number, &row.service_code)?;
-    for p in &app.materials {
-        uploads::store::attach(&tx, &row.case_number, &p.material_id, &p.upload_ids)?;
-    }
-    store::append_step(
+    let number = store::next_case_number(&tx, today)?;
+    let row = insert_case(
         &tx,
-        &row.case_number,
-        &TimelineStep {
-            status: CaseStatus::Submitted,
-            department: row.department.clone(),
-            handler: SYSTEM_HANDLER.into(),
-            opinion: "已收到您的网上申报材料".into(),
-            at: row.submitted_at,
-        },
+        number,
+        tokens::query_code()?,
+        app,
+        service,
+        submitted_at,
     )?;
     let receipt = SubmitReceipt {
         case_number: row.case_number.clone(),
@@ -304,12 +363,7 @@ fn create_case(
         promised_limit: row.promised_limit,
         submitted_at: row.submitted_at,
     };
-    let inserted = tx.execute(
-        "INSERT INTO idempotency_keys (idempotency_key, request_sha256, case_number, receipt, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (idempotency_key) DO NOTHING",
-        params![key, request_sha256, row.case_number, serde_json::to_string(&receipt)?, now],
-    )?;
-    if inserted == 0 {
+    if !keep_receipt(&tx, key, request_sha256, &row.case_number, &receipt, now)? {
         // Another writer (another process on the same file) won: keep its case, not ours.
         drop(tx);
         let earlier = stored_receipt(conn, key, request_sha256)?

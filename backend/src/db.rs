@@ -266,6 +266,30 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         receipt TEXT NOT NULL,
         created_at INTEGER NOT NULL
     );",
+    // 10: 一件事 cases. The whole is a `bundle_cases` row under its case number; each service is
+    // an ordinary `cases` row (a track, numbered `<case number>-<n>`) naming it in
+    // `bundle_number`, so every action, supplement, rating and figure works per track. A
+    // material photographed once for several services is attached to the first track and
+    // shared with the others in `upload_shares`.
+    "CREATE TABLE bundle_cases (
+        case_number TEXT PRIMARY KEY,
+        query_code TEXT NOT NULL,
+        bundle_id TEXT NOT NULL,
+        bundle TEXT NOT NULL,
+        application TEXT NOT NULL,
+        applicant_id_number TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        submitted_on TEXT NOT NULL
+    );
+    ALTER TABLE cases ADD COLUMN bundle_number TEXT REFERENCES bundle_cases(case_number);
+    CREATE INDEX cases_by_bundle ON cases(bundle_number);
+    CREATE TABLE upload_shares (
+        upload_id TEXT NOT NULL REFERENCES uploads(id),
+        case_number TEXT NOT NULL REFERENCES cases(case_number),
+        material_id TEXT NOT NULL,
+        page INTEGER NOT NULL,
+        PRIMARY KEY (case_number, upload_id)
+    );",
 ];
 
 /// Connections that only read. SQLite in WAL mode lets them read while the writer commits, so

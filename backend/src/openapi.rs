@@ -56,6 +56,7 @@ use utoipa::{Modify, OpenApi};
         crate::publications::get_one,
         crate::catalog::bundles::list,
         crate::catalog::bundles::get_one,
+        crate::cases::bundle::submit,
     ),
     components(schemas(contract::ApiError, contract::FieldError)),
     modifiers(&StaffToken)

@@ -193,6 +193,13 @@ pub struct CaseView {
     /// Every pause so far, oldest first, including the one running now.
     #[serde(default)]
     pub pauses: Vec<PauseInfo>,
+    /// 一件事: one sub-case per service, each with its own number (`<case number>-<n>`), status,
+    /// timeline and countdown. Absent on a single-service case, which is its own one track
+    /// (`CaseView::tracks`). On a bundle's case the fields above describe the whole: the
+    /// bundle's name, the lead department, `overall_status`, `overall_due_date`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
+    pub tracks: Vec<CaseView>,
 }
 
 /// What stopped the promised-limit clock.

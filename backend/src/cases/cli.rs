@@ -223,9 +223,17 @@ pub fn execute(
             })
             .collect::<Vec<_>>()
             .join("\n")),
-        StaffCommand::Show { number } => Ok(serde_json::to_string_pretty(&actions::detail(
-            conn, calendar, now, &number,
-        )?)?),
+        // The number of a 一件事 case shows the whole with its tracks; staff act on a track.
+        StaffCommand::Show { number } => {
+            let today = crate::clock::china_time(now).date_naive();
+            let reader = crate::cases::view::Reader::Staff;
+            match crate::cases::bundle::view(conn, calendar, &number, today, reader)? {
+                Some(whole) => Ok(serde_json::to_string_pretty(&whole)?),
+                None => Ok(serde_json::to_string_pretty(&actions::detail(
+                    conn, calendar, now, &number,
+                )?)?),
+            }
+        }
         StaffCommand::Feedback(command) => {
             crate::feedback::cli::execute(conn, crate::clock::china_time(now), command)
         }

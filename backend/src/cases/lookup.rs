@@ -9,7 +9,7 @@ use axum::Json;
 use contract::{CaseLookup, CaseView, ErrorCode};
 
 use crate::app::AppState;
-use crate::cases::{store, view};
+use crate::cases::store;
 use crate::http::client_ip::ClientIp;
 use crate::http::error::{ApiResult, AppError};
 use crate::http::json::ApiJson;
@@ -96,7 +96,7 @@ pub async fn authenticate_with(
 
 #[utoipa::path(post, path = "/api/cases/lookup", tag = "cases",
     request_body = CaseLookup,
-    responses((status = 200, description = "The case; the ID number is masked", body = CaseView),
+    responses((status = 200, description = "The case; the ID number is masked. A 一件事 case (looked up by the number of the whole) carries one entry in `tracks` per service, each with its own number, status, timeline and due date; its own status and due date are the overall ones", body = CaseView),
               (status = 404, description = "未找到该办件，请核对办件编号和查询码 (unknown number or wrong code alike)", body = contract::ApiError),
               (status = 400, description = "A malformed body", body = contract::ApiError),
               (status = 413, description = "Body over 16 KB", body = contract::ApiError),
@@ -106,12 +106,21 @@ pub async fn lookup(
     client: ClientIp,
     ApiJson(req): ApiJson<CaseLookup>,
 ) -> ApiResult<Json<CaseView>> {
-    let number = authenticate(&state, &client, &req.case_number, &req.query_code).await?;
+    // A 一件事 case is looked up by the number of the whole and answers with every track.
+    let number = authenticate_with(
+        &state,
+        &client,
+        &req.case_number,
+        &req.query_code,
+        crate::cases::bundle::query_code,
+        not_found,
+    )
+    .await?;
     let calendar = state.calendar.clone();
     let today = state.clock.today();
     let view = state
         .db
-        .read(move |c| view::load(c, &calendar, &number, today))
+        .read(move |c| crate::cases::bundle::load_any(c, &calendar, &number, today))
         .await?;
     Ok(Json(view))
 }

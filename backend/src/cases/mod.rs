@@ -2,6 +2,7 @@
 //! the staff API and command line.
 
 pub mod actions;
+pub mod bundle;
 pub mod cli;
 pub mod labels;
 pub mod lookup;

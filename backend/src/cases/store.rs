@@ -121,7 +121,9 @@ pub fn query_code(conn: &Connection, case_number: &str) -> Result<Option<String>
 pub fn next_case_number(conn: &Connection, day: Date) -> Result<String, AppError> {
     let prefix = format!("{:04}{:02}{:02}", day.year(), day.month(), day.day());
     let last: Option<String> = conn.query_row(
-        "SELECT MAX(case_number) AS last FROM cases WHERE submitted_on = ?1",
+        // A track of a 一件事 case is numbered `<case number>-<n>`: its first 13 characters
+        // are the number the whole took from the sequence.
+        "SELECT MAX(substr(case_number, 1, 13)) AS last FROM cases WHERE submitted_on = ?1",
         [day],
         |r| r.get("last"),
     )?;
@@ -148,7 +150,9 @@ pub fn next_case_number(conn: &Connection, day: Date) -> Result<String, AppError
 /// Cases an applicant (by ID number) submitted on `day`.
 pub fn count_by_applicant(conn: &Connection, id_number: &str, day: Date) -> Result<u32, AppError> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) AS n FROM cases WHERE applicant_id_number = ?1 AND submitted_on = ?2",
+        // The tracks of one 一件事 case are one submission.
+        "SELECT COUNT(DISTINCT COALESCE(bundle_number, case_number)) AS n FROM cases
+         WHERE applicant_id_number = ?1 AND submitted_on = ?2",
         params![id_number, day],
         |r| r.get("n"),
     )?)

@@ -82,6 +82,7 @@ pub fn build(
         rating: row.rating.clone(),
         paused,
         pauses: pauses.iter().map(PauseRow::info).collect(),
+        tracks: Vec::new(),
     })
 }
 

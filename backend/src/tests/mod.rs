@@ -3,6 +3,7 @@
 mod applications;
 mod appointments;
 mod bounds;
+mod bundle_cases;
 mod bundles;
 mod calendar_api;
 mod catalog_import;

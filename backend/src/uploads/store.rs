@@ -194,11 +194,41 @@ pub fn attach(
     Ok(())
 }
 
-/// `(material id, upload id)` of a case, each material's pages in order.
+/// Attaches uploads as `attach` does, except those a sibling track of the same 一件事 case took
+/// in this transaction (a material photographed once for several services): those are shared
+/// with this case as its pages of `material_id`, the file kept once.
+pub fn attach_or_share(
+    conn: &Connection,
+    case_number: &str,
+    material_id: &str,
+    upload_ids: &[String],
+) -> Result<(), AppError> {
+    let (taken, free): (Vec<String>, Vec<String>) = upload_ids
+        .iter()
+        .cloned()
+        .partition(|id| matches!(attachment(conn, id), Ok(Some(Some(_)))));
+    attach(conn, case_number, material_id, &free)?;
+    for (page, id) in taken.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO upload_shares (upload_id, case_number, material_id, page)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, case_number, material_id, page as i64 + 1],
+        )?;
+    }
+    Ok(())
+}
+
+/// `(material id, upload id)` of a case, each material's pages in order, pages shared with a
+/// sibling track included.
 pub fn of_case(conn: &Connection, case_number: &str) -> Result<Vec<(String, String)>, AppError> {
     let mut stmt = conn.prepare(
-        "SELECT COALESCE(material_id, '') AS material_id, id FROM uploads WHERE case_number = ?1
-         ORDER BY material_id, page, rowid",
+        "SELECT material_id, id FROM (
+             SELECT COALESCE(material_id, '') AS material_id, id, page, rowid AS r
+             FROM uploads WHERE case_number = ?1
+             UNION ALL
+             SELECT material_id, upload_id AS id, page, 0 AS r
+             FROM upload_shares WHERE case_number = ?1)
+         ORDER BY material_id, page, r",
     )?;
     let rows = stmt.query_map([case_number], |r| Ok((r.get("material_id")?, r.get("id")?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
