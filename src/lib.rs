@@ -6,6 +6,7 @@ pub mod app;
 mod apply;
 mod appointment;
 mod browser;
+mod bundle_apply;
 mod bundles;
 mod checklist;
 mod components;

@@ -63,6 +63,10 @@ pub fn AppRoutes() -> impl IntoView {
             // `bundles()`; `bundle(id, answers)`, read with `BundleParams`.
             <Route path=path!("/bundles") view=crate::bundles::BundlesPage/>
             <Route path=path!("/bundles/:id") view=crate::bundles::BundleGuidePage/>
+            // `bundle_apply(id, answers)`, `bundle_apply_step(id, draft, step)`, read with
+            // `BundleApplyParams`.
+            <Route path=path!("/bundles/:id/apply") view=crate::bundle_apply::BundleApplyStartPage/>
+            <Route path=path!("/bundles/:id/apply/:draft/:step") view=crate::bundle_apply::BundleApplyPage/>
         </Routes>
     }
 }
@@ -185,6 +189,24 @@ pub fn apply_step(code: &str, draft: &str, step: Step) -> String {
 
 pub fn apply_done(number: &str) -> String {
     format!("/apply/done/{}", encode(number))
+}
+
+/// One question page of a 一件事 application; `step` is its slug.
+pub fn bundle_apply_step(id: &str, draft: &str, step: &str) -> String {
+    format!(
+        "/bundles/{}/apply/{}/{}",
+        encode(id),
+        encode(draft),
+        encode(step)
+    )
+}
+
+/// `/bundles/:id/apply/:draft/:step`; `/bundles/:id/apply` has only `id`.
+#[derive(Params, Clone, Debug, PartialEq)]
+pub struct BundleApplyParams {
+    pub id: Option<String>,
+    pub draft: Option<String>,
+    pub step: Option<String>,
 }
 
 pub fn track() -> String {

@@ -18,7 +18,7 @@ use crate::storage::new_key;
 use crate::storage::uploads::{self, UploadStatus};
 use crate::today::today_in_china;
 
-fn row(label: String, value: String, change: String) -> impl IntoView {
+pub(crate) fn row(label: String, value: String, change: String) -> impl IntoView {
     view! {
         <div class="check-row">
             <dt>{label.clone()}</dt>
@@ -39,11 +39,16 @@ enum Sending {
 }
 
 /// The application as the draft stands, with the upload ids of its uploaded photos.
-fn application_of(d: &Draft) -> Application {
-    d.to_application(|photo| match uploads::status(photo) {
+pub(crate) fn application_of(d: &Draft) -> Application {
+    d.to_application(uploaded_id)
+}
+
+/// The server's id of a photo once it is uploaded.
+pub(crate) fn uploaded_id(photo: &str) -> Option<String> {
+    match uploads::status(photo) {
         Some(UploadStatus::Done { upload_id }) => Some(upload_id),
         _ => None,
-    })
+    }
 }
 
 /// How long a submission waits for photos sent again before it hands back to the citizen (the
@@ -54,10 +59,10 @@ const SEND_AGAIN_WAIT_MS: u32 = 180_000;
 /// edited after it was sent), else the draft under a new key. When the server no longer holds
 /// some photos (a draft continued after a day), sends them again from the device and then the
 /// draft, without the citizen doing anything. At most three requests per tap.
-async fn send(ctx: ApplyCtx, mut d: Draft) -> Sending {
+async fn send(ctx: ApplyCtx, mut d: Draft, to: Submit) -> Sending {
     let mut sent_again = false;
     for _ in 0..3 {
-        let Ok(body) = serde_json::to_string(&application_of(&d)) else {
+        let Some(body) = (to.body)(&d) else {
             return Sending::Failed(t::ERROR_SERVER().into());
         };
         let Some((request, stale)) =
@@ -71,12 +76,8 @@ async fn send(ctx: ApplyCtx, mut d: Draft) -> Sending {
             d.legacy_key.clear();
             keep_draft(ctx, &d).await;
         }
-        let result: Result<SubmitReceipt, ApiErr> = api::post_text(
-            "/api/applications",
-            request.body.clone(),
-            Some(&request.key),
-        )
-        .await;
+        let result: Result<SubmitReceipt, ApiErr> =
+            api::post_text(to.path, request.body.clone(), Some(&request.key)).await;
         match (submission::verdict(&result, stale, &request.key), result) {
             (Verdict::Done { edits_left_out }, Ok(r)) => {
                 return Sending::Done(finish(&r, &d, edits_left_out).await)
@@ -149,18 +150,90 @@ async fn finish(r: &SubmitReceipt, d: &Draft, edits_left_out: bool) -> String {
     r.case_number.clone()
 }
 
+/// The JSON body for a draft as it stands, its uploaded photos named by upload id.
+pub(crate) type BodyOf = std::sync::Arc<dyn Fn(&Draft) -> Option<String> + Send + Sync>;
+
+/// Where a draft is submitted, and the body it sends.
+#[derive(Clone)]
+pub(crate) struct Submit {
+    pub path: &'static str,
+    pub body: BodyOf,
+}
+
+/// An application of one service.
+fn application() -> Submit {
+    Submit {
+        path: "/api/applications",
+        body: std::sync::Arc::new(|d| serde_json::to_string(&application_of(d)).ok()),
+    }
+}
+
 pub fn check() -> impl IntoView {
     let ctx = expect_context::<ApplyCtx>();
+    let errors = Signal::derive(move || {
+        let d = ctx.draft.get();
+        ctx.service.with_value(|s| {
+            ctx.form
+                .with_value(|f| all_errors(&d, s, f, today_in_china()))
+        })
+    });
+    let d = ctx.draft.get_untracked();
+    let href = |s: Step| ctx.href(s);
+    let situation_labels = ctx.service.with_value(|s| {
+        s.situations
+            .iter()
+            .flat_map(|q| q.options.iter())
+            .filter(|o| d.situation.contains(&o.id))
+            .map(|o| o.label.clone())
+            .collect::<Vec<_>>()
+            .join("；")
+    });
+    let masked = contract::validate::mask_id_number(d.applicant.id_number.trim());
+    let form_rows = ctx.form.with_value(|f| {
+        f.fields
+            .iter()
+            .map(|field| (field.label.clone(), d.field(&field.id)))
+            .collect::<Vec<_>>()
+    });
+    let material_rows: Vec<(String, usize)> = uploadable(&ctx)
+        .into_iter()
+        .map(|m| {
+            let n = d.pages.iter().filter(|p| p.material_id == m.id).count();
+            (m.name, n)
+        })
+        .collect();
+    let has_situations = ctx.service.with_value(|s| !s.situations.is_empty());
+    let rows = view! {
+        {has_situations.then(|| row(t::STEP_SITUATION().into(), situation_labels.clone(), href(Step::Situation)))}
+        {row(t::NAME().into(), d.applicant.name.clone(), href(Step::Applicant))}
+        {row(t::ID_NUMBER().into(), masked, href(Step::Applicant))}
+        {row(t::PHONE().into(), d.applicant.phone.clone(), href(Step::Applicant))}
+        {row(t::ADDRESS().into(), d.applicant.address.clone(), href(Step::Applicant))}
+        {d.has_agent.then(|| row(t::AGENT().into(), d.agent.name.clone(), href(Step::Applicant)))}
+        {form_rows.into_iter().map(|(l, v)| row(l, v, href(Step::Details))).collect_view()}
+        {material_rows.into_iter().map(|(name, n)| row(name, t::pages_count(n), href(Step::Materials))).collect_view()}
+        {row(t::STEP_DELIVERY().into(),
+            if d.delivery.by_post { format!("{}：{}", t::DELIVERY_POST(), d.delivery.address) } else { t::DELIVERY_WINDOW().into() },
+            href(Step::Delivery))}
+    }
+    .into_any();
+    submit_block(ctx, errors, rows, application())
+}
+
+/// The answers (`rows`, each with its change link), the upload progress and the submit button:
+/// the draft is sent to `to` once every photo is uploaded and `errors` is empty, safely retried.
+pub(crate) fn submit_block(
+    ctx: ApplyCtx,
+    errors: Signal<Vec<FieldError>>,
+    rows: AnyView,
+    to: Submit,
+) -> impl IntoView {
     let navigate = use_navigate();
     let submitting = RwSignal::new(false);
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let server_errors: RwSignal<Vec<FieldError>> = RwSignal::new(Vec::new());
     let errors = Signal::derive(move || {
-        let d = ctx.draft.get();
-        let mut e = ctx.service.with_value(|s| {
-            ctx.form
-                .with_value(|f| all_errors(&d, s, f, today_in_china()))
-        });
+        let mut e = errors.get();
         e.extend(server_errors.get());
         e
     });
@@ -201,8 +274,9 @@ pub fn check() -> impl IntoView {
         server_errors.set(Vec::new());
         let d = ctx.draft.get_untracked();
         let navigate = navigate.clone();
+        let to = to.clone();
         leptos::task::spawn_local(async move {
-            let outcome = send(ctx, d).await;
+            let outcome = send(ctx, d, to).await;
             // The page may have been left meanwhile: its signals are then gone.
             let _ = submitting.try_set(false);
             match outcome {
@@ -219,47 +293,9 @@ pub fn check() -> impl IntoView {
             }
         });
     };
-    let d = ctx.draft.get_untracked();
-    let href = |s: Step| ctx.href(s);
-    let situation_labels = ctx.service.with_value(|s| {
-        s.situations
-            .iter()
-            .flat_map(|q| q.options.iter())
-            .filter(|o| d.situation.contains(&o.id))
-            .map(|o| o.label.clone())
-            .collect::<Vec<_>>()
-            .join("；")
-    });
-    let masked = contract::validate::mask_id_number(d.applicant.id_number.trim());
-    let form_rows = ctx.form.with_value(|f| {
-        f.fields
-            .iter()
-            .map(|field| (field.label.clone(), d.field(&field.id)))
-            .collect::<Vec<_>>()
-    });
-    let material_rows: Vec<(String, usize)> = uploadable(&ctx)
-        .into_iter()
-        .map(|m| {
-            let n = d.pages.iter().filter(|p| p.material_id == m.id).count();
-            (m.name, n)
-        })
-        .collect();
-    let has_situations = ctx.service.with_value(|s| !s.situations.is_empty());
     view! {
         <ErrorSummary errors=errors message=problem/>
-        <dl class="check-list">
-            {has_situations.then(|| row(t::STEP_SITUATION().into(), situation_labels.clone(), href(Step::Situation)))}
-            {row(t::NAME().into(), d.applicant.name.clone(), href(Step::Applicant))}
-            {row(t::ID_NUMBER().into(), masked, href(Step::Applicant))}
-            {row(t::PHONE().into(), d.applicant.phone.clone(), href(Step::Applicant))}
-            {row(t::ADDRESS().into(), d.applicant.address.clone(), href(Step::Applicant))}
-            {d.has_agent.then(|| row(t::AGENT().into(), d.agent.name.clone(), href(Step::Applicant)))}
-            {form_rows.into_iter().map(|(l, v)| row(l, v, href(Step::Details))).collect_view()}
-            {material_rows.into_iter().map(|(name, n)| row(name, t::pages_count(n), href(Step::Materials))).collect_view()}
-            {row(t::STEP_DELIVERY().into(),
-                if d.delivery.by_post { format!("{}：{}", t::DELIVERY_POST(), d.delivery.address) } else { t::DELIVERY_WINDOW().into() },
-                href(Step::Delivery))}
-        </dl>
+        <dl class="check-list">{rows}</dl>
         <p class="upload-summary" role="status">{move || {
             let (done, total, refused) = upload_state();
             if refused { t::UPLOAD_NEEDS_RETAKE().to_string() }

@@ -50,6 +50,10 @@ pub struct Draft {
     pub fields: Vec<(String, String)>,
     pub pages: Vec<PageRef>,
     pub delivery: DeliveryChoice,
+    /// Set on a 一件事 application's draft (`service_code` and `service_name` then name the
+    /// bundle; `fields` are keyed `service.<code>.<field>` and `pages` by material key).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bundle_id: String,
 }
 
 impl Draft {

@@ -2,14 +2,14 @@
 //! background, the whole draft kept on the device, and one case per submission however often
 //! it is retried.
 
-mod check;
-mod delivery;
+pub(crate) mod check;
+pub(crate) mod delivery;
 mod done;
-mod draft;
-mod materials;
-mod page;
-mod questions;
-mod receipt;
+pub(crate) mod draft;
+pub(crate) mod materials;
+pub(crate) mod page;
+pub(crate) mod questions;
+pub(crate) mod receipt;
 mod start;
 mod steps;
 pub(crate) mod submission;

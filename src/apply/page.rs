@@ -124,7 +124,7 @@ pub fn ApplyPage() -> impl IntoView {
 }
 
 /// Saves the draft on the device after every change.
-fn autosave(ctx: ApplyCtx) {
+pub(crate) fn autosave(ctx: ApplyCtx) {
     Effect::new(move |first: Option<()>| {
         let d = ctx.draft.get();
         if first.is_none() && d.updated_ms == d.created_ms {

@@ -24,7 +24,11 @@ fn drafts_resource() -> LocalResource<Result<Vec<Draft>, &'static str>> {
 }
 
 fn draft_href(d: &Draft) -> String {
-    routes::apply_step(&d.service_code, &d.id, Step::Notice)
+    if d.bundle_id.is_empty() {
+        routes::apply_step(&d.service_code, &d.id, Step::Notice)
+    } else {
+        routes::bundle_apply_step(&d.bundle_id, &d.id, "notice")
+    }
 }
 
 #[component]

@@ -3,7 +3,7 @@
 
 mod guide;
 mod list;
-mod situation;
+pub(crate) mod situation;
 
 pub use guide::BundleGuidePage;
 pub use list::{BundlesPage, GuideBundles, HomeBundles};

@@ -1047,3 +1047,47 @@ pub fn appointment_saved_at(at: Option<&str>) -> String {
         }
     }
 }
+
+// 一件事 (bundles): one application, one case with a track per department.
+texts! {
+    TRACKS_TITLE => "各部门办理进度", "Progress in each department";
+    TRACKS_INTRO => "以下部门同时审查（并联审批），各自计时；整体办结日期以最晚的为准。", "These departments examine your application at the same time, each with its own clock; the whole is due on the latest of their dates.";
+    TRACK_NUMBER => "子件编号", "Sub-case";
+    TRACK_NOT_ACCEPTED_YET => "受理后开始计时", "The clock starts once accepted";
+    OVERALL_DUE_DATE => "整体办结日期", "Overall due date";
+    OVERALL_NOT_STARTED => "各部门都受理后显示整体办结日期（以最晚的部门为准）。", "The overall due date shows once every department has accepted (the latest of them).";
+    OVERALL_DUE_NOTE => "整体办结日期为各部门承诺办结日期中最晚的一个。", "The overall due date is the latest of the departments' due dates.";
+    LEAD_DEPARTMENT => "牵头部门", "Lead department";
+    BUNDLE_APPLY_LEAD => "申请人信息只填一次，每份材料只拍一次，各部门同时办理。", "Give the applicant once and photograph each material once; the departments handle it at the same time.";
+    BUNDLE_APPLY_START => "开始申请", "Start the application";
+    BUNDLE_APPLY_CONTINUE => "继续填写上次的申请", "Continue where you left off";
+    BUNDLE_WILL_APPLY => "本次将同时办理：", "This application covers:";
+    BUNDLE_SITUATION_TITLE => "您的情况", "Your situation";
+    SHARED_MATERIAL_NOTE => "只需拍一次，同时用于：", "Photographed once, used for:";
+    BUNDLE_NOT_FOUND => "未找到该一件事", "No such bundle";
+    SUPPLEMENT_NEXT => "本项也需补正，请先提交上面一项的补正材料，随后在此提交。", "This one needs materials too: send the one above first, then these here.";
+}
+
+/// A track's 承诺办结日期.
+pub fn track_due(date: &str) -> String {
+    match crate::i18n::lang::current() {
+        crate::i18n::lang::Lang::Zh => format!("承诺办结：{date}"),
+        crate::i18n::lang::Lang::En => format!("Due: {date}"),
+    }
+}
+
+/// The summary of a track's folded steps.
+pub fn track_steps(n: usize) -> String {
+    match crate::i18n::lang::current() {
+        crate::i18n::lang::Lang::Zh => format!("办理过程（{n} 步）"),
+        crate::i18n::lang::Lang::En => format!("Steps ({n})"),
+    }
+}
+
+/// The intro of one service's question page in a bundle application.
+pub fn bundle_service_intro(department: &str) -> String {
+    match crate::i18n::lang::current() {
+        crate::i18n::lang::Lang::Zh => format!("以下内容由{department}审查。"),
+        crate::i18n::lang::Lang::En => format!("{department} examines what you give here."),
+    }
+}

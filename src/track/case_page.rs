@@ -67,8 +67,10 @@ pub fn CasePage() -> impl IntoView {
             }
         }
         my_cases::mark_seen(&view);
-        if view.status != CaseStatus::SupplementRequired {
-            supplement::forget(&view.case_number);
+        for track in view.tracks() {
+            if track.status != CaseStatus::SupplementRequired {
+                supplement::forget(&track.case_number);
+            }
         }
         let due = view.due_date;
         let years = years_needed(today_in_china(), due);
@@ -164,7 +166,19 @@ fn CaseDetails(
         .unwrap_or_default();
     let status = view.status;
     let accepted = view.accepted_on;
-    let supplement = (status == CaseStatus::SupplementRequired).then(|| {
+    // 一件事: each track asks for its own 补正 and is decided on its own; the whole only sums up.
+    let whole = !view.tracks.is_empty();
+    let tracks = whole.then(|| {
+        let changed = Callback::new(move |message: &'static str| {
+            refresh.run(());
+            notice.set(Some(message.to_string()));
+        });
+        view! {
+            <super::tracks::TracksSection tracks=view.tracks.clone() query_code=query_code.clone()
+                calendar=calendar changed=changed/>
+        }
+    });
+    let supplement = (!whole && status == CaseStatus::SupplementRequired).then(|| {
         let items: Vec<_> = view
             .supplements
             .iter()
@@ -176,7 +190,7 @@ fn CaseDetails(
                 items=items on_done=Callback::new(move |v| updated.run((v, t::SUPPLEMENT_SENT())))/>
         }
     });
-    let concluded = status.concluded().then(|| {
+    let concluded = (!whole && status.concluded()).then(|| {
         view! {
             <ResultSection view=view.clone()/>
             <RatingSection case_number=view.case_number.clone() query_code=query_code.clone()
@@ -186,7 +200,14 @@ fn CaseDetails(
     });
     let mut rows = vec![
         (t::CASE_NUMBER(), view.case_number.clone()),
-        (t::HANDLING_DEPARTMENT(), view.department.clone()),
+        (
+            if view.tracks.is_empty() {
+                t::HANDLING_DEPARTMENT()
+            } else {
+                t::LEAD_DEPARTMENT()
+            },
+            view.department.clone(),
+        ),
         (t::APPLICANT(), view.applicant_name.clone()),
         (t::ID_NUMBER(), view.applicant_id_masked.clone()),
         (t::SUBMITTED_AT(), format_time(&view.submitted_at)),
@@ -209,10 +230,13 @@ fn CaseDetails(
             </div>
         </section>
         {(!status.concluded()).then(|| time_limit(&view, calendar))}
+        {tracks}
         {supplement}
         {concluded}
-        <crate::feedback::CaseFeedbackSection case_number=view.case_number.clone() query_code=query_code.clone()/>
-        <Timeline steps=view.timeline.clone()/>
+        {(!whole).then(|| view! {
+            <crate::feedback::CaseFeedbackSection case_number=view.case_number.clone() query_code=query_code.clone()/>
+            <Timeline steps=view.timeline.clone()/>
+        })}
     }
 }
 
@@ -235,10 +259,16 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
         .filter(|p| p.until.is_some())
         .cloned()
         .collect();
+    let whole = !view.tracks.is_empty();
     let mut rows = vec![(t::PROMISED_LIMIT(), t::time_limit(limit))];
     if let Some(d) = due {
         let moves = if is_paused { t::DUE_MOVES() } else { "" };
-        rows.push((t::DUE_DATE(), format!("{}{moves}", with_weekday(d))));
+        let label = if whole {
+            t::OVERALL_DUE_DATE()
+        } else {
+            t::DUE_DATE()
+        };
+        rows.push((label, format!("{}{moves}", with_weekday(d))));
     }
     view! {
         <section class="section" aria-labelledby="limit-title">
@@ -248,8 +278,9 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
                 <p class=c.class()>{text}</p>
             }))}
             {due.is_none().then(|| view! {
-                <p class="note">{t::not_started(limit)}</p>
+                <p class="note">{if whole { t::OVERALL_NOT_STARTED().to_string() } else { t::not_started(limit) }}</p>
             })}
+            {whole.then(|| view! { <p class="note">{t::OVERALL_DUE_NOTE()}</p> })}
             {paused.map(pause_notice)}
             {(!closed.is_empty()).then(|| view! {
                 <details class="pause-history">

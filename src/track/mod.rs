@@ -16,6 +16,7 @@ mod result;
 pub mod saved;
 pub(crate) mod supplement;
 mod timeline;
+mod tracks;
 
 pub use case_page::CasePage;
 pub use lookup::TrackPage;

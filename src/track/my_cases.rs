@@ -281,6 +281,7 @@ mod tests {
             rating: None,
             paused: None,
             pauses: vec![],
+            tracks: vec![],
         }
     }
 

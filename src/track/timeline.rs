@@ -21,10 +21,20 @@ fn step_facts(s: &TimelineStep) -> Vec<(&'static str, String)> {
 }
 
 #[component]
-pub fn Timeline(steps: Vec<TimelineStep>) -> impl IntoView {
+pub fn Timeline(
+    steps: Vec<TimelineStep>,
+    /// Tells apart the timelines of one page's tracks (一件事).
+    #[prop(optional, into)]
+    key: Option<String>,
+) -> impl IntoView {
+    let title_id = match key {
+        Some(k) => format!("timeline-title-{k}"),
+        None => "timeline-title".to_string(),
+    };
+    let labelled_by = title_id.clone();
     view! {
-        <section class="section" aria-labelledby="timeline-title">
-            <h2 id="timeline-title">{t::TIMELINE()}</h2>
+        <section class="section" aria-labelledby=labelled_by>
+            <h2 id=title_id>{t::TIMELINE()}</h2>
             <ol class="timeline">
                 {steps.into_iter().map(|s| view! {
                     <li class="timeline-step">
