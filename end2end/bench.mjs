@@ -1,7 +1,11 @@
 // `cargo xtask bench` runs this against the real backend serving the release build and prints
 // the figures we budget: time to first content on a slow mobile link, filtering 3,000 services
-// per keystroke, and compressing a 12 MP phone photo at 1x and 4x CPU throttling.
+// per keystroke, and compressing a 12 MP phone photo at 1x and 4x CPU throttling (the 4x median
+// goes to $PHOTO_OUT for the budget check).
 import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { phonePhoto } from './tests/photos.mjs';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
@@ -83,30 +87,75 @@ async function newPage() {
   await context.close();
 }
 
-// 3. A 12 MP phone photo (EXIF orientation 6) made into an upload, at 1x and 4x CPU throttling.
-for (const rate of [1, 4]) {
-  const { context, page, cdp } = await newPage();
-  const draft = `d-bench-${rate}-${Date.now()}`;
-  let uploaded = 0;
-  await page.route('**/api/uploads**', async (route) => {
-    uploaded = route.request().postDataBuffer()?.length ?? 0;
-    await route.abort();
-  });
-  await page.goto(`${base}/apply/11990100GAHZ200006000/${draft}/materials`);
-  const region = page.getByRole('region', { name: '申请人居民身份证' });
-  await region.waitFor();
-  const photo = await phonePhoto(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  const t0 = Date.now();
-  await region.getByLabel('拍照').setInputFiles({ name: 'p.jpg', mimeType: 'image/jpeg', buffer: photo });
-  await region.locator('.page-item').waitFor();
-  const ms = Date.now() - t0;
-  await page.waitForFunction(() => true);
-  for (let i = 0; i < 50 && uploaded === 0; i++) await page.waitForTimeout(100);
-  console.log(
-    `12 MP photo -> upload at ${rate}x CPU:      ${fmt(ms)} (input ${(photo.length / 1024).toFixed(0)} KB, output ${(uploaded / 1024).toFixed(0)} KB; target 500 ms at 1x, 400 KB)`,
-  );
-  await context.close();
+// 3. A 12 MP phone photo (EXIF orientation 6) made into an upload, at 1x and 4x CPU throttling,
+// three times each (median). The photo is handed over as a file on disk, as a phone's camera or
+// picker hands it to the browser: given as a buffer, Playwright would send its 1.2 MB as base64
+// through the DevTools protocol and build the file in the page's JavaScript, which under 4x
+// throttling costs about 0.6 s that no phone spends. The time is the page's own, from the input's
+// `change` event to the page's row in the list (after it is stored on the device); the wall
+// clock from Playwright's call is printed beside it. The phases come from the app's `photo-*`
+// performance marks (src/photo/mod.rs); the resize is done lazily by the browser, so it counts
+// in "resize+measure".
+{
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-photo-'));
+  const file = path.join(tmp, 'p.jpg');
+  const results = {};
+  for (const rate of [1, 4]) {
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      const { context, page, cdp } = await newPage();
+      const draft = `d-bench-${rate}-${run}-${Date.now()}`;
+      let uploaded = 0;
+      await page.route('**/api/uploads**', async (route) => {
+        uploaded = route.request().postDataBuffer()?.length ?? 0;
+        await route.abort();
+      });
+      await page.goto(`${base}/apply/11990100GAHZ200006000/${draft}/materials`);
+      const region = page.getByRole('region', { name: '申请人居民身份证' });
+      await region.waitFor();
+      if (!fs.existsSync(file)) fs.writeFileSync(file, await phonePhoto(page));
+      // Resolved before throttling: finding the input is the test's work, not the app's.
+      const input = await region.getByLabel('拍照').elementHandle();
+      const shown = page.evaluate(() => new Promise((resolve) => {
+        let changed = NaN;
+        document.addEventListener('change', () => { changed = performance.now(); }, { capture: true, once: true });
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector('.material-pages .page-item')) return;
+          seen.disconnect();
+          const marks = Object.fromEntries(
+            performance.getEntriesByType('mark').filter((m) => m.name.startsWith('photo-')).map((m) => [m.name, m.startTime]),
+          );
+          resolve({ changed, shown: performance.now(), ...marks });
+        });
+        seen.observe(document.body, { childList: true, subtree: true });
+      }));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const t0 = Date.now();
+      await input.setInputFiles(file);
+      const t = await shown;
+      const wall = Date.now() - t0;
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      for (let i = 0; i < 50 && uploaded === 0; i++) await page.waitForTimeout(100);
+      const d = (a, b) => t[b] - t[a];
+      runs.push({
+        total: d('changed', 'shown'), wall, kb: uploaded / 1024,
+        phases: {
+          'to start': d('changed', 'photo-start'), decode: d('photo-start', 'photo-decoded'),
+          'resize+measure': d('photo-decoded', 'photo-measured'), encode: d('photo-measured', 'photo-encoded'),
+          'store+show': d('photo-encoded', 'shown'),
+        },
+      });
+      await context.close();
+    }
+    const mid = [...runs].sort((a, b) => a.total - b.total)[1];
+    results[rate] = median(runs.map((r) => r.total));
+    console.log(
+      `12 MP photo -> upload at ${rate}x CPU:      ${fmt(results[rate])} median of ${runs.map((r) => r.total.toFixed(0)).join(', ')}; wall clock ${fmt(median(runs.map((r) => r.wall)))} (input ${(fs.statSync(file).size / 1024).toFixed(0)} KB, output ${mid.kb.toFixed(0)} KB; budget 1000 ms at 4x, 400 KB)`,
+    );
+    console.log(`    median run: ${Object.entries(mid.phases).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} ms`);
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  if (process.env.PHOTO_OUT) fs.writeFileSync(process.env.PHOTO_OUT, JSON.stringify({ ms_1x: results[1], ms_4x: results[4] }));
 }
 
 await browser.close();

@@ -189,17 +189,22 @@ fn bound_list_items(doc: &mut Value) {
         "/components/schemas/MaterialPages/properties/upload_ids/items",
         "/components/schemas/Application/properties/situation/items",
         "/components/schemas/Application/properties/fields/items/prefixItems/0",
+        "/components/schemas/BundleApplication/properties/situation/items",
+        "/components/schemas/ServiceAnswers/properties/situation/items",
+        "/components/schemas/ServiceAnswers/properties/fields/items/prefixItems/0",
     ] {
         if let Some(items) = doc.pointer_mut(pointer).and_then(Value::as_object_mut) {
             items.insert("maxLength".into(), json!(contract::validate::ID_MAX_LEN));
         }
     }
     // A form field's value is a pair: its id and its value.
-    if let Some(pair) = doc
-        .pointer_mut("/components/schemas/Application/properties/fields/items")
-        .and_then(Value::as_object_mut)
-    {
-        pair.insert("minItems".into(), json!(2));
-        pair.insert("maxItems".into(), json!(2));
+    for pointer in [
+        "/components/schemas/Application/properties/fields/items",
+        "/components/schemas/ServiceAnswers/properties/fields/items",
+    ] {
+        if let Some(pair) = doc.pointer_mut(pointer).and_then(Value::as_object_mut) {
+            pair.insert("minItems".into(), json!(2));
+            pair.insert("maxItems".into(), json!(2));
+        }
     }
 }

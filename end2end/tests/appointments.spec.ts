@@ -1,6 +1,7 @@
 import { test, expect, APIRequestContext, Page } from '@playwright/test';
 import { expectAccessible, openApp } from './helpers';
 import { phonePhoto } from './photos.mjs';
+import { idNumber } from './cases';
 
 // 预约办理 and 预审 on the phone, against the real backend: a guide offers the booking with the
 // next free time; a citizen books, moves and cancels; a slot fills up under them; staff pre-check
@@ -10,14 +11,6 @@ const STAFF_TOKEN = process.env.STAFF_TOKEN ?? 'e2e-staff-token';
 // 退役军人接收安置报到: two places (市民中心 and 市退役军人服务中心, 2 places per slot).
 const SERVICE = '11990100TYJR200002000';
 const SMALL_PLACE = '市退役军人服务中心';
-
-/** A valid 公民身份号码 (GB 11643 check character) for each n. */
-function idNumber(n: number): string {
-  const body = `11010519850101${String(n % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 // Each run uses fresh ID numbers: one active appointment per ID number and service.
 const RUN = Math.floor(Math.random() * 300) * 3;

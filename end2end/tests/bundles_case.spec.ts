@@ -204,4 +204,16 @@ test('开办餐饮店: one application, one set of photos, two tracks moved sepa
     expect(whole.tracks.map((t: any) => t.rating?.score)).toEqual([5, 4]);
     await shot(page, 'bundle-case-rated');
   });
+
+  await test.step('the look-up form opens the whole by its number and query code', async () => {
+    await openApp(page, '/track');
+    await page.getByLabel('办件编号').fill(caseNumber);
+    await page.getByLabel('查询码').fill(queryCode.toLowerCase());
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/track/${caseNumber}$`));
+    await expect(page.locator('.track-tile')).toHaveCount(2);
+    // A wrong code opens nothing, for the whole as for any case.
+    const wrong = await request.post('/api/cases/lookup', { data: { case_number: caseNumber, query_code: 'AAAAAAAA' } });
+    expect(wrong.status()).toBe(404);
+  });
 });

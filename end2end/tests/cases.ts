@@ -110,16 +110,23 @@ export function toUpload(service: Service): Material[] {
 }
 
 /**
- * A valid ID number of its own for each applicant, ending in X as the masked form the tests read
- * (1****************X): the backend takes at most 10 applications per ID number a day, and the
- * suite makes more cases than that.
+ * A valid 公民身份号码 (GB 11643 check character).
+ * - Without `n`: one of its own for each applicant, ending in X as the masked form the tests
+ *   read (1****************X): the backend takes at most 10 applications per ID number a day,
+ *   and the suite makes more cases than that.
+ * - With `n`: the n-th of a fixed series (any check character), for tests that need to know
+ *   which ID numbers they used, e.g. one active appointment per ID number and service.
  */
-export function idNumber(): string {
+export function idNumber(n?: number): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const check = (body: string) => '10X98765432'[[...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0) % 11];
+  if (n !== undefined) {
+    const body = `11010519850101${String(n % 1000).padStart(3, '0')}`;
+    return body + check(body);
+  }
   for (;;) {
     const body = `11010519491231${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-    const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-    if ('10X98765432'[sum % 11] === 'X') return `${body}X`;
+    if (check(body) === 'X') return `${body}X`;
   }
 }
 

@@ -1,11 +1,14 @@
 import { test, expect } from '@playwright/test';
-import { createCase } from './cases';
+import { createCase, idNumber } from './cases';
 import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openApp } from './helpers';
 
-// Personal lists without a network: 我的办件 and a case open from the copy last saved on the
-// device, saying when it was saved; a checklist opened once opens again, with its ticks.
+// Personal lists without a network: 我的办件 and a case, 我的预约 and an appointment open from the
+// copy last saved on the device, saying when it was saved; a checklist opened once opens again,
+// with its ticks.
 
 const ID_CARD = '11990100GAHZ070001000';
+// 退役军人接收安置报到, which takes appointments.
+const BOOKABLE = '11990100TYJR200002000';
 const SAVED_AT = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
 
 test('我的办件 and a case open offline from the last saved copy, with the time it was saved', async ({ page, context, request }) => {
@@ -72,5 +75,38 @@ test('a page saved in the standard size opens offline in 长辈版 once it is ch
     .toBeGreaterThanOrEqual(18);
   await page.getByRole('button', { name: '长辈版（大字）' }).click();
   await expect(page.locator('html')).not.toHaveClass(/\belder\b/);
+  await goOnline(context);
+});
+
+test('我的预约 and an appointment open offline from the last saved copy, with the time it was saved', async ({ page, context }) => {
+  await openApp(page, `/services/${BOOKABLE}/appointment`);
+  await page.getByRole('group', { name: '预约日期' }).getByRole('radio', { disabled: false }).first().check();
+  await page.getByRole('group', { name: '预约时段' }).getByRole('radio', { disabled: false }).first().check();
+  await page.getByLabel('姓名').fill('李小明');
+  await page.getByLabel('公民身份号码').fill(idNumber());
+  await page.getByLabel('手机号码').fill('13800138000');
+  await page.getByRole('button', { name: '确认预约' }).click();
+  await expect(page.locator('.status-big')).toHaveText('已预约');
+  const facts = await page.locator('.facts').innerText();
+
+  await openApp(page, '/track');
+  const mine = page.getByRole('region', { name: '我的预约' });
+  await expect(mine.getByText('退役军人接收安置报到')).toBeVisible();
+  await loadThroughServiceWorker(page);
+  await expect(mine.getByText('退役军人接收安置报到')).toBeVisible();
+
+  await goOffline(context);
+  await page.reload();
+  await expect(mine.getByText('退役军人接收安置报到')).toBeVisible();
+  await expect(mine.getByText(/已预约/)).toBeVisible();
+  await expect(mine.getByText('网络未连接，以下是本机上次保存的预约状态。')).toBeVisible();
+  await expect(mine.getByText(/网络未连接，状态为.*保存的信息/)).toContainText(SAVED_AT);
+  await expectAccessible(page);
+
+  await mine.getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('我的预约');
+  await expect(page.locator('.status-big')).toHaveText('已预约');
+  await expect(page.getByText(/网络未连接，以下是.*保存的预约信息/)).toContainText(SAVED_AT);
+  expect(await page.locator('.facts').innerText()).toEqual(facts);
   await goOnline(context);
 });

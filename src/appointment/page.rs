@@ -44,7 +44,15 @@ pub fn AppointmentPage() -> impl IntoView {
             match fetch(&n, &mine.query_code).await {
                 Ok(v) => {
                     store::record(&v);
+                    notice.try_set(None);
                     state.try_set(Load::Ready(Box::new(v)));
+                }
+                // No network: the copy the device saved, saying when.
+                Err(ApiErr::Network) if mine.saved.is_some() => {
+                    notice.try_set(Some(t::appointment_saved_at(mine.saved_time().as_deref())));
+                    if let Some(saved) = mine.saved {
+                        state.try_set(Load::Ready(saved));
+                    }
                 }
                 Err(e) => {
                     state.try_set(Load::Failed(e));

@@ -1,5 +1,7 @@
 //! 我的预约: the appointments booked or opened on this device, in `localStorage`
-//! (`portal.my_appointments`), beside my cases: the query code never appears in a URL.
+//! (`portal.my_appointments`), beside my cases: the query code never appears in a URL. Each keeps
+//! the appointment as the server last showed it, and when, so the list and the appointment's page
+//! open without a network (the ID number and phone in it are masked by the backend).
 
 use contract::appointment::{AppointmentStatus, AppointmentView, ClockTime};
 use contract::chrono::NaiveDate;
@@ -22,10 +24,17 @@ pub struct MyAppointment {
     pub start: ClockTime,
     pub end: ClockTime,
     pub status: AppointmentStatus,
+    /// When the device last had the appointment from the server (ms since the epoch); absent on
+    /// entries kept before it was recorded.
+    #[serde(default)]
+    pub checked_ms: Option<u64>,
+    /// The whole appointment as the server last showed it.
+    #[serde(default)]
+    pub saved: Option<Box<AppointmentView>>,
 }
 
 impl MyAppointment {
-    fn from_view(v: &AppointmentView, query_code: &str) -> MyAppointment {
+    fn from_view(v: &AppointmentView, query_code: &str, now_ms: u64) -> MyAppointment {
         MyAppointment {
             number: v.appointment_number.clone(),
             query_code: query_code.to_string(),
@@ -35,8 +44,19 @@ impl MyAppointment {
             start: v.start,
             end: v.end,
             status: v.status,
+            checked_ms: Some(now_ms),
+            saved: Some(Box::new(v.clone())),
         }
     }
+
+    /// When the saved state was had from the server, as the pages show times.
+    pub fn saved_time(&self) -> Option<String> {
+        self.checked_ms.map(crate::track::saved::saved_time)
+    }
+}
+
+fn now_ms() -> u64 {
+    crate::browser::now_ms() as u64
 }
 
 /// Puts `seen` first (or updates it), drops old ones, and keeps at most `MAX`.
@@ -60,7 +80,7 @@ pub fn remember(view: &AppointmentView, query_code: &str) -> bool {
     let mut all = list();
     upsert(
         &mut all,
-        MyAppointment::from_view(view, query_code),
+        MyAppointment::from_view(view, query_code, now_ms()),
         crate::today::today_in_china(),
     );
     local::set(KEY, &all)
@@ -70,7 +90,7 @@ pub fn remember(view: &AppointmentView, query_code: &str) -> bool {
 pub fn record(view: &AppointmentView) {
     let mut all = list();
     if let Some(mine) = all.iter_mut().find(|a| a.number == view.appointment_number) {
-        *mine = MyAppointment::from_view(view, &mine.query_code);
+        *mine = MyAppointment::from_view(view, &mine.query_code, now_ms());
         local::set(KEY, &all);
     }
 }
@@ -89,6 +109,8 @@ mod tests {
             start: ClockTime(540),
             end: ClockTime(570),
             status: AppointmentStatus::Booked,
+            checked_ms: None,
+            saved: None,
         }
     }
 
@@ -105,5 +127,16 @@ mod tests {
         upsert(&mut list, moved, today);
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].status, AppointmentStatus::Cancelled);
+    }
+
+    #[test]
+    fn entries_kept_before_saved_copies_still_load() {
+        let mut json = serde_json::to_value(vec![mine("A", "2026-12-02")]).unwrap();
+        for key in ["checked_ms", "saved"] {
+            json[0].as_object_mut().unwrap().remove(key);
+        }
+        let old: Vec<MyAppointment> = serde_json::from_value(json).unwrap();
+        assert_eq!(old, vec![mine("A", "2026-12-02")]);
+        assert_eq!(old[0].saved_time(), None);
     }
 }

@@ -2,18 +2,17 @@
 //! from my cases: only its owner can), and `/complain/service/{code}` from a guide, about the
 //! service itself or one of its places' windows.
 
-use contract::{
-    ComplaintCategory, ComplaintSubject, ComplaintSubmission, FieldError, TicketReceipt,
-};
+use contract::{ComplaintCategory, ComplaintSubject, ComplaintSubmission, FieldError};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::draft::{self, Draft, Outcome};
-use super::my_tickets::{self, Kind};
-use crate::components::form::{dom_id, focus_error_summary, ErrorSummary, Field, TextArea};
+use super::draft::{self, Draft};
+use super::my_tickets::Kind;
+use super::send::{form_end, Sending};
+use crate::components::form::{dom_id, ErrorSummary, TextArea};
 use crate::components::{set_title, Loading};
 use crate::i18n::t;
 use crate::routes::{self, CaseParams, ServiceParams};
@@ -155,9 +154,8 @@ fn build(target: &Target, d: &Draft) -> Result<ComplaintSubmission, Vec<FieldErr
 fn ComplaintForm(target: Target) -> impl IntoView {
     let form = form_id(&target);
     let typed = RwSignal::new(draft::load(&form));
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let form_error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let sending = Sending::new();
+    let errors = sending.errors;
     let navigate = use_navigate();
     let back = match &target {
         Target::Case { number, .. } => routes::case(number),
@@ -185,47 +183,17 @@ fn ComplaintForm(target: Target) -> impl IntoView {
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
+        let (target, form) = stored.get_value();
+        let submission = build(&target, &typed.get_untracked());
+        if !sending.checked(submission.as_ref().err().cloned().unwrap_or_default()) {
             return;
         }
-        form_error.set(None);
-        let (target, form) = stored.get_value();
-        let submission = match build(&target, &typed.get_untracked()) {
-            Ok(s) => {
-                errors.set(Vec::new());
-                s
-            }
-            Err(e) => {
-                errors.set(e);
-                focus_error_summary();
-                return;
-            }
-        };
-        let Ok(body) = serde_json::to_string(&submission) else {
-            return;
-        };
-        let title = target_title(&target);
-        busy.set(true);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let outcome = draft::send::<TicketReceipt>(&form, "/api/complaints", body).await;
-            busy.set(false);
-            match outcome {
-                Outcome::Done(r) => {
-                    my_tickets::remember(&r.ticket_number, &r.query_code, Kind::Complaint, &title);
-                    navigate(&routes::ticket(&r.ticket_number), Default::default());
-                }
-                Outcome::Refused(e) => {
-                    errors.set(e.fields);
-                    form_error.set(Some(e.message));
-                    focus_error_summary();
-                }
-                Outcome::Failed(m) => {
-                    form_error.set(Some(m));
-                    focus_error_summary();
-                }
-            }
-        });
+        let Ok(submission) = submission else { return };
+        if let Ok(body) = serde_json::to_string(&submission) {
+            let title = target_title(&target);
+            let at = ("/api/complaints", Kind::Complaint);
+            sending.send(form, at, body, move || title, navigate.clone());
+        }
     };
 
     let category_error = error_of("category");
@@ -235,7 +203,7 @@ fn ComplaintForm(target: Target) -> impl IntoView {
             <p class="case-back"><A href=back>{title.clone()}</A></p>
             <h1>{t::COMPLAIN_TITLE()}</h1>
             <p class="lead">{t::ABOUT()}"："{lead}</p>
-            <ErrorSummary errors=errors message=form_error/>
+            <ErrorSummary errors=errors message=sending.message/>
             <form on:submit=submit novalidate>
                 {(!about_case).then(|| view! {
                     <fieldset class="choices">
@@ -295,14 +263,7 @@ fn ComplaintForm(target: Target) -> impl IntoView {
                 <TextArea field="description" label=t::DESCRIPTION() hint=t::DESCRIPTION_HINT()
                     value=Signal::derive(move || typed.with(|d| d.text.clone()))
                     on_input=edit(|d, v| d.text = v) errors=errors maxlength=contract::TEXT_MAX_CHARS/>
-                <Field field="phone" label=t::FEEDBACK_PHONE().into() hint=t::FEEDBACK_PHONE_HINT().into()
-                    value=Signal::derive(move || typed.with(|d| d.phone.clone()))
-                    on_input=edit(|d, v| d.phone = v) errors=errors
-                    input_type="tel" inputmode="numeric" autocomplete="tel" maxlength=11/>
-                <p class="note">{t::DRAFT_KEPT()}</p>
-                <button type="submit" class="button wide" disabled=move || busy.get()>
-                    {move || if busy.get() { t::SUBMITTING() } else { t::SEND_COMPLAINT() }}
-                </button>
+                {form_end(typed, edit(|d, v| d.phone = v), sending, t::SEND_COMPLAINT)}
             </form>
         </main>
     }

@@ -14,6 +14,7 @@ mod complain;
 pub(crate) mod draft;
 mod list;
 pub mod my_tickets;
+mod send;
 mod ticket;
 
 pub use ask::AskPage;

@@ -1025,6 +1025,29 @@ pub fn bundle_service_count(n: usize) -> String {
     }
 }
 
+// 我的预约 offline.
+texts! {
+    MY_APPOINTMENTS_OFFLINE => "网络未连接，以下是本机上次保存的预约状态。", "No network connection: these are the appointments as last saved on this device.";
+}
+
+/// An appointment's page shown from the copy saved on the device at `at`.
+pub fn appointment_saved_at(at: Option<&str>) -> String {
+    match (crate::i18n::lang::current(), at) {
+        (crate::i18n::lang::Lang::Zh, Some(at)) => {
+            format!("网络未连接，以下是{at}保存的预约信息，可能不是最新。")
+        }
+        (crate::i18n::lang::Lang::Zh, None) => {
+            "网络未连接，以下是本机保存的预约信息，可能不是最新。".into()
+        }
+        (crate::i18n::lang::Lang::En, Some(at)) => {
+            format!("No network connection: this appointment as saved on {at}; it may be out of date.")
+        }
+        (crate::i18n::lang::Lang::En, None) => {
+            "No network connection: this appointment as saved on this device; it may be out of date.".into()
+        }
+    }
+}
+
 // 一件事 (bundles): one application, one case with a track per department.
 texts! {
     TRACKS_TITLE => "各部门办理进度", "Progress in each department";

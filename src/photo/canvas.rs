@@ -84,6 +84,18 @@ impl Source {
     }
 }
 
+/// How a draw resamples the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Smoothing {
+    /// Mipmaps or a cubic filter: needed when shrinking more than twofold, where plain bilinear
+    /// filtering skips source pixels, aliases, and makes a blurred photo measure as sharp.
+    High,
+    /// Plain bilinear: at a twofold shrink or less it already averages every source pixel (at
+    /// exactly half, each output pixel is the mean of a 2 × 2 block), and it costs about half of
+    /// `High` on a 12 MP photo, which first builds a mipmap of the whole photo.
+    Bilinear,
+}
+
 /// A 2D canvas: `OffscreenCanvas` where it exists (no DOM node, promise-based encoding), else a
 /// detached `<canvas>` (Safari before 16.4 has no 2D `OffscreenCanvas`).
 pub enum Surface {
@@ -92,31 +104,52 @@ pub enum Surface {
 }
 
 impl Surface {
+    /// A canvas without an alpha channel: photos are opaque, and an opaque surface spares the
+    /// browser blending on every draw and un-premultiplying before every read and encode. It
+    /// starts black, so a source that may be transparent is drawn over `fill_white`.
     pub fn new(width: u32, height: u32) -> Option<Surface> {
-        let surface = Self::offscreen(width, height).or_else(|| Self::element(width, height))?;
-        // Smooth downscaling; the default bilinear filter aliases at 2x and more, which both looks
-        // worse and makes a blurred photo measure as sharp.
-        let context: &JsValue = match &surface {
-            Surface::Offscreen(_, c) => c,
-            Surface::Element(_, c) => c,
-        };
-        let _ = Reflect::set(context, &"imageSmoothingQuality".into(), &"high".into());
+        let options = js_sys::Object::new();
+        let _ = Reflect::set(&options, &"alpha".into(), &JsValue::FALSE);
+        let surface = Self::offscreen(width, height, &options)
+            .or_else(|| Self::element(width, height, &options))?;
+        surface.smoothing(Smoothing::High);
         Some(surface)
     }
 
-    fn offscreen(width: u32, height: u32) -> Option<Surface> {
+    fn offscreen(width: u32, height: u32, options: &JsValue) -> Option<Surface> {
         let canvas = OffscreenCanvas::new(width, height).ok()?;
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let context = canvas
+            .get_context_with_context_options("2d", options)
+            .ok()??
+            .dyn_into()
+            .ok()?;
         Some(Surface::Offscreen(canvas, context))
     }
 
-    fn element(width: u32, height: u32) -> Option<Surface> {
+    fn element(width: u32, height: u32, options: &JsValue) -> Option<Surface> {
         let document = crate::browser::window()?.document()?;
         let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
         canvas.set_width(width);
         canvas.set_height(height);
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let context = canvas
+            .get_context_with_context_options("2d", options)
+            .ok()??
+            .dyn_into()
+            .ok()?;
         Some(Surface::Element(canvas, context))
+    }
+
+    /// How the next draws resample (`imageSmoothingQuality`).
+    pub fn smoothing(&self, smoothing: Smoothing) {
+        let context: &JsValue = match self {
+            Surface::Offscreen(_, c) => c,
+            Surface::Element(_, c) => c,
+        };
+        let value = match smoothing {
+            Smoothing::High => "high",
+            Smoothing::Bilinear => "low",
+        };
+        let _ = Reflect::set(context, &"imageSmoothingQuality".into(), &value.into());
     }
 
     /// Paints the canvas white, so transparent PNG areas become paper, not black, in the JPEG.

@@ -19,7 +19,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
 use crate::i18n::t;
-use canvas::{Source, Surface};
+use canvas::{Smoothing, Source, Surface};
 use metrics::{Kind, ANALYSIS_EDGE, MAX_EDGE};
 pub use metrics::{QualityWarning, MAX_UPLOAD_BYTES};
 
@@ -88,6 +88,7 @@ pub async fn prepare(file: &File) -> Result<Prepared, PhotoError> {
         }
         _ => {}
     }
+    mark("photo-start");
     let source = Source::decode(file).await.ok_or(match kind {
         // Not an image by its bytes and not decodable: whatever its name says, it is no photo.
         Kind::Unknown => PhotoError::NotSupported,
@@ -95,9 +96,19 @@ pub async fn prepare(file: &File) -> Result<Prepared, PhotoError> {
             heic: kind == Kind::Heic,
         },
     })?;
-    let prepared = encode(&source).await;
+    mark("photo-decoded");
+    // Only a JPEG is sure to have no transparent pixels to turn into paper.
+    let prepared = encode(&source, kind != Kind::Jpeg).await;
     source.close();
     prepared
+}
+
+/// Performance marks along the pipeline (`photo-start`, `-decoded`, `-measured`, `-encoded`),
+/// from which `cargo xtask bench` prints where a photo's time goes.
+fn mark(name: &str) {
+    if let Some(performance) = crate::browser::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
 }
 
 /// Reads the first bytes through `Response`, which (unlike `Blob.arrayBuffer`) exists on iOS 13.
@@ -108,15 +119,18 @@ async fn read_head(file: &File) -> Option<Vec<u8>> {
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-async fn encode(source: &Source) -> Result<Prepared, PhotoError> {
+async fn encode(source: &Source, may_be_transparent: bool) -> Result<Prepared, PhotoError> {
     let (width, height) = source.size();
     if width == 0 || height == 0 {
         return Err(PhotoError::CannotDecode { heic: false });
     }
     let (w, h) = metrics::target_size(width, height, MAX_EDGE);
-    let surface = paint(source, (w, h), (w, h), 0)?;
+    let surface = paint(source, (w, h), (w, h), 0, may_be_transparent)?;
+    // The browser draws lazily: the resize above is done here, when the analysis copy is read.
     let warnings = analyse(&surface, (w, h), (width, height));
+    mark("photo-measured");
     let blob = encode_jpeg(&surface).await;
+    mark("photo-encoded");
     surface.release();
     let blob = blob.ok_or(PhotoError::Failed)?;
     if blob.size() as u64 > MAX_UPLOAD_BYTES {
@@ -132,15 +146,22 @@ async fn encode(source: &Source) -> Result<Prepared, PhotoError> {
 /// What a page should weigh at most on a weak mobile link.
 const TARGET_BYTES: u64 = 400 * 1024;
 
-/// Draws `source` at `size` onto a `canvas`-sized surface turned by `quarter_turns`.
+/// Draws `source` at `size` onto a `canvas`-sized surface turned by `quarter_turns`, over white
+/// paper if the source `may_be_transparent`.
 fn paint(
     source: &Source,
     size: (u32, u32),
     canvas: (u32, u32),
     quarter_turns: u32,
+    may_be_transparent: bool,
 ) -> Result<Surface, PhotoError> {
     let surface = Surface::new(canvas.0, canvas.1).ok_or(PhotoError::Failed)?;
-    surface.fill_white(canvas.0, canvas.1);
+    if may_be_transparent {
+        surface.fill_white(canvas.0, canvas.1);
+    }
+    if metrics::bilinear_suffices(source.size(), size) {
+        surface.smoothing(Smoothing::Bilinear);
+    }
     let drawn = if quarter_turns == 0 {
         surface.draw(source, 0.0, 0.0, size.0, size.1)
     } else {
@@ -210,7 +231,8 @@ pub async fn rotate(blob: &Blob, quarter_turns: i32) -> Result<Blob, PhotoError>
     } else {
         (h, w)
     };
-    let rotated = match paint(&source, (w, h), canvas, turns) {
+    // Our own JPEG: opaque.
+    let rotated = match paint(&source, (w, h), canvas, turns, false) {
         Ok(surface) => {
             let blob = encode_jpeg(&surface).await;
             surface.release();

@@ -80,13 +80,21 @@ pub fn bench() -> anyhow::Result<()> {
     let lighthouse_modules = tools::ensure_lighthouse()?;
     let backend = crate::server::start_backend()?;
     println!("\nTimings in Chromium at 390x844 (end2end/bench.mjs):");
+    let photo_out = root().join("target/bench-photo.json");
+    let _ = std::fs::remove_file(&photo_out);
     crate::build::run_checked(
         std::process::Command::new("node")
             .arg("bench.mjs")
             .current_dir(root().join("end2end"))
             .env("PATH", &env.path)
-            .env("BASE_URL", &backend.base_url),
+            .env("BASE_URL", &backend.base_url)
+            .env("PHOTO_OUT", &photo_out),
     )?;
+    let photo: budgets::PhotoResult = serde_json::from_str(
+        &std::fs::read_to_string(&photo_out).context("reading target/bench-photo.json")?,
+    )
+    .context("reading the photo timings")?;
+    checks.push(budgets::photo(photo.ms_4x));
 
     let out_dir = root().join("target/lighthouse");
     // Reports of an earlier run must not pass for this one's.

@@ -7,6 +7,10 @@ pub const WASM_BROTLI: usize = 200 * 1024;
 /// HTML, CSS and JS a guide needs before its content is visible, brotli.
 pub const GUIDE_CRITICAL_BROTLI: usize = 30 * 1024;
 
+/// A 12 MP photo made into an upload at 4× CPU slowdown (the page's own time, see
+/// `end2end/bench.mjs`).
+pub const PHOTO_4X_MS: f64 = 1000.0;
+
 /// Lighthouse targets on public pages (mobile defaults).
 pub const PUBLIC_MIN_PERFORMANCE: u32 = 95;
 pub const PUBLIC_MAX_LCP_MS: f64 = 1200.0;
@@ -47,6 +51,21 @@ pub fn size(what: &str, bytes: usize, limit: usize) -> Check {
         limit: format!("≤ {}", kb(limit)),
         within: bytes <= limit,
     }
+}
+
+pub fn photo(ms_4x: f64) -> Check {
+    Check {
+        what: "12 MP photo -> upload at 4x CPU (median)".to_string(),
+        measured: format!("{ms_4x:.0} ms"),
+        limit: format!("≤ {PHOTO_4X_MS:.0} ms"),
+        within: ms_4x <= PHOTO_4X_MS,
+    }
+}
+
+/// What `end2end/bench.mjs` writes to `$PHOTO_OUT`.
+#[derive(Debug, Deserialize)]
+pub struct PhotoResult {
+    pub ms_4x: f64,
 }
 
 /// One page's median Lighthouse run, as `end2end/lighthouse.mjs` writes it to `summary.json`.

@@ -15,6 +15,12 @@ pub fn parse(name: &str, text: &str) -> anyhow::Result<OpeningHours> {
     Ok(hours)
 }
 
+/// The hours embedded in the binary (`None` only if the embedded file were broken, which a
+/// test rules out).
+pub fn embedded() -> Option<OpeningHours> {
+    parse(FILE_NAME, EMBEDDED).ok()
+}
+
 /// The data directory's file when there is one, else the embedded one; a bad file stops
 /// start-up rather than offering slots nobody staffs.
 pub fn load(data_dir: &Path) -> anyhow::Result<OpeningHours> {

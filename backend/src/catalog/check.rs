@@ -4,7 +4,9 @@
 //! `contract::Service`), `forms.json` (an array of `contract::FormDefinition`, one per service
 //! that takes online applications) and optionally `documents.json` (blank forms and samples,
 //! see `documents.rs`); `places-hours.json` beside them is the places' opening hours, which
-//! `appointments::hours` reads from the data directory: checked here, not imported. Every
+//! `appointments::hours` reads from the data directory: checked here (and every place a service
+//! names must have its hours there, or in the embedded file when the directory has none), not
+//! imported. Every
 //! problem found is reported with its file, service and field, so that a city fixes them all in
 //! one round.
 
@@ -12,6 +14,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
+use contract::appointment::OpeningHours;
 use contract::{
     CaseType, Channel, FormDefinition, LimitUnit, MaterialSource, Necessity, OnlineDepth, Service,
     TimeLimit,
@@ -36,6 +39,9 @@ pub struct Catalog {
     pub unreadable: HashSet<String>,
     /// 一件事 bundles (`bundles.json`); none when the directory has no such file.
     pub bundles: Vec<contract::bundle::Bundle>,
+    /// The directory's `places-hours.json`: `None` without one (the backend then uses the
+    /// embedded hours), `Some(None)` when it did not parse (already reported).
+    pub hours: Option<Option<OpeningHours>>,
 }
 
 /// One problem: where it is and what is wrong.
@@ -183,13 +189,17 @@ pub fn read_dir(dir: &Path) -> (Catalog, Vec<Problem>) {
             }
             // The places' opening hours (预约) live beside the catalog with their own shape.
             crate::appointments::hours::FILE_NAME => {
-                if let Err(e) = crate::appointments::hours::parse(&name, &text) {
-                    problems.push(Problem {
-                        file: name,
-                        service: None,
-                        field: String::new(),
-                        message: format!("{e:#}"),
-                    });
+                match crate::appointments::hours::parse(&name, &text) {
+                    Ok(hours) => catalog.hours = Some(Some(hours)),
+                    Err(e) => {
+                        catalog.hours = Some(None);
+                        problems.push(Problem {
+                            file: name,
+                            service: None,
+                            field: String::new(),
+                            message: format!("{e:#}"),
+                        });
+                    }
                 }
             }
             super::bundles::FILE => {
@@ -255,6 +265,18 @@ pub fn check(catalog: &Catalog, documents: &[Document]) -> Vec<Problem> {
             *m.entry(f.service_code.as_str()).or_default() += 1;
             m
         });
+    let embedded_hours;
+    let hours = match &catalog.hours {
+        Some(Some(h)) => Some((h, "places-hours.json")),
+        // Reported already; every place would be reported again.
+        Some(None) => None,
+        None => {
+            embedded_hours = crate::appointments::hours::embedded();
+            embedded_hours
+                .as_ref()
+                .map(|h| (h, "the embedded places-hours.json"))
+        }
+    };
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for (file, s) in &catalog.services {
         let mut at = At {
@@ -273,6 +295,16 @@ pub fn check(catalog: &Catalog, documents: &[Document]) -> Vec<Problem> {
             at.add("code", format!("duplicate: also in {first}"));
         }
         check_service(&mut at, s, &docs);
+        if let Some((hours, source)) = hours {
+            for (i, p) in s.places.iter().enumerate() {
+                if !blank(&p.name) && hours.place_named(&p.name).is_none() {
+                    at.add(
+                        format!("places[{i}].name"),
+                        format!("{}: no such place in {source}", p.name),
+                    );
+                }
+            }
+        }
         let forms = forms_by_code.get(s.code.as_str()).copied().unwrap_or(0);
         if s.online_application && forms != 1 {
             at.add(

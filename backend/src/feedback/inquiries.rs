@@ -12,12 +12,9 @@ use contract::{
 };
 use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 
-use super::{
-    count_submission, illegal, request_hash, staff_texts, store_key, stored_receipt,
-    ticket_not_found,
-};
+use super::{illegal, staff_texts, store_key, stored_receipt, ticket_not_found};
 use crate::app::AppState;
-use crate::applications::{key_from, replied};
+use crate::applications::replied;
 use crate::catalog::service_items::load_service;
 use crate::clock::china_time;
 use crate::http::client_ip::ClientIp;
@@ -52,13 +49,10 @@ pub async fn submit(
     headers: HeaderMap,
     ApiJson(q): ApiJson<InquirySubmission>,
 ) -> ApiResult<Response> {
-    let key = key_from(&headers)?;
-    let hash = request_hash(&q)?;
-    let (k, h) = (key.clone(), hash.clone());
-    if let Some(receipt) = state.db.call(move |c| stored_receipt(c, &k, &h)).await? {
-        return Ok(replied(receipt, true));
-    }
-    count_submission(&state, &client.key())?;
+    let (key, hash) = match super::start(&state, &client, &headers, &q).await? {
+        super::Start::Replayed(reply) => return Ok(reply),
+        super::Start::New { key, hash } => (key, hash),
+    };
     let errors = contract::check_inquiry(&q);
     if !errors.is_empty() {
         return Err(AppError::invalid(errors));
@@ -124,16 +118,6 @@ fn create(
     Ok((receipt, false))
 }
 
-fn query_code(conn: &Connection, ticket: &str) -> Result<Option<String>, AppError> {
-    Ok(conn
-        .query_row(
-            "SELECT query_code FROM inquiries WHERE ticket_number = ?1",
-            [ticket],
-            |r| r.get("query_code"),
-        )
-        .optional()?)
-}
-
 fn view_of(r: &Row) -> rusqlite::Result<InquiryView> {
     Ok(InquiryView {
         ticket_number: r.get("ticket_number")?,
@@ -176,15 +160,7 @@ pub async fn lookup(
     client: ClientIp,
     ApiJson(req): ApiJson<TicketLookup>,
 ) -> ApiResult<Json<InquiryView>> {
-    let ticket = crate::cases::lookup::authenticate_with(
-        &state,
-        &client,
-        &req.ticket_number,
-        &req.query_code,
-        query_code,
-        ticket_not_found,
-    )
-    .await?;
+    let ticket = super::authenticate(&state, &client, &req, super::Tickets::Inquiries).await?;
     let found = state.db.call(move |c| load(c, &ticket)).await?;
     found.map(|s| Json(s.inquiry)).ok_or_else(ticket_not_found)
 }

@@ -10,11 +10,15 @@ pub mod complaints;
 pub mod follow_ups;
 pub mod inquiries;
 
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use contract::chrono::NaiveDate as Date;
-use contract::{ErrorCode, TicketReceipt};
-use rusqlite::Connection;
+use contract::{ErrorCode, TicketLookup, TicketReceipt};
+use rusqlite::{Connection, OptionalExtension};
 
+use crate::app::AppState;
+use crate::applications::{key_from, replied};
+use crate::http::client_ip::ClientIp;
 use crate::http::error::AppError;
 pub(crate) use crate::idempotency::request_hash;
 
@@ -108,6 +112,75 @@ fn count_submission(state: &crate::app::AppState, client: &str) -> Result<(), Ap
             "提交过于频繁，请1小时后再试",
         ))
     }
+}
+
+/// How a question or complaint starts: the receipt already given for this key and request (a
+/// retry), or the key and the request's hash of a new one, counted against the client's limit.
+enum Start {
+    Replayed(Response),
+    New { key: String, hash: String },
+}
+
+async fn start<T: serde::Serialize>(
+    state: &AppState,
+    client: &ClientIp,
+    headers: &HeaderMap,
+    body: &T,
+) -> Result<Start, AppError> {
+    let key = key_from(headers)?;
+    let hash = request_hash(body)?;
+    let (k, h) = (key.clone(), hash.clone());
+    if let Some(receipt) = state.db.call(move |c| stored_receipt(c, &k, &h)).await? {
+        return Ok(Start::Replayed(replied(receipt, true)));
+    }
+    count_submission(state, &client.key())?;
+    Ok(Start::New { key, hash })
+}
+
+/// Where tickets of each kind are kept.
+#[derive(Clone, Copy)]
+enum Tickets {
+    Inquiries,
+    Complaints,
+}
+
+/// Checks a ticket's number and query code as a case's are (the same failure limit); the
+/// ticket number when they match.
+async fn authenticate(
+    state: &AppState,
+    client: &ClientIp,
+    req: &TicketLookup,
+    tickets: Tickets,
+) -> Result<String, AppError> {
+    type Stored = fn(&Connection, &str) -> Result<Option<String>, AppError>;
+    let stored: Stored = match tickets {
+        Tickets::Inquiries => |c, t| query_code(c, "inquiries", t),
+        Tickets::Complaints => |c, t| query_code(c, "complaints", t),
+    };
+    crate::cases::lookup::authenticate_with(
+        state,
+        client,
+        &req.ticket_number,
+        &req.query_code,
+        stored,
+        ticket_not_found,
+    )
+    .await
+}
+
+/// The query code of ticket `ticket` in `table` (one of the two names above, never input).
+fn query_code(
+    conn: &Connection,
+    table: &'static str,
+    ticket: &str,
+) -> Result<Option<String>, AppError> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT query_code FROM {table} WHERE ticket_number = ?1"),
+            [ticket],
+            |r| r.get("query_code"),
+        )
+        .optional()?)
 }
 
 fn ticket_not_found() -> AppError {

@@ -393,3 +393,30 @@ async fn staff_act_on_a_track_from_the_command_line() {
     // Staff see the name in full.
     assert_eq!(whole.applicant_name, "张三");
 }
+
+#[tokio::test]
+async fn a_companys_licence_decided_on_one_track_is_published_for_that_service() {
+    let t = TestApp::new();
+    let ids = t.five_pages().await;
+    let mut app = restaurant(&ids);
+    app.legal_person = Some(LegalPerson {
+        name: "北京示例餐饮有限公司".into(),
+        credit_code: "92110105MA0000000U".into(),
+    });
+    let (status, body) = t.submit_bundle("bundle-key-0007", &app).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let receipt: SubmitReceipt = serde_json::from_value(body).unwrap();
+    let two = format!("{}-2", receipt.case_number);
+    t.act(&two, action("accept")).await;
+    t.act(&two, action("approve")).await;
+    let (_, list) = t.get("/api/publications").await;
+    let list: Vec<Publication> = serde_json::from_value(list).unwrap();
+    assert_eq!(list.len(), 1, "only the decided track");
+    assert_eq!(list[0].service_name, "食品经营许可");
+    assert_eq!(list[0].enterprise_name, "北京示例餐饮有限公司");
+    // Nothing about the person who acted for the company.
+    let text = serde_json::to_string(&list).unwrap();
+    for private in ["张三", ID_NUMBER, "13800138000"] {
+        assert!(!text.contains(private), "{private}");
+    }
+}

@@ -12,6 +12,8 @@ use crate::catalog::check::{Catalog, Problem};
 use crate::catalog::import::{self, load_checked, CatalogCommand};
 use crate::config::{Cli, Command};
 
+const TEST_PLACE: &str = "测试市政务服务中心";
+
 /// The test service made complete enough to pass the check.
 fn valid_service(code: &str) -> Service {
     let mut s = test_service(code, true);
@@ -25,7 +27,7 @@ fn valid_service(code: &str) -> Service {
     });
     s.conditions = vec!["年满十八周岁。".into()];
     s.places = vec![Place {
-        name: "测试市政务服务中心".into(),
+        name: TEST_PLACE.into(),
         address: "测试市人民路1号".into(),
         hours: "周一至周五 9:00-17:00".into(),
         district: None,
@@ -68,6 +70,10 @@ fn catalog_dir(edit: impl FnOnce(&mut Vec<Service>, &mut Vec<Service>)) -> tempf
         "forms.json",
         &vec![form_for("CITY0001"), form_for("CITY0002")],
     );
+    // The places' hours beside them, naming the test services' hall.
+    let mut hours = crate::appointments::hours::embedded().unwrap();
+    hours.places[0].name = TEST_PLACE.into();
+    write(dir.path(), "places-hours.json", &hours);
     dir
 }
 
@@ -210,6 +216,35 @@ fn check_names_file_service_and_field_of_each_kind_of_problem() {
         b[0].statutory_limit.citation = None;
     });
     assert_eq!(problems_of(dir.path()).len(), 2);
+}
+
+#[test]
+fn every_place_a_service_names_has_opening_hours() {
+    let p = only_problem(|_, b| b[0].places[0].name = "测试市第二政务服务中心".into());
+    assert_eq!(at(&p), ("b.json", Some("CITY0002"), "places[0].name"));
+    assert!(
+        p.message.contains("测试市第二政务服务中心") && p.message.contains("places-hours.json"),
+        "{p}"
+    );
+
+    // Without its own places-hours.json a directory is checked against the embedded one, which
+    // the backend then uses: the test hall is not in it, a hall of the example city is.
+    let dir = catalog_dir(|_, b| b[0].places[0].name = "市民中心政务服务大厅".into());
+    std::fs::remove_file(dir.path().join("places-hours.json")).unwrap();
+    let problems = problems_of(dir.path());
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(
+        at(&problems[0]),
+        ("a.json", Some("CITY0001"), "places[0].name")
+    );
+    assert!(problems[0].message.contains("embedded"), "{}", problems[0]);
+
+    // A places-hours.json that does not parse is reported once, not again for every place.
+    let dir = catalog_dir(|_, _| {});
+    std::fs::write(dir.path().join("places-hours.json"), "{}").unwrap();
+    let problems = problems_of(dir.path());
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].file, "places-hours.json");
 }
 
 #[test]
