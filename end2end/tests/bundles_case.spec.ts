@@ -212,6 +212,15 @@ test('开办餐饮店: one application, one set of photos, two tracks moved sepa
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/track/${caseNumber}$`));
     await expect(page.locator('.track-tile')).toHaveCount(2);
+    // 长辈版: the tracks stay readable (one to a row at this size) and pass axe.
+    await page.getByRole('button', { name: '长辈版（大字）' }).click();
+    await expect(page.locator('html')).toHaveClass(/\belder\b/);
+    const small = await page.locator('.track-tile :is(p, a)').evaluateAll((els) =>
+      els.filter((e) => parseFloat(getComputedStyle(e).fontSize) < 18).map((e) => e.textContent));
+    expect(small).toEqual([]);
+    await expectAccessible(page);
+    await shot(page, 'bundle-case-elder');
+    await page.getByRole('button', { name: '长辈版（大字）' }).click();
     // A wrong code opens nothing, for the whole as for any case.
     const wrong = await request.post('/api/cases/lookup', { data: { case_number: caseNumber, query_code: 'AAAAAAAA' } });
     expect(wrong.status()).toBe(404);

@@ -327,7 +327,8 @@ pub fn view(
         },
         applicant_id_masked: mask_id_number(&id_number),
         submitted_at: first.submitted_at,
-        accepted_on: tracks.iter().filter_map(|t| t.accepted_on).max(),
+        // Accepted as a whole once every track still running is.
+        accepted_on: overall_accepted_on(&tracks),
         promised_limit: bundle.promised_limit,
         due_date: overall_due_date(&tracks),
         timeline,
@@ -342,6 +343,17 @@ pub fn view(
         // Each track carries its own decision's publication.
         publication: None,
     }))
+}
+
+fn overall_accepted_on(tracks: &[CaseView]) -> Option<Date> {
+    let running: Vec<&CaseView> = tracks
+        .iter()
+        .filter(|t| t.status != contract::CaseStatus::NotAccepted)
+        .collect();
+    if running.iter().any(|t| t.accepted_on.is_none()) {
+        return None;
+    }
+    running.iter().filter_map(|t| t.accepted_on).max()
 }
 
 /// The citizen's view of a number the look-up accepted: the whole with its tracks, or a case.

@@ -178,6 +178,12 @@ async fn tracks_move_on_their_own_and_a_supplement_pauses_only_its_track() {
 
     // Monday 2026-03-02: the licence is approved on the spot; the food permit accepted.
     t.act(&one, action("accept")).await;
+    let whole = t.lookup(&receipt).await;
+    assert_eq!(
+        whole.accepted_on, None,
+        "not accepted as a whole while a track waits"
+    );
+    assert_eq!(whole.due_date, None);
     t.act(&one, action("approve")).await;
     t.act(&two, action("accept")).await;
     let whole = t.lookup(&receipt).await;
@@ -188,6 +194,7 @@ async fn tracks_move_on_their_own_and_a_supplement_pauses_only_its_track() {
     assert_eq!(whole.tracks[1].due_date, due_food);
     assert_eq!(whole.due_date, due_food, "the latest of the tracks");
     assert_eq!(whole.status, CaseStatus::Accepted);
+    assert_eq!(whole.accepted_on, Date::from_ymd_opt(2026, 3, 2));
 
     // Tuesday: the food permit asks again for the shared ID card; only its clock stops.
     t.days_later(1);
