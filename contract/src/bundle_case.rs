@@ -322,6 +322,13 @@ pub fn overall_due_date(tracks: &[CaseView]) -> Option<NaiveDate> {
     counted.iter().filter_map(|t| t.due_date).max()
 }
 
+/// Whether the clock of the whole stands still: only when every track still running is paused
+/// (a 补正 on one track pauses that track alone, and the others count on).
+pub fn overall_clock_paused(tracks: &[CaseView]) -> bool {
+    let mut running = tracks.iter().filter(|t| !t.status.concluded()).peekable();
+    running.peek().is_some() && running.all(|t| t.paused.is_some() || t.status.clock_paused())
+}
+
 /// The status of the whole as one line: waiting for the applicant (需补正) first, then the least
 /// advanced track, so the whole is 已送达 only when every track is.
 pub fn overall_status(tracks: &[CaseView]) -> CaseStatus {

@@ -251,10 +251,22 @@ fn CaseDetails(
 
 /// 办理时限: the promised limit, the due date, the countdown and any pause.
 fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl IntoView {
-    let status = view.status;
+    let whole = !view.tracks.is_empty();
     let due = view.due_date;
     let paused = view.paused.clone();
-    let is_paused = paused.is_some();
+    // The whole's status says 需补正 while any track waits for the applicant, but its clock stands
+    // still only while every running track's does.
+    let (status, is_paused) = if whole {
+        let stopped = contract::bundle_case::overall_clock_paused(&view.tracks);
+        let status = if view.status.clock_paused() && !stopped {
+            CaseStatus::UnderReview
+        } else {
+            view.status
+        };
+        (status, stopped)
+    } else {
+        (view.status, paused.is_some())
+    };
     let limit = view.promised_limit;
     let count = move || {
         calendar.with(|c| {
@@ -268,7 +280,6 @@ fn time_limit(view: &CaseView, calendar: RwSignal<Option<WorkCalendar>>) -> impl
         .filter(|p| p.until.is_some())
         .cloned()
         .collect();
-    let whole = !view.tracks.is_empty();
     let mut rows = vec![(t::PROMISED_LIMIT(), t::time_limit(limit))];
     if let Some(d) = due {
         let moves = if is_paused { t::DUE_MOVES() } else { "" };

@@ -222,3 +222,15 @@ fn a_single_case_is_its_own_one_track_and_old_json_reads() {
     let back: CaseView = serde_json::from_str(&serde_json::to_string(&whole).unwrap()).unwrap();
     assert_eq!(back, whole);
 }
+
+#[test]
+fn a_supplement_on_one_track_does_not_stop_the_whole_clock() {
+    use CaseStatus::*;
+    let review = track(UnderReview, Some((12, 4)));
+    let waiting = track(SupplementRequired, Some((12, 9)));
+    assert!(!overall_clock_paused(&[review.clone(), waiting.clone()]));
+    assert!(overall_clock_paused(&[waiting.clone(), waiting.clone()]));
+    // A finished track neither runs nor stops the clock of the others.
+    assert!(overall_clock_paused(&[waiting, track(Delivered, None)]));
+    assert!(!overall_clock_paused(&[track(Delivered, None)]));
+}
