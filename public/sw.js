@@ -13,7 +13,8 @@ importScripts('/sw-config.js');
 const CONFIG = self.PORTAL_SW;
 const API_CACHE = 'portal-api-v1';
 const ASSET_CACHE = 'portal-assets-v1';
-const SHELL_CACHE = 'portal-shell-v1';
+// v2: pages are kept per language (pageKey).
+const SHELL_CACHE = 'portal-shell-v2';
 const KEEP = [API_CACHE, ASSET_CACHE, SHELL_CACHE];
 
 // The page that registers the worker was loaded without it: save that app now, so the very
@@ -125,6 +126,29 @@ async function saveShell(html) {
 
 const HTML = { 'content-type': 'text/html; charset=utf-8' };
 
+// The same address is drawn in Chinese or in English, as the server chooses (src/i18n/lang.rs):
+// the link's ?lang=, else the portal_lang cookie, else Chinese. A page is kept under its address
+// with the language it was drawn in, and looked up with the language asked for, so a saved copy in
+// the other language never answers.
+async function requestedLang(url) {
+  const asked = url.searchParams.get('lang');
+  if (asked === 'en' || asked === 'zh') return asked;
+  try {
+    const cookie = self.cookieStore ? await self.cookieStore.get('portal_lang') : null;
+    if (cookie && (cookie.value === 'en' || cookie.value === 'zh')) return cookie.value;
+  } catch (err) {
+    // No cookie store in this browser: Chinese, as the server answers without a choice.
+  }
+  return 'zh';
+}
+
+function pageKey(address, lang) {
+  const url = new URL(address);
+  url.searchParams.set('lang', lang);
+  url.hash = '';
+  return url.href;
+}
+
 async function pageNetworkFirst(request) {
   const cache = await caches.open(SHELL_CACHE);
   return networkFirst(
@@ -135,12 +159,17 @@ async function pageNetworkFirst(request) {
       // A server-rendered page is also kept as itself, carrying its data: offline it opens
       // as it was, and says when it was saved.
       if (/ data-rendered-for="/.test(html)) {
+        const drawnIn = /<html[^>]* lang="en"/.test(html) ? 'en' : 'zh';
         const stamped = html.replace(/<body /, `<body data-saved-at="${stamp()}" `);
-        await cache.put(request, new Response(stamped, { headers: HTML }));
+        await cache.put(pageKey(request.url, drawnIn), new Response(stamped, { headers: HTML }));
       }
     },
     // A page kept in the other size (长辈版) is still the page: the app redraws it (app.rs).
-    async () => (await cache.match(request, { ignoreVary: true })) ?? cache.match('/'),
+    // The shell has no language of its own: index.html's script sets it before the app starts.
+    async () => {
+      const key = pageKey(request.url, await requestedLang(new URL(request.url)));
+      return (await cache.match(key, { ignoreVary: true })) ?? cache.match('/');
+    },
   );
 }
 

@@ -292,7 +292,13 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErr>
         200..=299 => serde_json::from_str(body).map_err(|_| ApiErr::Server),
         404 => Err(ApiErr::NotFound),
         400..=499 => match serde_json::from_str::<contract::ApiError>(body) {
-            Ok(e) => Err(ApiErr::Rejected(e)),
+            Ok(mut e) => {
+                // The page's language, not the backend's Chinese, where the app knows the code.
+                if let Some(own) = t::error_message(e.code) {
+                    e.message = own.into();
+                }
+                Err(ApiErr::Rejected(e))
+            }
             Err(_) => Err(ApiErr::Server),
         },
         _ => Err(ApiErr::Server),

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::components::{provide_elder, saved_copy_notice, ElderToggle};
+use crate::components::{provide_elder, saved_copy_notice, ElderToggle, LangSwitch};
 use crate::i18n::t;
 use crate::routes::AppRoutes;
 
@@ -146,14 +146,17 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{t::SKIP_TO_MAIN()}</a>
         <header class="site-header">
-            <a class="site-title" href="/">
+            <a class="site-title" href=crate::routes::home()>
                 <span class="site-emblem" aria-hidden="true">"政"</span>
                 <span>{t::SITE_TITLE()}</span>
             </a>
         </header>
         <div id="app">
             <Router>
-                <ElderToggle/>
+                <div class="toolbar">
+                    <LangSwitch/>
+                    <ElderToggle/>
+                </div>
                 {move || saved_copy_notice(saved_at.get())}
                 <AppRoutes/>
             </Router>

@@ -13,6 +13,7 @@ use crate::components::NotFound;
 use crate::feedback::{AskPage, ComplainCasePage, ComplainServicePage, TicketPage};
 use crate::guide::{GuidePage, ServiceListPage};
 use crate::home::HomePage;
+use crate::i18n::lang::keep;
 use crate::performance::{DepartmentPerformancePage, ServicePerformancePage};
 use crate::publications::{PublicationPage, PublicationsPage};
 use crate::track::{CasePage, TrackPage};
@@ -144,51 +145,60 @@ where
 /// The query parameter of `/track` that pre-fills the case number.
 pub const TRACK_NUMBER_PARAM: &str = "number";
 
+pub fn home() -> String {
+    keep("/".into())
+}
+
 pub fn services() -> String {
-    "/services".into()
+    keep("/services".into())
+}
+
+/// The service list with filters (`query`, without its `?`; see guide::list).
+pub fn services_filtered(query: &str) -> String {
+    keep(format!("/services?{query}"))
 }
 
 pub fn services_search(query: &str) -> String {
-    format!("/services?q={}", encode(query))
+    keep(format!("/services?q={}", encode(query)))
 }
 
 pub fn guide(code: &str) -> String {
-    format!("/services/{}", encode(code))
+    keep(format!("/services/{}", encode(code)))
 }
 
 pub fn checklists() -> String {
-    "/checklists".into()
+    keep("/checklists".into())
 }
 
 pub fn checklists_by_theme() -> String {
-    "/checklists?by=theme".into()
+    keep("/checklists?by=theme".into())
 }
 
 /// A checklist, with the situation's answers (精准告知) when some are chosen.
 pub fn checklist(code: &str, answers: &[String]) -> String {
     let base = format!("/checklists/{}", encode(code));
-    if answers.is_empty() {
+    keep(if answers.is_empty() {
         base
     } else {
         let answers: Vec<String> = answers.iter().map(|a| encode(a)).collect();
         format!("{base}?s={}", answers.join(","))
-    }
+    })
 }
 
 pub fn apply_index() -> String {
-    "/apply".into()
+    keep("/apply".into())
 }
 
 pub fn apply_start(code: &str) -> String {
-    format!("/apply/{}", encode(code))
+    keep(format!("/apply/{}", encode(code)))
 }
 
 pub fn apply_step(code: &str, draft: &str, step: Step) -> String {
-    format!("/apply/{}/{}/{}", encode(code), encode(draft), step.slug())
+    keep(format!("/apply/{}/{}/{}", encode(code), encode(draft), step.slug()))
 }
 
 pub fn apply_done(number: &str) -> String {
-    format!("/apply/done/{}", encode(number))
+    keep(format!("/apply/done/{}", encode(number)))
 }
 
 /// One question page of a 一件事 application; `step` is its slug.
@@ -210,67 +220,67 @@ pub struct BundleApplyParams {
 }
 
 pub fn track() -> String {
-    "/track".into()
+    keep("/track".into())
 }
 
 /// The look-up form with the case number filled in.
 pub fn track_lookup(number: &str) -> String {
-    format!("/track?{TRACK_NUMBER_PARAM}={}", encode(number))
+    keep(format!("/track?{TRACK_NUMBER_PARAM}={}", encode(number)))
 }
 
 /// 我的办件, the list below the look-up form on `/track`.
 pub fn my_cases() -> String {
-    "/track#my-cases-title".into()
+    keep("/track#my-cases-title".into())
 }
 
 pub fn case(number: &str) -> String {
-    format!("/track/{}", encode(number))
+    keep(format!("/track/{}", encode(number)))
 }
 
 /// Booking a window visit for a service (personal: rendered in the browser).
 pub fn booking(code: &str) -> String {
-    format!("/services/{}/appointment", encode(code))
+    keep(format!("/services/{}/appointment", encode(code)))
 }
 
 /// One appointment; its query code stays on the device.
 pub fn appointment(number: &str) -> String {
-    format!("/appointments/{}", encode(number))
+    keep(format!("/appointments/{}", encode(number)))
 }
 
 /// 咨询 about a service (a personal page: the draft is on the device).
 pub fn ask(code: &str) -> String {
-    format!("/ask/{}", encode(code))
+    keep(format!("/ask/{}", encode(code)))
 }
 
 /// 投诉 about a case, by its owner.
 pub fn complain_case(number: &str) -> String {
-    format!("/complain/case/{}", encode(number))
+    keep(format!("/complain/case/{}", encode(number)))
 }
 
 /// 投诉 about a service or one of its windows.
 pub fn complain_service(code: &str) -> String {
-    format!("/complain/service/{}", encode(code))
+    keep(format!("/complain/service/{}", encode(code)))
 }
 
 /// A question or complaint on this device.
 pub fn ticket(number: &str) -> String {
-    format!("/tickets/{}", encode(number))
+    keep(format!("/tickets/{}", encode(number)))
 }
 
 pub fn service_performance(code: &str) -> String {
-    format!("/performance/services/{}", encode(code))
+    keep(format!("/performance/services/{}", encode(code)))
 }
 
 pub fn department_performance(department: &str) -> String {
-    format!("/performance/departments/{}", encode(department))
+    keep(format!("/performance/departments/{}", encode(department)))
 }
 
 pub fn publications() -> String {
-    "/publications".into()
+    keep("/publications".into())
 }
 
 pub fn publication(id: &str) -> String {
-    format!("/publications/{}", encode(id))
+    keep(format!("/publications/{}", encode(id)))
 }
 
 /// 办件公示 of one service's decisions (its guide links here).

@@ -13,7 +13,7 @@ pub use leptos_axum::render_app_async_with_context;
 pub use crate::api::server::{Fetch, ServerFetch};
 use crate::app::App;
 pub use crate::components::elder::{from_cookies as elder_from_cookies, ElderRequested};
-pub use crate::i18n::lang::Lang;
+pub use crate::i18n::lang::{requested as lang_requested, Lang};
 pub use crate::routes::server_rendered;
 
 /// Lets the reactive system spawn its tasks on the server's tokio runtime; call once at start.

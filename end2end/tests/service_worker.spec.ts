@@ -4,7 +4,7 @@ import { expectAccessible, goOffline, goOnline, openApp } from './helpers';
 // public/sw.js: the app is saved when the worker installs (so the very first visit already
 // works offline), and the files of an older deploy are dropped once a page names new ones.
 
-const SHELL_CACHE = 'portal-shell-v1';
+const SHELL_CACHE = 'portal-shell-v2';
 const ASSET_CACHE = 'portal-assets-v1';
 
 /** The hashed files (js, wasm, css) the page loaded, by file name. */

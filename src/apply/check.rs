@@ -186,7 +186,7 @@ pub fn check() -> impl IntoView {
             .filter(|o| d.situation.contains(&o.id))
             .map(|o| o.label.clone())
             .collect::<Vec<_>>()
-            .join("；")
+            .join(t::SEMI())
     });
     let masked = contract::validate::mask_id_number(d.applicant.id_number.trim());
     let form_rows = ctx.form.with_value(|f| {
@@ -215,7 +215,7 @@ pub fn check() -> impl IntoView {
         {form_rows.into_iter().map(|(l, v)| row(l, v, href(Step::Details))).collect_view()}
         {material_rows.into_iter().map(|(name, n)| row(name, t::pages_count(n), href(Step::Materials))).collect_view()}
         {row(t::STEP_DELIVERY().into(),
-            if d.delivery.by_post { format!("{}：{}", t::DELIVERY_POST(), d.delivery.address) } else { t::DELIVERY_WINDOW().into() },
+            if d.delivery.by_post { format!("{}{}{}", t::DELIVERY_POST(), t::COLON(), d.delivery.address) } else { t::DELIVERY_WINDOW().into() },
             href(Step::Delivery))}
     }
     .into_any();

@@ -17,7 +17,7 @@ pub fn delivery(errors: Signal<Vec<FieldError>>) -> impl IntoView {
         .with_value(|s| {
             s.places
                 .first()
-                .map(|p| format!("{}，{}（{}）", p.name, p.address, p.hours))
+                .map(|p| format!("{}{}{}{}", p.name, t::COMMA(), p.address, t::paren(&p.hours)))
         })
         .unwrap_or_default();
     let by_post = move || ctx.draft.with(|d| d.delivery.by_post);

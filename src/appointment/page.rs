@@ -126,7 +126,7 @@ fn appointment(
         {move || notice.get().map(|n| view! { <p class="notice offline" role="status">{n}</p> })}
         <p class="status-big">{t::appointment_status(v.status)}</p>
         {v.closure_reason.clone().map(|r| view! {
-            <p class="notice" role="alert"><strong>{t::CLOSURE_REASON()}"："</strong>{r}</p>
+            <p class="notice" role="alert"><strong>{t::CLOSURE_REASON()}{t::COLON()}</strong>{r}</p>
         })}
         <dl class="facts">
             {rows.into_iter().map(|(dt, dd)| view! { <div><dt>{dt}</dt><dd>{dd}</dd></div> }).collect_view()}
@@ -220,7 +220,7 @@ fn precheck_section(
                     <ul class="precheck-list">
                         {v.precheck.iter().map(|p| view! {
                             <li class=if p.verdict == PrecheckVerdict::NeedsFix { "flagged" } else { "" }>
-                                <strong>{p.material_name.clone()}</strong>"："
+                                <strong>{p.material_name.clone()}</strong>{t::COLON()}
                                 <span class="verdict">{t::precheck_verdict(p.verdict)}</span>
                                 {(!p.reason.is_empty()).then(|| view! { <span>"（"{p.reason.clone()}"）"</span> })}
                                 <span class="note">" "{t::pages_sent(p.pages)}</span>
@@ -234,7 +234,7 @@ fn precheck_section(
                 {to_fix.into_iter().map(|p| view! {
                     <div class="material-upload flagged">
                         <h3>{p.material_name.clone()}</h3>
-                        <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON()}"："</strong>{p.reason.clone()}</p>
+                        <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON()}{t::COLON()}</strong>{p.reason.clone()}</p>
                         {material_pages(pages, p.material_id.clone(), p.material_name.clone(), Signal::derive(|| None::<String>))}
                     </div>
                 }).collect_view()}

@@ -119,16 +119,14 @@ pub fn provide_elder() {
 pub fn ElderToggle() -> impl IntoView {
     let Elder(on) = expect_context::<Elder>();
     view! {
-        <div class="toolbar">
-            <button
+        <button
                 type="button"
                 class="link-button"
                 aria-pressed=move || on.get().to_string()
                 on:click=move |_| on.update(|v| *v = !*v)
             >
                 {t::ELDER_MODE()}
-            </button>
-        </div>
+        </button>
     }
 }
 

@@ -122,7 +122,7 @@ pub fn material_pages<S: PageStore>(
                 }
             }
             if !notes.is_empty() {
-                message.set(Some(notes.join("；")));
+                message.set(Some(notes.join(t::SEMI())));
             }
             busy.set(false);
         });

@@ -4,6 +4,7 @@
 mod clear_data;
 pub mod elder;
 pub mod form;
+mod lang_switch;
 pub mod material_pages;
 mod service_page;
 mod share;
@@ -11,6 +12,7 @@ mod status;
 
 pub use clear_data::ClearDeviceData;
 pub use elder::{provide_elder, ElderToggle};
+pub use lang_switch::LangSwitch;
 pub use service_page::ServicePage;
 pub use share::ShareBox;
 pub use status::{saved_copy_notice, AsyncView, ErrorRetry, Loading, NotFound};

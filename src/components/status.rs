@@ -126,7 +126,7 @@ pub fn NotFound() -> impl IntoView {
         <main id="main" class="page">
             <h1>{t::NOT_FOUND_TITLE()}</h1>
             <p>{t::NOT_FOUND_BODY()}</p>
-            <A href="/" attr:class="button">{t::BACK_HOME()}</A>
+            <A href=crate::routes::home() attr:class="button">{t::BACK_HOME()}</A>
         </main>
     }
 }

@@ -40,8 +40,8 @@ pub fn CaseFeedbackSection(case_number: String, query_code: String) -> impl Into
 
 fn follow_up(f: FollowUpView) -> impl IntoView {
     let mut rows = vec![
-        (t::STATUS(), f.status.label().to_string()),
-        (t::FOLLOW_UP_DUE(), f.due_date.to_string()),
+        (t::STATUS(), t::follow_up_status(f.status).to_string()),
+        (t::FOLLOW_UP_DUE(), t::date(f.due_date)),
     ];
     if let Some(note) = f.contact_note.clone() {
         rows.push((t::FOLLOW_UP_CONTACT(), note));
@@ -64,8 +64,8 @@ fn complaint(c: ComplaintView) -> impl IntoView {
     let text = format!(
         "{} · {} · {}",
         c.ticket_number,
-        c.category.label(),
-        c.status.label()
+        t::complaint_category(c.category),
+        t::complaint_status(c.status)
     );
     // A complaint sent from this device opens its own page; others are listed only.
     match my_tickets::get(&c.ticket_number) {

@@ -99,7 +99,7 @@ fn target_title(target: &Target) -> String {
             number,
             service_name,
             ..
-        } => format!("{service_name}（{} {number}）", t::CASE_NUMBER()),
+        } => format!("{service_name}{}", t::paren(&format!("{} {number}", t::CASE_NUMBER()))),
         Target::Service { name, .. } => name.clone(),
     }
 }
@@ -139,7 +139,7 @@ fn build(target: &Target, d: &Draft) -> Result<ComplaintSubmission, Vec<FieldErr
     if d.category.is_none() {
         errors.push(FieldError {
             field: "category".into(),
-            message: "请选择投诉类别".into(),
+            message: t::CATEGORY_REQUIRED().into(),
         });
     }
     errors.extend(contract::check_complaint(&submission));
@@ -202,7 +202,7 @@ fn ComplaintForm(target: Target) -> impl IntoView {
         <main id="main" class="page feedback track-page">
             <p class="case-back"><A href=back>{title.clone()}</A></p>
             <h1>{t::COMPLAIN_TITLE()}</h1>
-            <p class="lead">{t::ABOUT()}"："{lead}</p>
+            <p class="lead">{t::ABOUT()}{t::COLON()}{lead}</p>
             <ErrorSummary errors=errors message=sending.message/>
             <form on:submit=submit novalidate>
                 {(!about_case).then(|| view! {
@@ -255,7 +255,7 @@ fn ComplaintForm(target: Target) -> impl IntoView {
                                         errors.update(|e| e.retain(|f| f.field != "category"));
                                         save();
                                     }/>
-                                <label for=id>{c.label()}</label>
+                                <label for=id>{t::complaint_category(c)}</label>
                             </div>
                         }
                     }).collect_view()}

@@ -46,9 +46,9 @@ fn row(ticket: my_tickets::MyTicket) -> impl IntoView {
                     {match ticket.kind { Kind::Inquiry => t::ASK_TITLE(), Kind::Complaint => t::COMPLAIN_TITLE() }}
                     " · "{ticket.title.clone()}
                 </span>
-                <span class="my-case-meta">{t::TICKET_NUMBER()}"："{ticket.ticket_number.clone()}</span>
+                <span class="my-case-meta">{t::TICKET_NUMBER()}{t::COLON()}{ticket.ticket_number.clone()}</span>
                 <span class="my-case-meta">
-                    {t::STATUS()}"："<strong>{if ticket.answered { t::ANSWERED() } else { t::NOT_ANSWERED() }}</strong>
+                    {t::STATUS()}{t::COLON()}<strong>{if ticket.answered { t::ANSWERED() } else { t::NOT_ANSWERED() }}</strong>
                     {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS()}</span> })}
                 </span>
             </A>

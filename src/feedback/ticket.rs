@@ -131,13 +131,13 @@ fn Complaint(c: ComplaintView) -> impl IntoView {
     view! {
         <section class="status-card" aria-labelledby="ticket-status">
             <h2 id="ticket-status" class="status-title">{t::CURRENT_STATUS()}</h2>
-            <p class=class>{c.status.label()}</p>
+            <p class=class>{t::complaint_status(c.status)}</p>
             {facts("facts", vec![
                 (t::ABOUT(), c.about.clone()),
-                (t::CATEGORY(), c.category.label().to_string()),
+                (t::CATEGORY(), t::complaint_category(c.category).to_string()),
                 (t::SUBMITTED_AT(), format_time(&c.submitted_at)),
                 (t::DESCRIPTION(), c.description.clone()),
-                (t::REPLY_DUE(), format!("{due}（{}）", t::reply_within(c.reply_days))),
+                (t::REPLY_DUE(), format!("{due}{}", t::paren(&t::reply_within(c.reply_days)))),
             ])}
             {move || (!replied).then(|| count().and_then(|n| n.text().map(|text| view! {
                 <p class=n.class()>{text}</p>
@@ -147,7 +147,7 @@ fn Complaint(c: ComplaintView) -> impl IntoView {
             <section class="section answer" aria-labelledby="answer-title">
                 <h2 id="answer-title">{t::REPLY()}</h2>
                 <p>{r}</p>
-                {c.replied_on.map(|d| view! { <p class="note">{t::REPLIED_ON()}"："{d.to_string()}</p> })}
+                {c.replied_on.map(|d| view! { <p class="note">{t::REPLIED_ON()}{t::COLON()}{t::date(d)}</p> })}
             </section>
         })}
     }

@@ -27,8 +27,8 @@ pub fn material_details(m: &Material) -> impl IntoView {
     let spec = (!fetched && !m.spec.is_empty()).then(|| m.spec.clone());
     let acceptance = (!fetched && !m.acceptance.is_empty()).then(|| m.acceptance.clone());
     view! {
-        {spec.map(|v| view! { <span class="note">{t::SPEC()}"："{v}</span> })}
-        {acceptance.map(|v| view! { <span class="note">{t::ACCEPTANCE()}"："{v}</span> })}
+        {spec.map(|v| view! { <span class="note">{t::SPEC()}{t::COLON()}{v}</span> })}
+        {acceptance.map(|v| view! { <span class="note">{t::ACCEPTANCE()}{t::COLON()}{v}</span> })}
         {(m.blank_form.is_some() || m.sample.is_some()).then(|| view! {
             <span class="doc-links">
                 {m.blank_form.clone().map(|h| doc_link(h, t::BLANK_FORM()))}
@@ -53,7 +53,7 @@ pub fn identity_facts(s: &Service) -> impl IntoView {
         .iter()
         .map(|l| t::level(*l))
         .collect::<Vec<_>>()
-        .join("、");
+        .join(t::LIST_SEP());
     let quantity = s.quantity_limit.as_ref().map(|q| match q {
         QuantityLimit::None => t::NO_QUANTITY_LIMIT().to_string(),
         QuantityLimit::Limited { description } => description.clone(),
@@ -76,7 +76,7 @@ pub fn special_procedures(s: &Service) -> impl IntoView {
                     let basis = p.basis.as_ref().map(t::set_by);
                     view! {
                         <li>
-                            <strong>{p.name.clone()}</strong>"："{t::time_limit(p.limit)}{basis}
+                            <strong>{p.name.clone()}</strong>{t::COLON()}{t::time_limit(p.limit)}{basis}
                             {(!p.note.is_empty()).then(|| view! { <p class="note">{p.note.clone()}</p> })}
                         </li>
                     }
@@ -98,9 +98,9 @@ pub fn intermediaries(s: &Service) -> impl IntoView {
                         view! {
                             <li>
                                 <p><strong>{i.name.clone()}</strong>{basis}</p>
-                                <p class="note">{t::INTERMEDIARY_PROVIDER()}"："{i.provider.clone()}</p>
-                                {i.time_limit.map(|l| view! { <p class="note">{t::INTERMEDIARY_TIME()}"："{t::time_limit(l)}</p> })}
-                                {i.fee.clone().map(|f| view! { <p class="note">{t::INTERMEDIARY_FEE()}"："{f}</p> })}
+                                <p class="note">{t::INTERMEDIARY_PROVIDER()}{t::COLON()}{i.provider.clone()}</p>
+                                {i.time_limit.map(|l| view! { <p class="note">{t::INTERMEDIARY_TIME()}{t::COLON()}{t::time_limit(l)}</p> })}
+                                {i.fee.clone().map(|f| view! { <p class="note">{t::INTERMEDIARY_FEE()}{t::COLON()}{f}</p> })}
                             </li>
                         }
                     }).collect_view()}
@@ -117,7 +117,7 @@ pub fn online_and_progress(s: &Service) -> impl IntoView {
         .iter()
         .map(|p| t::progress_channel(*p))
         .collect::<Vec<_>>()
-        .join("；");
+        .join(t::SEMI());
     view! {
         <dl class="facts">
             {s.online_depth.map(|d| view! { <div><dt>{t::ONLINE_DEPTH()}</dt><dd>{t::online_depth(d)}</dd></div> })}

@@ -61,7 +61,7 @@ fn to_href(q: &str, f: &Filters) -> String {
     if parts.is_empty() {
         routes::services()
     } else {
-        format!("{}?{}", routes::services(), parts.join("&"))
+        routes::services_filtered(&parts.join("&"))
     }
 }
 

@@ -22,11 +22,11 @@ fn guide(s: Service) -> impl IntoView {
         s.fees
             .iter()
             .map(|f| match situation_labels(&s, &f.applies_when) {
-                Some(when) => format!("{}（{when}）", f.standard),
+                Some(when) => format!("{}{}", f.standard, t::paren(&when)),
                 None => f.standard.clone(),
             })
             .collect::<Vec<_>>()
-            .join("；")
+            .join(t::SEMI())
     };
     let apply_href = routes::apply_start(&s.code);
     let checklist_href = routes::checklist(&s.code, &[]);
@@ -49,7 +49,7 @@ fn guide(s: Service) -> impl IntoView {
         </section>
         <PerformanceLine code=s.code.clone()/>
         <crate::bundles::GuideBundles code=s.code.clone()/>
-        <nav class="toc" aria-label="目录">
+        <nav class="toc" aria-label=t::CONTENTS()>
             <a href="#materials">{t::MATERIALS()}</a>
             <a href="#conditions">{t::CONDITIONS()}</a>
             <a href="#limits">{t::PROMISED_LIMIT()}</a>
@@ -73,7 +73,7 @@ fn situation_labels(s: &Service, ids: &[String]) -> Option<String> {
             .filter(|o| ids.contains(&o.id))
             .map(|o| o.label.clone())
             .collect::<Vec<_>>()
-            .join("、")
+            .join(t::LIST_SEP())
     })
 }
 
@@ -86,8 +86,8 @@ fn materials_section(s: &Service) -> impl IntoView {
                 {s.materials.iter().map(|m| {
                     let fetched = matches!(m.source, MaterialSource::Department { fetched_by_center: true, .. });
                     let source = match &m.source {
-                        MaterialSource::Applicant => "申请人自备".to_string(),
-                        MaterialSource::Department { issuer, .. } => format!("{issuer}核发"),
+                        MaterialSource::Applicant => t::SOURCE_APPLICANT().to_string(),
+                        MaterialSource::Department { issuer, .. } => t::issued_by(issuer),
                     };
                     view! {
                         <li class="material">
@@ -98,7 +98,7 @@ fn materials_section(s: &Service) -> impl IntoView {
                                 <span>{t::necessity(m.required)}</span>
                                 <span>{source}</span>
                             </p>
-                            {situation_label(&m.applies_when).map(|l| view! { <p class="note">{t::APPLIES_WHEN()}"："{l}</p> })}
+                            {situation_label(&m.applies_when).map(|l| view! { <p class="note">{t::APPLIES_WHEN()}{t::COLON()}{l}</p> })}
                             {fetched.then(|| view! { <p class="note good">{t::NO_NEED_TO_BRING()}</p> })}
                             {(!m.notes.is_empty()).then(|| view! { <p class="note">{m.notes.clone()}</p> })}
                             <p class="material-details">{elements::material_details(m)}</p>
@@ -146,9 +146,9 @@ fn sections(s: Service) -> impl IntoView {
                             let basis: Vec<String> = f.basis.iter().map(|b| format!("{}{}", b.law, b.article)).collect();
                             view! {
                                 <li>
-                                    <p><strong>{f.item.clone()}</strong>"："{f.standard.clone()}</p>
-                                    <p class="note">{t::BASIS()}"："{basis.join("；")}</p>
-                                    {(!f.reductions.is_empty()).then(|| view! { <p class="note">{t::REDUCTIONS()}"："{f.reductions.clone()}</p> })}
+                                    <p><strong>{f.item.clone()}</strong>{t::COLON()}{f.standard.clone()}</p>
+                                    <p class="note">{t::BASIS()}{t::COLON()}{basis.join(t::SEMI())}</p>
+                                    {(!f.reductions.is_empty()).then(|| view! { <p class="note">{t::REDUCTIONS()}{t::COLON()}{f.reductions.clone()}</p> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -161,7 +161,7 @@ fn sections(s: Service) -> impl IntoView {
         <section id="process" class="section">
             <h2>{t::PROCESS()}</h2>
             <ol class="steps">
-                {s.steps.iter().map(|st| view! { <li><strong>{st.name.clone()}</strong>"："{st.description.clone()}</li> }).collect_view()}
+                {s.steps.iter().map(|st| view! { <li><strong>{st.name.clone()}</strong>{t::COLON()}{st.description.clone()}</li> }).collect_view()}
             </ol>
             {elements::online_and_progress(&s)}
         </section>
@@ -193,8 +193,8 @@ fn sections(s: Service) -> impl IntoView {
                 {elements::identity_facts(&s)}
                 <div><dt>{t::DEPARTMENT()}</dt><dd>{s.department.clone()}</dd></div>
                 {s.delegated_department.clone().map(|d| view! { <div><dt>{t::DELEGATED()}</dt><dd>{d}</dd></div> })}
-                <div><dt>{t::AUDIENCE()}</dt><dd>{s.audience.iter().map(|a| t::audience(*a)).collect::<Vec<_>>().join("、")}</dd></div>
-                <div><dt>{t::CHANNELS()}</dt><dd>{s.channels.iter().map(|c| t::channel(*c)).collect::<Vec<_>>().join("、")}</dd></div>
+                <div><dt>{t::AUDIENCE()}</dt><dd>{s.audience.iter().map(|a| t::audience(*a)).collect::<Vec<_>>().join(t::LIST_SEP())}</dd></div>
+                <div><dt>{t::CHANNELS()}</dt><dd>{s.channels.iter().map(|c| t::channel(*c)).collect::<Vec<_>>().join(t::LIST_SEP())}</dd></div>
             </dl>
         </section>
         {(!s.faq.is_empty()).then(|| view! {
@@ -213,6 +213,6 @@ fn sections(s: Service) -> impl IntoView {
             <h2>{t::APPEAL()}</h2>
             {parts::appeal(&s)}
         </section>
-        <p class="version">{t::VERSION()}" "{s.version.clone()}" · "{t::UPDATED()}" "{s.updated.to_string()}</p>
+        <p class="version">{t::VERSION()}" "{s.version.clone()}" · "{t::UPDATED()}" "{t::date(s.updated)}</p>
     }
 }

@@ -27,7 +27,7 @@ pub fn places(s: &Service) -> impl IntoView {
                 <li>
                     <strong>{p.name.clone()}</strong><br/>{p.address.clone()}<br/>{p.hours.clone()}
                     {p.phone.clone().map(|tel| view! {
-                        <br/>{t::PLACE_PHONE()}"："<a href=format!("tel:{tel}")>{tel.clone()}</a>
+                        <br/>{t::PLACE_PHONE()}{t::COLON()}<a href=format!("tel:{tel}")>{tel.clone()}</a>
                     })}
                 </li>
             }).collect_view()}

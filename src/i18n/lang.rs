@@ -25,6 +25,31 @@ impl Lang {
         }
     }
 
+    /// The value of the `lang=` parameter and the cookie for this language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: the one the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// A value the switch writes (`en`, `zh`), or `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
     /// The language of an `<html lang>` value or a `lang=` parameter; Chinese when unknown.
     pub fn from_tag(tag: &str) -> Lang {
         if tag.trim().to_ascii_lowercase().starts_with("en") {
@@ -32,6 +57,70 @@ impl Lang {
         } else {
             Lang::Zh
         }
+    }
+}
+
+/// The cookie that keeps the device's choice (`en` or `zh`), read by the server and by
+/// index.html's script; like 长辈版's `portal_elder`.
+pub const COOKIE: &str = "portal_lang";
+/// The query parameter that carries the language in a link (`?lang=en`), so a shared link opens
+/// in the language it was shared in. It wins over the cookie.
+pub const PARAM: &str = "lang";
+/// A year: a preference, kept until changed.
+pub const COOKIE_MAX_AGE_S: u32 = 365 * 24 * 3600;
+
+/// The choice a `Cookie` header (or `document.cookie`) carries.
+pub fn from_cookies(cookies: &str) -> Option<Lang> {
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == COOKIE).then(|| Lang::from_code(value)).flatten()
+    })
+}
+
+/// The `lang=` parameter of a query string (without its `?`).
+pub fn from_query(query: &str) -> Option<Lang> {
+    query.split('&').find_map(|pair| {
+        let (name, value) = pair.split_once('=')?;
+        (name == PARAM).then(|| Lang::from_code(value)).flatten()
+    })
+}
+
+/// The language a request asks for: its `lang=` parameter, else the device's cookie, else Chinese.
+pub fn requested(query: Option<&str>, cookies: Option<&str>) -> Lang {
+    query
+        .and_then(from_query)
+        .or_else(|| cookies.and_then(from_cookies))
+        .unwrap_or_default()
+}
+
+/// `href` (path, query and fragment of an address in the portal) with `lang=` set to `lang`,
+/// replacing one it had.
+pub fn with_param(href: &str, lang: Lang) -> String {
+    let (rest, fragment) = match href.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
+        None => (href, None),
+    };
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut pairs: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(PARAM))
+        .collect();
+    let own = format!("{PARAM}={}", lang.code());
+    pairs.push(&own);
+    let mut out = format!("{path}?{}", pairs.join("&"));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// An internal link as the page's language wants it: English pages keep English in their links
+/// (for a reload, a bookmark or a copy of the address), Chinese ones are left as they are.
+pub fn keep(href: String) -> String {
+    match current() {
+        Lang::Zh => href,
+        Lang::En => with_param(&href, Lang::En),
     }
 }
 
@@ -57,7 +146,7 @@ pub fn current() -> Lang {
 
 #[cfg(test)]
 mod tests {
-    use super::Lang;
+    use super::*;
 
     #[test]
     fn reads_html_lang_values() {
@@ -66,5 +155,28 @@ mod tests {
         assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
         assert_eq!(Lang::from_tag(""), Lang::Zh);
         assert_eq!(Lang::En.html_tag(), "en");
+    }
+
+    #[test]
+    fn the_link_wins_over_the_cookie() {
+        assert_eq!(requested(Some("q=a&lang=en"), Some("portal_lang=zh")), Lang::En);
+        assert_eq!(requested(Some("q=a"), Some("x=1; portal_lang=en")), Lang::En);
+        assert_eq!(requested(Some("lang=fr"), Some("portal_lang=zh")), Lang::Zh);
+        assert_eq!(requested(None, None), Lang::Zh);
+        assert_eq!(from_cookies("xportal_lang=en"), None);
+    }
+
+    #[test]
+    fn sets_the_parameter_of_a_link() {
+        assert_eq!(with_param("/services", Lang::En), "/services?lang=en");
+        assert_eq!(
+            with_param("/services?q=a&lang=zh", Lang::En),
+            "/services?q=a&lang=en"
+        );
+        assert_eq!(
+            with_param("/track#my-cases-title", Lang::En),
+            "/track?lang=en#my-cases-title"
+        );
+        assert_eq!(with_param("/?lang=en", Lang::Zh), "/?lang=zh");
     }
 }

@@ -5,26 +5,19 @@
 pub mod lang;
 
 /// Declares fixed texts as functions returning the text in the page's language. An entry is
-/// `NAME => "中文", "English";`. An entry with only its Chinese shows the Chinese in English
-/// too: a page is never blank for a missing translation.
+/// `NAME => "中文", "English";`: both are required, so a missing translation fails to compile.
 macro_rules! texts {
-    ($($(#[$meta:meta])* $name:ident => $zh:expr $(, $en:expr)?;)*) => {
+    ($($(#[$meta:meta])* $name:ident => $zh:expr, $en:expr;)*) => {
         $(
             $(#[$meta])*
             #[allow(non_snake_case)]
             pub fn $name() -> &'static str {
-                texts!(@pick $zh $(, $en)?)
+                match $crate::i18n::lang::current() {
+                    $crate::i18n::lang::Lang::Zh => $zh,
+                    $crate::i18n::lang::Lang::En => $en,
+                }
             }
         )*
-    };
-    (@pick $zh:expr) => {
-        $zh
-    };
-    (@pick $zh:expr, $en:expr) => {
-        match $crate::i18n::lang::current() {
-            $crate::i18n::lang::Lang::Zh => $zh,
-            $crate::i18n::lang::Lang::En => $en,
-        }
     };
 }
 

@@ -62,7 +62,7 @@ fn list_view(list: Vec<Publication>) -> AnyView {
             {list.into_iter().map(|p| view! {
                 <li>
                     <A href=routes::publication(&p.id)>{p.enterprise_name.clone()}</A>
-                    <p class="note">{p.service_name.clone()}" · "{t::published_decision(p.decision)}" · "{p.decided_on.to_string()}</p>
+                    <p class="note">{p.service_name.clone()}" · "{t::published_decision(p.decision)}" · "{t::date(p.decided_on)}</p>
                 </li>
             }).collect_view()}
         </ul>
@@ -88,9 +88,9 @@ pub fn PublicationPage() -> impl IntoView {
                         <div><dt>{t::CREDIT_CODE()}</dt><dd>{p.credit_code.clone()}</dd></div>
                         <div><dt>{t::LICENSED_SERVICE()}</dt><dd><A href=routes::guide(&p.service_code)>{p.service_name.clone()}</A></dd></div>
                         <div><dt>{t::DECISION()}</dt><dd>{t::published_decision(p.decision)}</dd></div>
-                        <div><dt>{t::DECIDED_ON()}</dt><dd>{p.decided_on.to_string()}</dd></div>
+                        <div><dt>{t::DECIDED_ON()}</dt><dd>{t::date(p.decided_on)}</dd></div>
                         <div><dt>{t::DECIDING_DEPARTMENT()}</dt><dd>{p.department.clone()}</dd></div>
-                        <div><dt>{t::PUBLISHED_ON()}</dt><dd>{p.published_on.to_string()}</dd></div>
+                        <div><dt>{t::PUBLISHED_ON()}</dt><dd>{t::date(p.published_on)}</dd></div>
                     </dl>
                     <p><A href=routes::publications()>{t::ALL_PUBLICATIONS()}</A></p>
                 }

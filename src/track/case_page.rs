@@ -2,7 +2,7 @@
 //! device; opening the page marks the case as seen.
 
 use contract::calendar::WorkCalendar;
-use contract::chrono::{Datelike, NaiveDate as Date};
+use contract::chrono::NaiveDate as Date;
 use contract::{CaseStatus, CaseView, PauseInfo, PauseKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,7 +42,7 @@ pub fn status_class(status: CaseStatus, decision: Option<CaseStatus>) -> &'stati
 }
 
 fn with_weekday(date: Date) -> String {
-    format!("{date}（{}）", t::weekday(date.weekday()))
+    t::date_with_weekday(date)
 }
 
 #[component]
@@ -221,7 +221,7 @@ fn CaseDetails(
         (t::SUBMITTED_AT(), format_time(&view.submitted_at)),
     ];
     if let Some(d) = accepted {
-        rows.push((t::ACCEPTED_ON(), d.to_string()));
+        rows.push((t::ACCEPTED_ON(), t::date(d)));
     }
     view! {
         <h1>{view.service_name.clone()}</h1>
@@ -334,7 +334,7 @@ fn pause_notice(p: PauseInfo) -> impl IntoView {
         <div class="notice pause">
             <p class="notice-title">{t::CLOCK_PAUSED()}</p>
             <p>{text}</p>
-            {(!p.reason.is_empty()).then(|| view! { <p>{t::PAUSE_REASON()}"："{p.reason.clone()}</p> })}
+            {(!p.reason.is_empty()).then(|| view! { <p>{t::PAUSE_REASON()}{t::COLON()}{p.reason.clone()}</p> })}
         </div>
     }
 }

@@ -61,8 +61,9 @@ pub fn MyCasesList() -> impl IntoView {
             let news = cases.with_untracked(|c| c.iter().filter(|c| c.has_news()).count());
             note.set(Some(if news > 0 {
                 format!(
-                    "{}；{}",
-                    outcome.trim_end_matches('。'),
+                    "{}{}{}",
+                    outcome.trim_end_matches(['。', '.']),
+                    t::SEMI(),
                     t::news_count(news)
                 )
             } else {
@@ -141,9 +142,9 @@ fn CaseRow(
         <li class="my-case" class:has-news=news>
             <A href=href attr:class="my-case-link" attr:id=label_id.clone()>
                 <span class="my-case-service">{case.service_name}</span>
-                <span class="my-case-meta">{t::CASE_NUMBER()}"："{case.case_number}</span>
+                <span class="my-case-meta">{t::CASE_NUMBER()}{t::COLON()}{case.case_number}</span>
                 <span class="my-case-meta">
-                    {t::STATUS()}"："<strong>{t::case_status(case.status)}</strong>
+                    {t::STATUS()}{t::COLON()}<strong>{t::case_status(case.status)}</strong>
                     {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS()}</span> })}
                 </span>
             </A>

@@ -30,7 +30,7 @@ pub fn CaseNews() -> impl IntoView {
         (news.get() > 0).then(|| {
             view! {
                 <p class="notice case-news" role="status">
-                    <A href=crate::routes::track()>{t::MY_CASES()}"："{t::news_count(news.get())}</A>
+                    <A href=crate::routes::track()>{t::MY_CASES()}{t::COLON()}{t::news_count(news.get())}</A>
                 </p>
             }
         })

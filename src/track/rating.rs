@@ -52,8 +52,8 @@ pub fn RatingSection(
 fn given(r: Rating) -> impl IntoView {
     view! {
         <p class="rating-given">{t::your_rating(t::rating_label(r.score))}</p>
-        {(!r.reason.is_empty()).then(|| view! { <p>{t::RATING_REASON_SHORT()}"："{r.reason.clone()}</p> })}
-        {(!r.comment.is_empty()).then(|| view! { <p>{t::RATING_COMMENT_SHORT()}"："{r.comment.clone()}</p> })}
+        {(!r.reason.is_empty()).then(|| view! { <p>{t::RATING_REASON_SHORT()}{t::COLON()}{r.reason.clone()}</p> })}
+        {(!r.comment.is_empty()).then(|| view! { <p>{t::RATING_COMMENT_SHORT()}{t::COLON()}{r.comment.clone()}</p> })}
         <p class="note">{t::RATING_ONCE()}</p>
     }
 }

@@ -47,7 +47,7 @@ pub fn ResultSection(view: CaseView) -> impl IntoView {
             <p class="decision" class:refused=refusal>{label}</p>
             {(!note.is_empty()).then_some(view! { <p>{note}</p> })}
             {view.decision_reason.clone().filter(|r| !r.is_empty()).map(|r| view! {
-                <p><strong>{t::DECISION_REASON()}"："</strong>{r}</p>
+                <p><strong>{t::DECISION_REASON()}{t::COLON()}</strong>{r}</p>
             })}
             {refusal.then(|| view! {
                 <div class="appeal">
@@ -114,8 +114,8 @@ fn WindowPlaces(code: String) -> impl IntoView {
                         {s.places.into_iter().map(|p| view! {
                             <li>
                                 <strong>{p.name}</strong><br/>
-                                {t::PLACE_ADDRESS()}"："{p.address}<br/>
-                                {t::PLACE_HOURS()}"："{p.hours}
+                                {t::PLACE_ADDRESS()}{t::COLON()}{p.address}<br/>
+                                {t::PLACE_HOURS()}{t::COLON()}{p.hours}
                             </li>
                         }).collect_view()}
                     </ul>

@@ -65,12 +65,22 @@ impl Pages {
             .filter_map(|v| v.to_str().ok())
             .find_map(portal::ssr::elder_from_cookies)
             .unwrap_or(false);
+        // The language: the link's `?lang=` first (a shared link opens as it was shared), then
+        // the device's cookie.
+        let cookies: Vec<&str> = req
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        let lang = portal::ssr::lang_requested(req.uri().query(), Some(&cookies.join("; ")));
         let nonce: Arc<Mutex<Option<String>>> = Arc::default();
         let context = {
             let (fetch, nonce) = (self.fetch.clone(), nonce.clone());
             move || {
                 portal::ssr::provide_context(fetch.clone());
                 portal::ssr::provide_context(portal::ssr::ElderRequested(elder));
+                portal::ssr::provide_context(lang);
                 // The data the page carries for hydration is in inline scripts with this nonce.
                 if let (Some(n), Ok(mut slot)) = (portal::ssr::use_nonce(), nonce.lock()) {
                     *slot = Some(n.to_string());
@@ -99,7 +109,7 @@ impl Pages {
         // Like index.html: always checked, so a deploy is seen at once.
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        // The page differs with the 长辈版 cookie.
+        // The page differs with the 长辈版 and language cookies.
         res.headers_mut()
             .append(header::VARY, HeaderValue::from_static("cookie"));
         res

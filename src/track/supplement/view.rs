@@ -143,7 +143,7 @@ fn flagged_material(store: CasePages, item: SupplementItem) -> impl IntoView {
     view! {
         <li class="material-upload flagged" id=dom_id(&contract::material_field(&item.material_id))>
             <h3>{item.material_name.clone()}</h3>
-            <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON()}"："</strong>{item.reason.clone()}</p>
+            <p class="supp-reason"><strong>{t::SUPPLEMENT_REASON()}{t::COLON()}</strong>{item.reason.clone()}</p>
             {material_pages(store, material_id, item.material_name.clone(), error)}
         </li>
     }
