@@ -44,6 +44,14 @@ fn term_score(s: &ServiceSummary, term: &Term) -> Option<u32> {
         Some(75)
     } else if s.aliases.iter().any(|a| a.contains(raw)) {
         Some(70)
+    } else if term.ascii && term.lower.len() >= 2 && lower_contains(&s.name, &term.lower) {
+        // English names (served with `?lang=en`) are matched whatever the case.
+        Some(78)
+    } else if term.ascii
+        && term.lower.len() >= 2
+        && s.aliases.iter().any(|a| lower_contains(a, &term.lower))
+    {
+        Some(68)
     } else if term.ascii && s.pinyin.iter().any(|p| p.starts_with(&term.lower)) {
         Some(60)
     } else if term.ascii
@@ -56,6 +64,10 @@ fn term_score(s: &ServiceSummary, term: &Term) -> Option<u32> {
     } else {
         None
     }
+}
+
+fn lower_contains(text: &str, lower: &str) -> bool {
+    text.is_ascii() && text.to_ascii_lowercase().contains(lower)
 }
 
 /// Indices of the services that match `query` and `filters`, best first. Every space-separated
@@ -104,7 +116,18 @@ mod tests {
             online_application: false,
             free: true,
             pinyin: pinyin.iter().map(|s| s.to_string()).collect(),
+            content_lang: Default::default(),
         }
+    }
+
+    #[test]
+    fn english_names_match_whatever_the_case() {
+        let mut permit = svc("Residence Permit: first application", &["居住证"], "公安局", &["jzz"]);
+        permit.aliases.push("residence card".into());
+        let c = vec![svc("结婚登记", &[], "民政局", &["jhdj"]), permit];
+        assert_eq!(search(&c, "residence permit", &Filters::default()), vec![1]);
+        assert_eq!(search(&c, "CARD", &Filters::default()), vec![1]);
+        assert!(search(&c, "passport", &Filters::default()).is_empty());
     }
 
     fn catalog() -> Vec<ServiceSummary> {

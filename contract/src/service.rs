@@ -498,6 +498,12 @@ pub struct Service {
     /// How the applicant can follow the progress (办理进度查询).
     #[serde(default)]
     pub progress: Vec<ProgressChannel>,
+    /// The language of this content as served (see `english.rs`).
+    #[serde(default)]
+    pub content_lang: crate::english::ContentLang,
+    /// The English overlay in the catalog; the API applies it and never serves it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<Box<crate::english::ServiceEn>>,
 }
 
 /// 行使层级.
@@ -621,6 +627,9 @@ pub struct ServiceSummary {
     pub free: bool,
     /// Pinyin initials of the name and aliases (e.g. `jmsfzsl`), computed by the backend.
     pub pinyin: Vec<String>,
+    /// The language of the name as served.
+    #[serde(default)]
+    pub content_lang: crate::english::ContentLang,
 }
 
 impl Service {
@@ -639,6 +648,7 @@ impl Service {
             online_application: self.online_application,
             free: self.fees.is_empty(),
             pinyin,
+            content_lang: self.content_lang,
         }
     }
 

@@ -783,6 +783,8 @@ mod tests {
             takes_appointments: false,
             online_payment: false,
             progress: vec![],
+            content_lang: Default::default(),
+            en: None,
         }
     }
 

@@ -1,6 +1,6 @@
 //! The catalog endpoints: the service list for search and one whole guide, with ETags.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -120,8 +120,13 @@ fn with_etag(headers: &HeaderMap, etag: String, body: String) -> Response {
         .into_response()
 }
 
-/// Loads every summary, in catalog order.
+/// Loads every summary, in catalog order (in Chinese).
 pub fn list_summaries(conn: &Connection) -> Result<Vec<ServiceSummary>, AppError> {
+    list_summaries_in(conn, false)
+}
+
+/// Loads every summary, in catalog order, in English where a service has it when `english`.
+pub fn list_summaries_in(conn: &Connection, english: bool) -> Result<Vec<ServiceSummary>, AppError> {
     let mut stmt = conn.prepare("SELECT body, pinyin FROM services ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, String>("body")?, r.get::<_, String>("pinyin")?))
@@ -130,7 +135,7 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<ServiceSummary>, AppError
     for row in rows {
         let (body, pinyin) = row?;
         let service: Service = serde_json::from_str(&body)?;
-        out.push(service.summary(serde_json::from_str(&pinyin)?));
+        out.push(service.served_summary(english, serde_json::from_str(&pinyin)?));
     }
     Ok(out)
 }
@@ -149,25 +154,36 @@ pub fn load_service(conn: &Connection, code: &str) -> Result<Option<Service>, Ap
 }
 
 #[utoipa::path(get, path = "/api/services", tag = "catalog",
+    params(("lang" = Option<String>, Query, description = "`en` serves the English version where the catalog has one (`content_lang` says which language was served); any other value, or none, serves Chinese")),
     responses((status = 200, description = "Every service, with the fields search needs", body = [ServiceSummary]),
               (status = 304, description = "Not modified")))]
-pub async fn list(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
-    let summaries = state.db.read(list_summaries).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let english = contract::asks_for_english(query.as_deref());
+    let summaries = state
+        .db
+        .read(move |c| list_summaries_in(c, english))
+        .await?;
     let body = serde_json::to_string(&summaries)?;
     let etag = etag_of(&body);
     Ok(with_etag(&headers, etag, body))
 }
 
 #[utoipa::path(get, path = "/api/services/{code}", tag = "catalog",
-    params(("code" = String, Path, description = "实施编码")),
+    params(("code" = String, Path, description = "实施编码"), ("lang" = Option<String>, Query, description = "`en` serves the English version where the catalog has one (`content_lang` says which language was served); any other value, or none, serves Chinese")),
     responses((status = 200, description = "The whole guide", body = Service),
               (status = 304, description = "Not modified"),
               (status = 404, description = "Unknown code", body = contract::ApiError)))]
 pub async fn get_one(
     State(state): State<AppState>,
     Path(code): Path<String>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
+    let english = contract::asks_for_english(query.as_deref());
     let found = state
         .db
         .read(move |c| {
@@ -190,8 +206,11 @@ pub async fn get_one(
             }
         })
         .await?;
-    let (etag, body) = found.ok_or_else(AppError::not_found)?;
-    Ok(with_etag(&headers, etag, body))
+    let (_, body) = found.ok_or_else(AppError::not_found)?;
+    // In the language asked for, without the overlay: the tag is of what is sent.
+    let service: Service = serde_json::from_str(&body)?;
+    let body = serde_json::to_string(&service.served(english))?;
+    Ok(with_etag(&headers, etag_of(&body), body))
 }
 
 #[utoipa::path(get, path = "/api/services/{code}/form", tag = "catalog",

@@ -11,6 +11,7 @@ mod catalog_services;
 mod cleanup;
 mod cli;
 mod deployment;
+mod english;
 mod due_dates;
 mod feedback;
 mod limits;
@@ -411,6 +412,8 @@ pub fn test_service(code: &str, online: bool) -> Service {
         takes_appointments: false,
         online_payment: false,
         progress: vec![],
+        content_lang: Default::default(),
+        en: None,
     }
 }
 
