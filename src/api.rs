@@ -218,9 +218,19 @@ pub mod server {
     }
 }
 
-/// `GET /api/services/{code}`: one service's guide.
+/// A catalog read in the page's language: `?lang=en` on an English page, so a guide comes in
+/// English where the catalog has it (`content_lang` says whether it did).
+pub fn in_page_language(path: &str) -> String {
+    match crate::i18n::lang::current() {
+        crate::i18n::lang::Lang::Zh => path.to_string(),
+        crate::i18n::lang::Lang::En => format!("{path}?lang=en"),
+    }
+}
+
+/// `GET /api/services/{code}`: one service's guide, in the page's language where it has one.
 pub async fn service(code: &str) -> Result<Loaded<contract::Service>, ApiErr> {
-    get_cached(&format!("/api/services/{}", crate::routes::encode(code))).await
+    let path = in_page_language(&format!("/api/services/{}", crate::routes::encode(code)));
+    get_cached(&path).await
 }
 
 /// `GET /api/services/{code}/form`: the questions of its online application.

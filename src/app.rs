@@ -32,11 +32,14 @@ pub fn catalog() -> CatalogResource {
         .with_value(|(_, o)| o.clone())
         .unwrap_or_else(Owner::new);
     let made = owner.with(|| {
+        // English names where the catalog has them, on an English page.
+        let path = api::in_page_language(contract::offline::SERVICES);
         Resource::new(
             || (),
-            |_| {
-                api::sendable(async {
-                    api::get::<Vec<ServiceSummary>>(contract::offline::SERVICES)
+            move |_| {
+                let path = path.clone();
+                api::sendable(async move {
+                    api::get::<Vec<ServiceSummary>>(&path)
                         .await
                         .map(Arc::new)
                 })

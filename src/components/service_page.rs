@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::{saved_copy_notice, set_title, AsyncView};
 use crate::api;
+use crate::i18n::t;
 use crate::routes::{self, ServiceParams};
 
 #[component]
@@ -23,8 +24,14 @@ pub fn ServicePage(
         <main id="main" class=format!("page {class}")>
             <AsyncView resource=service page=true ok={move |loaded: api::Loaded<Service>| {
                 set_title(&format!("{}{title_suffix}", loaded.value.name));
+                // An English page showing a guide the catalog has only in Chinese says so.
+                let chinese_only = crate::i18n::lang::current() == crate::i18n::lang::Lang::En
+                    && loaded.value.content_lang == contract::ContentLang::Zh;
                 view! {
                     {saved_copy_notice(loaded.saved_at.clone())}
+                    {chinese_only.then(|| view! {
+                        <p class="notice chinese-only" role="note">{t::CHINESE_ONLY()}</p>
+                    })}
                     {render(loaded.value)}
                 }
             }}/>

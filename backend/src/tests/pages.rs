@@ -105,3 +105,50 @@ async fn the_elder_cookie_renders_the_page_in_elder_mode_from_the_first_byte() {
         assert!(plain.contains("aria-pressed=\"false\""));
     }
 }
+
+/// Renders `path` with an optional cookie; the body.
+async fn page_with_cookie(router: &axum::Router, path: &str, cookie: Option<&str>) -> String {
+    let mut req = Request::get(path);
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let res = router
+        .clone()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8_lossy(&body).into_owned()
+}
+
+#[tokio::test]
+async fn english_comes_from_the_link_first_then_the_cookie() {
+    const PERMIT: &str = "11990100GAHZ070005000";
+    let (_dir, router) = whole_router(
+        "<!DOCTYPE html><html><head><title>门户</title></head><body><p>正在加载…</p></body></html>",
+    );
+    // A shared link opens in English, with the guide's English content and the app's own text.
+    let html = page_with_cookie(&router, &format!("/services/{PERMIT}?lang=en"), None).await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\""), "{html}");
+    assert!(html.contains("<h1>Residence Permit: first application and yearly endorsement"));
+    assert!(html.contains("Required documents"));
+    assert!(html.contains("Proof of your address"));
+    assert!(!html.contains("This guide is available in Chinese only"));
+    // Links on the page keep English; the switch offers Chinese for the same page.
+    assert!(html.contains("href=\"/?lang=en\""));
+    assert!(html.contains(&format!("href=\"/services/{PERMIT}?lang=zh\"")));
+
+    // The cookie alone gives English; the link's choice wins over it.
+    let html = page_with_cookie(&router, "/", Some("a=b; portal_lang=en")).await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\""));
+    assert!(html.contains("Search for a service"));
+    let html = page_with_cookie(&router, "/?lang=zh", Some("portal_lang=en")).await;
+    assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\""));
+    assert!(html.contains("搜索办事事项"));
+
+    // A guide without English says so, in English, above its Chinese original.
+    let html = page_with_cookie(&router, &format!("/services/{ID_CARD}?lang=en"), None).await;
+    assert!(html.contains("This guide is available in Chinese only"));
+    assert!(html.contains("<h1>居民身份证申领、换领、补领"));
+    assert!(html.contains("Required documents"));
+}
