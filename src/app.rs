@@ -38,11 +38,9 @@ pub fn catalog() -> CatalogResource {
             || (),
             move |_| {
                 let path = path.clone();
-                api::sendable(async move {
-                    api::get::<Vec<ServiceSummary>>(&path)
-                        .await
-                        .map(Arc::new)
-                })
+                api::sendable(
+                    async move { api::get::<Vec<ServiceSummary>>(&path).await.map(Arc::new) },
+                )
             },
         )
     });

@@ -194,7 +194,12 @@ pub fn apply_start(code: &str) -> String {
 }
 
 pub fn apply_step(code: &str, draft: &str, step: Step) -> String {
-    keep(format!("/apply/{}/{}/{}", encode(code), encode(draft), step.slug()))
+    keep(format!(
+        "/apply/{}/{}/{}",
+        encode(code),
+        encode(draft),
+        step.slug()
+    ))
 }
 
 pub fn apply_done(number: &str) -> String {

@@ -122,7 +122,12 @@ mod tests {
 
     #[test]
     fn english_names_match_whatever_the_case() {
-        let mut permit = svc("Residence Permit: first application", &["居住证"], "公安局", &["jzz"]);
+        let mut permit = svc(
+            "Residence Permit: first application",
+            &["居住证"],
+            "公安局",
+            &["jzz"],
+        );
         permit.aliases.push("residence card".into());
         let c = vec![svc("结婚登记", &[], "民政局", &["jhdj"]), permit];
         assert_eq!(search(&c, "residence permit", &Filters::default()), vec![1]);

@@ -45,6 +45,9 @@ pub struct ServiceEn {
     pub steps: Vec<ProcessStep>,
     #[serde(default)]
     pub result_name: Option<String>,
+    /// What the result is (证照 → "Certificate", ...).
+    #[serde(default)]
+    pub result_kind: Option<String>,
     #[serde(default)]
     pub materials: BTreeMap<String, MaterialEn>,
     #[serde(default)]
@@ -123,6 +126,7 @@ impl Service {
             *step = e.clone();
         }
         set(&mut self.result.name, &en.result_name);
+        set(&mut self.result.kind, &en.result_kind);
         for m in &mut self.materials {
             if let Some(e) = en.materials.get(&m.id) {
                 m.name = e.name.clone();

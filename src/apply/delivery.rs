@@ -15,9 +15,15 @@ pub fn delivery(errors: Signal<Vec<FieldError>>) -> impl IntoView {
     let place = ctx
         .service
         .with_value(|s| {
-            s.places
-                .first()
-                .map(|p| format!("{}{}{}{}", p.name, t::COMMA(), p.address, t::paren(&p.hours)))
+            s.places.first().map(|p| {
+                format!(
+                    "{}{}{}{}",
+                    p.name,
+                    t::COMMA(),
+                    p.address,
+                    t::paren(&p.hours)
+                )
+            })
         })
         .unwrap_or_default();
     let by_post = move || ctx.draft.with(|d| d.delivery.by_post);

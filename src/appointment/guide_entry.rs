@@ -39,11 +39,12 @@ pub fn GuideAppointment(service: Service) -> impl IntoView {
     let line = move || {
         next.get().map(|r: Result<NextFreeAnswer, ApiErr>| match r {
             Ok(NextFreeAnswer { next_free: Some(n) }) => format!(
-                "{}：{} {}（{}）",
+                "{}{}{} {}{}",
                 t::NEXT_FREE(),
+                t::COLON(),
                 t::visit_day(n.date),
                 n.start,
-                n.place_name
+                t::paren(&n.place_name)
             ),
             Ok(_) => t::NO_FREE_SLOT().to_string(),
             // The booking page says what went wrong; the guide stays quiet.

@@ -222,7 +222,7 @@ fn precheck_section(
                             <li class=if p.verdict == PrecheckVerdict::NeedsFix { "flagged" } else { "" }>
                                 <strong>{p.material_name.clone()}</strong>{t::COLON()}
                                 <span class="verdict">{t::precheck_verdict(p.verdict)}</span>
-                                {(!p.reason.is_empty()).then(|| view! { <span>"（"{p.reason.clone()}"）"</span> })}
+                                {(!p.reason.is_empty()).then(|| view! { <span>{t::paren(&p.reason)}</span> })}
                                 <span class="note">" "{t::pages_sent(p.pages)}</span>
                             </li>
                         }).collect_view()}

@@ -32,7 +32,11 @@ pub fn LangSwitch() -> impl IntoView {
         if search.is_empty() {
             location.pathname.get()
         } else {
-            format!("{}?{}", location.pathname.get(), search.trim_start_matches('?'))
+            format!(
+                "{}?{}",
+                location.pathname.get(),
+                search.trim_start_matches('?')
+            )
         }
     };
     let now = lang::current();

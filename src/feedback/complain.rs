@@ -99,7 +99,10 @@ fn target_title(target: &Target) -> String {
             number,
             service_name,
             ..
-        } => format!("{service_name}{}", t::paren(&format!("{} {number}", t::CASE_NUMBER()))),
+        } => format!(
+            "{service_name}{}",
+            t::paren(&format!("{} {number}", t::CASE_NUMBER()))
+        ),
         Target::Service { name, .. } => name.clone(),
     }
 }

@@ -176,7 +176,7 @@ fn sections(s: Service) -> impl IntoView {
         </section>
         <section id="result" class="section">
             <h2>{t::RESULT()}</h2>
-            <p>{s.result.name.clone()}"（"{s.result.kind.clone()}"）"</p>
+            <p>{s.result.name.clone()}{t::paren(&s.result.kind)}</p>
             {elements::result_sample(&s)}
             {contract::publication::decisions_published(&s).then(|| view! {
                 <p class="note publication-line">

@@ -159,8 +159,14 @@ mod tests {
 
     #[test]
     fn the_link_wins_over_the_cookie() {
-        assert_eq!(requested(Some("q=a&lang=en"), Some("portal_lang=zh")), Lang::En);
-        assert_eq!(requested(Some("q=a"), Some("x=1; portal_lang=en")), Lang::En);
+        assert_eq!(
+            requested(Some("q=a&lang=en"), Some("portal_lang=zh")),
+            Lang::En
+        );
+        assert_eq!(
+            requested(Some("q=a"), Some("x=1; portal_lang=en")),
+            Lang::En
+        );
         assert_eq!(requested(Some("lang=fr"), Some("portal_lang=zh")), Lang::Zh);
         assert_eq!(requested(None, None), Lang::Zh);
         assert_eq!(from_cookies("xportal_lang=en"), None);

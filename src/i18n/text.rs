@@ -473,7 +473,9 @@ texts! {
 }
 pub fn uploads_waiting(done: usize, total: usize) -> String {
     if en() {
-        return format!("Photos are uploading ({done}/{total}); you can submit once they are done.");
+        return format!(
+            "Photos are uploading ({done}/{total}); you can submit once they are done."
+        );
     }
     format!("照片正在上传（{done}/{total}），上传完成后即可提交。")
 }
@@ -517,7 +519,11 @@ texts! {
 }
 pub fn drafts_waiting(n: usize) -> String {
     if en() {
-        let drafts = if n == 1 { "1 unsent draft".to_string() } else { format!("{n} unsent drafts") };
+        let drafts = if n == 1 {
+            "1 unsent draft".to_string()
+        } else {
+            format!("{n} unsent drafts")
+        };
         return format!("You have {drafts}; the answers and photos are saved on this phone.");
     }
     format!("您有 {n} 份未提交的申报草稿，内容和照片都已保存在本机。")
@@ -742,7 +748,10 @@ pub fn overdue(n: i64, unit: LimitUnit) -> String {
 
 pub fn paused_left(n: i64, unit: LimitUnit) -> String {
     if en() {
-        return format!("Clock paused; {} left once it runs again", day_count(n, unit));
+        return format!(
+            "Clock paused; {} left once it runs again",
+            day_count(n, unit)
+        );
     }
     format!("计时已暂停，恢复计时后还剩 {}", day_count(n, unit))
 }
@@ -891,24 +900,39 @@ pub fn level(l: contract::ExerciseLevel) -> &'static str {
 pub fn online_depth(d: contract::OnlineDepth) -> &'static str {
     use contract::OnlineDepth as D;
     match d {
-        D::Information => pick("一级（网上公开办事指南）", "Level 1 (guide published online)"),
+        D::Information => pick(
+            "一级（网上公开办事指南）",
+            "Level 1 (guide published online)",
+        ),
         D::Forms => pick("二级（可下载表格）", "Level 2 (forms can be downloaded)"),
-        D::OnlineReview => pick("三级（网上申报和预审，到现场一次）", "Level 3 (apply and pre-check online, one visit)"),
+        D::OnlineReview => pick(
+            "三级（网上申报和预审，到现场一次）",
+            "Level 3 (apply and pre-check online, one visit)",
+        ),
         D::FullyOnline => pick("四级（全程网办）", "Level 4 (fully online)"),
     }
 }
 
 pub fn scope(s: contract::Scope) -> &'static str {
     match s {
-        contract::Scope::CityWide => pick("全市通办（可到本市任一办理点办理）", "Anywhere in the city (at any service place in the city)"),
-        contract::Scope::CrossProvince => pick("跨省通办（可在外省办理）", "Across provinces (can be handled in another province)"),
+        contract::Scope::CityWide => pick(
+            "全市通办（可到本市任一办理点办理）",
+            "Anywhere in the city (at any service place in the city)",
+        ),
+        contract::Scope::CrossProvince => pick(
+            "跨省通办（可在外省办理）",
+            "Across provinces (can be handled in another province)",
+        ),
     }
 }
 
 pub fn progress_channel(p: contract::ProgressChannel) -> &'static str {
     use contract::ProgressChannel as P;
     match p {
-        P::Portal => pick("本平台“办件查询”（凭办件编号和查询码）", "“Track an application” on this portal (with case number and query code)"),
+        P::Portal => pick(
+            "本平台“办件查询”（凭办件编号和查询码）",
+            "“Track an application” on this portal (with case number and query code)",
+        ),
         P::Phone => pick("拨打咨询电话", "Call the enquiry line"),
         P::Window => pick("到办理窗口查询", "Ask at the service window"),
         P::PostTracking => pick("凭快递单号查询送达进度", "With the parcel tracking number"),
@@ -1091,7 +1115,10 @@ pub fn chars_left(n: usize) -> String {
 
 pub fn reply_within(days: u32) -> String {
     if en() {
-        return format!("Staff will reply within {}.", day_count(days, LimitUnit::WorkingDays));
+        return format!(
+            "Staff will reply within {}.",
+            day_count(days, LimitUnit::WorkingDays)
+        );
     }
     format!("工作人员将在{days}个工作日内答复。")
 }
@@ -1130,7 +1157,10 @@ pub fn follow_up_status(s: contract::feedback::FollowUpStatus) -> &'static str {
 
 pub fn follow_up_within(days: u32) -> String {
     if en() {
-        return format!("Staff will contact you and put things right within {}.", day_count(days, LimitUnit::WorkingDays));
+        return format!(
+            "Staff will contact you and put things right within {}.",
+            day_count(days, LimitUnit::WorkingDays)
+        );
     }
     format!("工作人员将在{days}个工作日内回访并整改。")
 }
@@ -1355,6 +1385,46 @@ mod tests {
             month_label(d("2026-10-01"), d("2026-10-31")),
             "2026 年 10 月"
         );
+    }
+
+    /// Runs `f` as a page in English renders it (the server's way: `Lang` as context).
+    fn in_english<T>(f: impl FnOnce() -> T) -> T {
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            leptos::prelude::provide_context(Lang::En);
+            f()
+        })
+    }
+
+    #[test]
+    fn english_pages_get_english_dates_numbers_and_limits() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        in_english(|| {
+            assert_eq!(SITE_TITLE(), "Government Services Online");
+            assert_eq!(visit_day(d("2026-03-03")), "3 Mar (Tue)");
+            assert_eq!(date(d("2026-11-23")), "23 Nov 2026");
+            assert_eq!(date_with_weekday(d("2026-11-23")), "Mon 23 Nov 2026");
+            assert_eq!(time_limit(TimeLimit::working_days(1)), "1 working day");
+            assert_eq!(time_limit(TimeLimit::calendar_days(60)), "60 calendar days");
+            assert_eq!(result_count(12345), "12,345 services");
+            assert_eq!(
+                case_status(CaseStatus::SupplementRequired),
+                "More documents needed"
+            );
+            assert_eq!(
+                month_label(d("2026-11-01"), d("2026-11-29")),
+                "Nov 2026 (to 29 Nov)"
+            );
+            assert_eq!(
+                error_message(contract::ErrorCode::RateLimited),
+                Some("Too many requests. Please wait a moment and try again.")
+            );
+            assert_eq!(error_message(contract::ErrorCode::Unknown), None);
+        });
+        // Chinese pages keep the backend's own message and the Chinese forms.
+        assert_eq!(visit_day(d("2026-03-03")), "3月3日（星期二）");
+        assert_eq!(date_with_weekday(d("2026-11-23")), "2026-11-23（星期一）");
+        assert_eq!(error_message(contract::ErrorCode::RateLimited), None);
     }
 }
 

@@ -126,7 +126,10 @@ pub fn list_summaries(conn: &Connection) -> Result<Vec<ServiceSummary>, AppError
 }
 
 /// Loads every summary, in catalog order, in English where a service has it when `english`.
-pub fn list_summaries_in(conn: &Connection, english: bool) -> Result<Vec<ServiceSummary>, AppError> {
+pub fn list_summaries_in(
+    conn: &Connection,
+    english: bool,
+) -> Result<Vec<ServiceSummary>, AppError> {
     let mut stmt = conn.prepare("SELECT body, pinyin FROM services ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, String>("body")?, r.get::<_, String>("pinyin")?))

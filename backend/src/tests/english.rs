@@ -23,7 +23,10 @@ async fn a_guide_with_english_is_served_in_english_when_asked() {
         .find(|m| m["id"] == "residence-proof")
         .unwrap();
     assert_eq!(proof["name"], "Proof of your address");
-    assert_eq!(en["situations"][0]["options"][1]["label"], "Yearly endorsement");
+    assert_eq!(
+        en["situations"][0]["options"][1]["label"],
+        "Yearly endorsement"
+    );
     // The Chinese name stays searchable.
     assert!(en["aliases"]
         .as_array()
@@ -44,7 +47,9 @@ async fn a_guide_with_english_is_served_in_english_when_asked() {
 #[tokio::test]
 async fn a_guide_without_english_says_it_is_in_chinese() {
     let t = TestApp::new();
-    let (status, s) = t.get(&format!("/api/services/{CHINESE_ONLY}?lang=en")).await;
+    let (status, s) = t
+        .get(&format!("/api/services/{CHINESE_ONLY}?lang=en"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(s["content_lang"], "zh");
     assert!(s["name"].as_str().unwrap().chars().any(|c| !c.is_ascii()));

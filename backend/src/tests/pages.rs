@@ -129,7 +129,10 @@ async fn english_comes_from_the_link_first_then_the_cookie() {
     );
     // A shared link opens in English, with the guide's English content and the app's own text.
     let html = page_with_cookie(&router, &format!("/services/{PERMIT}?lang=en"), None).await;
-    assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\""), "{html}");
+    assert!(
+        html.starts_with("<!DOCTYPE html><html lang=\"en\""),
+        "{html}"
+    );
     assert!(html.contains("<h1>Residence Permit: first application and yearly endorsement"));
     assert!(html.contains("Required documents"));
     assert!(html.contains("Proof of your address"));
