@@ -33,15 +33,8 @@ impl Lang {
         }
     }
 
-    /// The other language: the one the switch offers.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-
     /// A value the switch writes (`en`, `zh`), or `None` for anything else.
+    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.trim() {
             "en" => Some(Lang::En),
@@ -70,6 +63,7 @@ pub const PARAM: &str = "lang";
 pub const COOKIE_MAX_AGE_S: u32 = 365 * 24 * 3600;
 
 /// The choice a `Cookie` header (or `document.cookie`) carries.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 pub fn from_cookies(cookies: &str) -> Option<Lang> {
     cookies.split(';').find_map(|pair| {
         let (name, value) = pair.trim().split_once('=')?;
@@ -78,6 +72,7 @@ pub fn from_cookies(cookies: &str) -> Option<Lang> {
 }
 
 /// The `lang=` parameter of a query string (without its `?`).
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 pub fn from_query(query: &str) -> Option<Lang> {
     query.split('&').find_map(|pair| {
         let (name, value) = pair.split_once('=')?;
@@ -86,6 +81,7 @@ pub fn from_query(query: &str) -> Option<Lang> {
 }
 
 /// The language a request asks for: its `lang=` parameter, else the device's cookie, else Chinese.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 pub fn requested(query: Option<&str>, cookies: Option<&str>) -> Lang {
     query
         .and_then(from_query)

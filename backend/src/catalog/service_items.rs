@@ -120,16 +120,8 @@ fn with_etag(headers: &HeaderMap, etag: String, body: String) -> Response {
         .into_response()
 }
 
-/// Loads every summary, in catalog order (in Chinese).
-pub fn list_summaries(conn: &Connection) -> Result<Vec<ServiceSummary>, AppError> {
-    list_summaries_in(conn, false)
-}
-
 /// Loads every summary, in catalog order, in English where a service has it when `english`.
-pub fn list_summaries_in(
-    conn: &Connection,
-    english: bool,
-) -> Result<Vec<ServiceSummary>, AppError> {
+pub fn list_summaries(conn: &Connection, english: bool) -> Result<Vec<ServiceSummary>, AppError> {
     let mut stmt = conn.prepare("SELECT body, pinyin FROM services ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get::<_, String>("body")?, r.get::<_, String>("pinyin")?))
@@ -166,10 +158,7 @@ pub async fn list(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let english = contract::asks_for_english(query.as_deref());
-    let summaries = state
-        .db
-        .read(move |c| list_summaries_in(c, english))
-        .await?;
+    let summaries = state.db.read(move |c| list_summaries(c, english)).await?;
     let body = serde_json::to_string(&summaries)?;
     let etag = etag_of(&body);
     Ok(with_etag(&headers, etag, body))

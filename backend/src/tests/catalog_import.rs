@@ -286,7 +286,7 @@ fn codes(state: &AppState) -> Vec<String> {
     state
         .db
         .with(|c| {
-            crate::catalog::service_items::list_summaries(c)
+            crate::catalog::service_items::list_summaries(c, false)
                 .unwrap()
                 .into_iter()
                 .map(|s| s.code)
