@@ -73,7 +73,11 @@ pub fn start() {
         .ok()
         .zip(window.location().search().ok())
         .map(|(path, search)| format!("{path}{search}"));
-    let rendered_here = here.is_some() && body.get_attribute(RENDERED_FOR) == here;
+    // A saved copy answers its address with or without `?lang=` (in the language asked for).
+    let rendered_here = match (here, body.get_attribute(RENDERED_FOR)) {
+        (Some(here), Some(rendered)) => crate::i18n::lang::same_page(&here, &rendered),
+        _ => false,
+    };
     if rendered_here {
         hydrate();
     } else {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, openApp, waitForApp } from './helpers';
+import { expectAccessible, goOffline, goOnline, loadThroughServiceWorker, openApp, waitForApp } from './helpers';
 
 // English (src/i18n): a switch in the page header, kept on the device (cookie portal_lang) and
 // carried in links (?lang=en); guides in English where the catalog has them, and a guide without
@@ -91,4 +91,29 @@ test('the switch is a keyboard-usable link with a label', async ({ page }) => {
   await waitForApp(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('navigation', { name: 'Language' })).toBeVisible();
+});
+
+test('offline, a page saved in one language never answers for the other', async ({ page, context }) => {
+  // Saved in both languages through the service worker.
+  await openApp(page, `/services/${PERMIT}`);
+  await loadThroughServiceWorker(page);
+  await openApp(page, `/services/${PERMIT}?lang=en`);
+  await page.reload();
+  await waitForApp(page);
+  // This device has chosen English.
+  await context.addCookies([{ name: 'portal_lang', value: 'en', domain: new URL(page.url()).hostname, path: '/' }]);
+
+  await goOffline(context);
+  await page.goto(`/services/${PERMIT}?lang=zh`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('居住证首次申领');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.goto(`/services/${PERMIT}?lang=en`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Residence Permit');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText(/This is a copy saved at/)).toBeVisible();
+  // The address without ?lang: the device's choice, English, not the Chinese copy.
+  await page.goto(`/services/${PERMIT}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Residence Permit');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await goOnline(context);
 });
