@@ -307,6 +307,9 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErr>
                 if let Some(own) = t::error_message(e.code) {
                     e.message = own.into();
                 }
+                for f in &mut e.fields {
+                    f.message = t::field_message(&f.message);
+                }
                 Err(ApiErr::Rejected(e))
             }
             Err(_) => Err(ApiErr::Server),

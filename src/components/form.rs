@@ -16,7 +16,7 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
     errors
         .iter()
         .find(|e| e.field == field)
-        .map(|e| e.message.clone())
+        .map(|e| t::field_message(&e.message))
 }
 
 /// The id of the page's error summary (a page has one).
@@ -53,7 +53,7 @@ pub fn ErrorSummary(
                 <h2>{t::FIX_THESE()}</h2>
                 <ul>
                     {errors.get().into_iter().map(|e| view! {
-                        <li><a href=format!("#{}", dom_id(&e.field))>{e.message}</a></li>
+                        <li><a href=format!("#{}", dom_id(&e.field))>{t::field_message(&e.message)}</a></li>
                     }).collect_view()}
                     {message().map(|m| view! { <li>{m}</li> })}
                 </ul>

@@ -164,6 +164,75 @@ pub fn error_message(code: contract::ErrorCode) -> Option<&'static str> {
     })
 }
 
+/// A field's message from the contract's checks (`contract::validate`, in the app or the
+/// backend), in the page's language: the checks word them in Chinese, and an English page shows
+/// the English of the ones it knows, and the Chinese of any other.
+pub fn field_message(message: &str) -> String {
+    if !en() {
+        return message.to_string();
+    }
+    let fixed = match message {
+        "公民身份号码只能由数字组成，最后一位可以是X" => Some("The citizen ID number has only digits; the last character may be X"),
+        "公民身份号码校验位不正确，请核对后重新输入" => Some("The citizen ID number's check character is wrong; please check it and enter it again"),
+        "公民身份号码的出生日期不正确" => Some("The date of birth in the citizen ID number is not valid"),
+        "公民身份号码的地区代码不正确" => Some("The region code in the citizen ID number is not valid"),
+        "请输入18位公民身份号码" => Some("Please enter the 18-character citizen ID number"),
+        "单位名称不能超过100个字，且不能包含换行等特殊字符" => Some("The organisation name can have at most 100 characters and no line breaks or special characters"),
+        "地址不能包含换行等特殊字符" => Some("The address cannot contain line breaks or special characters"),
+        "地址不能超过200个字" => Some("The address can have at most 200 characters"),
+        "姓名只能包含文字和间隔号“·”" => Some("The name can contain only letters, Chinese characters and the middle dot “·”"),
+        "姓名应为2至30个字" => Some("The name should have 2 to 30 characters"),
+        "间隔号“·”不能在姓名开头、结尾或连续出现" => Some("The middle dot “·” cannot start or end the name or appear twice in a row"),
+        "所选情形不属于本事项，请重新选择" => Some("The situation chosen does not belong to this service; please choose again"),
+        "日期不存在，请核对" => Some("This date does not exist; please check it"),
+        "本事项不提供邮寄送达，请选择窗口领取" => Some("This service does not post results; please choose to collect at the window"),
+        "本事项的服务对象为自然人，不能以单位名义申请" => Some("This service is for individuals; an organisation cannot apply"),
+        "此项为必填项" => Some("This field is required"),
+        "申请的事项与申请表不一致" => Some("The application does not match this service's form"),
+        "申请表内容与本事项不符，请刷新页面后重试" => Some("The form does not match this service; please refresh the page and try again"),
+        "请从选项中选择" => Some("Please choose one of the options"),
+        "请按“年-月-日”格式输入日期，如2026-01-31" => Some("Please enter the date as year-month-day, e.g. 2026-01-31"),
+        "请输入11位手机号码" => Some("Please enter an 11-digit mobile number"),
+        "请输入单位名称" => Some("Please enter the organisation name"),
+        "请输入地址" => Some("Please enter the address"),
+        "请输入姓名" => Some("Please enter the name"),
+        "请阅读并同意告知承诺和个人信息保护声明" => Some("Please read and agree to the declaration and the privacy notice"),
+        _ => None,
+    };
+    if let Some(text) = fixed {
+        return text.to_string();
+    }
+    let number = |rest: &str, suffix: &str| rest.strip_suffix(suffix).map(str::to_string);
+    if let Some(what) = message.strip_prefix("请选择：") {
+        return format!("Please choose: {what}");
+    }
+    if let Some(what) = message.strip_prefix("只能选择一项：") {
+        return format!("Choose only one: {what}");
+    }
+    if let Some(what) = message.strip_prefix("请上传：") {
+        return upload_this(what);
+    }
+    if let Some(n) = message
+        .strip_prefix("不能超过")
+        .and_then(|r| number(r, "个字"))
+    {
+        return format!("At most {n} characters");
+    }
+    if let Some(n) = message
+        .strip_prefix("材料最多")
+        .and_then(|r| number(r, "项"))
+    {
+        return format!("At most {n} documents");
+    }
+    if let Some(n) = message
+        .strip_prefix("每项材料最多上传")
+        .and_then(|r| number(r, "页"))
+    {
+        return format!("At most {n} pages per document");
+    }
+    message.to_string()
+}
+
 fn month_abbr(month: u32) -> &'static str {
     [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -1420,6 +1489,13 @@ mod tests {
                 Some("Too many requests. Please wait a moment and try again.")
             );
             assert_eq!(error_message(contract::ErrorCode::Unknown), None);
+            assert_eq!(field_message("此项为必填项"), "This field is required");
+            assert_eq!(
+                field_message("请选择：由谁办理？"),
+                "Please choose: 由谁办理？"
+            );
+            assert_eq!(field_message("不能超过50个字"), "At most 50 characters");
+            assert_eq!(field_message("未知的消息"), "未知的消息");
         });
         // Chinese pages keep the backend's own message and the Chinese forms.
         assert_eq!(visit_day(d("2026-03-03")), "3月3日（星期二）");
