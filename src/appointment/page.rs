@@ -103,8 +103,8 @@ fn appointment(
         "{}{}",
         t::visit_time(v.date, v.start, v.end),
         match v.kind {
-            contract::appointment::SlotKind::Evening => format!("（{}）", t::EVENING()),
-            contract::appointment::SlotKind::Holiday => format!("（{}）", t::HOLIDAY_OPEN()),
+            contract::appointment::SlotKind::Evening => t::paren(t::EVENING()),
+            contract::appointment::SlotKind::Holiday => t::paren(t::HOLIDAY_OPEN()),
             _ => String::new(),
         }
     );

@@ -154,7 +154,7 @@ fn body(s: &Service, chosen: &[String], ticks: RwSignal<Vec<String>>) -> impl In
                 <div><dt>{t::FEE()}</dt><dd>{if fees.is_empty() {
                     t::FREE().to_string()
                 } else {
-                    fees.iter().map(|f| format!("{}：{}", f.item, f.standard)).collect::<Vec<_>>().join(t::SEMI())
+                    fees.iter().map(|f| format!("{}{}{}", f.item, t::COLON(), f.standard)).collect::<Vec<_>>().join(t::SEMI())
                 }}</dd></div>
             </dl>
             {(!s.limit_note.is_empty()).then(|| view! { <p class="note">{s.limit_note.clone()}</p> })}

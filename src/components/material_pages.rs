@@ -130,7 +130,7 @@ pub fn material_pages<S: PageStore>(
     let on_pick = on_files.clone();
     let camera_id = format!("camera-{material_id}");
     let pick_id = format!("pick-{material_id}");
-    let suffix = format!("：{name}");
+    let suffix = format!("{}{name}", t::COLON());
     let mine = move || {
         let pages = store.pages();
         mid.with_value(|m| pages_of(&pages, m).cloned().collect::<Vec<_>>())

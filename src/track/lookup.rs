@@ -112,7 +112,7 @@ pub fn TrackPage() -> impl IntoView {
             <p class="lead">{t::TRACK_INTRO()}</p>
             <ErrorSummary errors=errors message=form_error/>
             <form class="track-form" on:submit=submit novalidate>
-                <Field field=NUMBER label=t::CASE_NUMBER().into() hint=format!("{}；{}", t::CASE_NUMBER_HINT(), t::TRACK_TICKET_HINT())
+                <Field field=NUMBER label=t::CASE_NUMBER().into() hint=format!("{}{}{}", t::CASE_NUMBER_HINT(), t::SEMI(), t::TRACK_TICKET_HINT())
                     value=number on_input=Callback::new(move |v| number.set(v)) errors=errors
                     inputmode="numeric" input_class="big-input" maxlength=32/>
                 <Field field=CODE label=t::QUERY_CODE().into() hint=t::QUERY_CODE_HINT().into()
