@@ -33,6 +33,8 @@ pub struct ServiceEn {
     /// English search words; the Chinese name and aliases stay searchable too.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Shown in place of the Chinese department name (which stays the key of filters and
+    /// 效能公开 pages).
     #[serde(default)]
     pub department: Option<String>,
     #[serde(default)]
@@ -108,13 +110,14 @@ impl Service {
         let overlay = self.en.take();
         let Some(en) = overlay.filter(|_| english) else {
             self.content_lang = ContentLang::Zh;
+            self.department_en = None;
             return self;
         };
         let mut aliases = en.aliases.clone();
         aliases.push(std::mem::replace(&mut self.name, en.name.clone()));
         aliases.append(&mut self.aliases);
         self.aliases = aliases;
-        set(&mut self.department, &en.department);
+        self.department_en = en.department.clone().filter(|d| !d.is_empty());
         replace_list(&mut self.conditions, &en.conditions);
         set(&mut self.limit_note, &en.limit_note);
         for (place, e) in self.places.iter_mut().zip(&en.places) {

@@ -501,6 +501,10 @@ pub struct Service {
     /// The language of this content as served (see `english.rs`).
     #[serde(default)]
     pub content_lang: crate::english::ContentLang,
+    /// The department's name in English, to show (`department` stays the key of filters and
+    /// 效能公开 pages); only when served in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department_en: Option<String>,
     /// The English overlay in the catalog; the API applies it and never serves it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<Box<crate::english::ServiceEn>>,

@@ -784,6 +784,7 @@ mod tests {
             online_payment: false,
             progress: vec![],
             content_lang: Default::default(),
+            department_en: None,
             en: None,
         }
     }

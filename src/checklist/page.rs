@@ -63,7 +63,7 @@ fn Checklist(service: Service) -> impl IntoView {
     });
     view! {
         <h1>{service.with_value(|s| s.name.clone())}</h1>
-        <p class="lead">{t::ENTRY_CHECKLIST()}" · "{service.with_value(|s| s.department.clone())}</p>
+        <p class="lead">{t::ENTRY_CHECKLIST()}" · "{service.with_value(|s| s.department_en.clone().unwrap_or_else(|| s.department.clone()))}</p>
         {service.with_value(|s| s.situations.clone()).into_iter().map(|q| {
             let qid = q.id.clone();
             let choose = choose.clone();

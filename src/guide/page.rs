@@ -32,7 +32,7 @@ fn guide(s: Service) -> impl IntoView {
     let checklist_href = routes::checklist(&s.code, &[]);
     view! {
         <h1>{s.name.clone()}</h1>
-        <p class="lead">{s.department.clone()}</p>
+        <p class="lead">{s.department_en.clone().unwrap_or_else(|| s.department.clone())}</p>
         <section class="summary-card" aria-label=t::OVERVIEW()>
             <dl>
                 <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{t::time_limit(s.promised_limit)}</dd></div>
@@ -191,7 +191,7 @@ fn sections(s: Service) -> impl IntoView {
             <dl class="facts">
                 <div><dt>{t::KIND()}</dt><dd>{t::kind(s.kind)}</dd></div>
                 {elements::identity_facts(&s)}
-                <div><dt>{t::DEPARTMENT()}</dt><dd>{s.department.clone()}</dd></div>
+                <div><dt>{t::DEPARTMENT()}</dt><dd>{s.department_en.clone().unwrap_or_else(|| s.department.clone())}</dd></div>
                 {s.delegated_department.clone().map(|d| view! { <div><dt>{t::DELEGATED()}</dt><dd>{d}</dd></div> })}
                 <div><dt>{t::AUDIENCE()}</dt><dd>{s.audience.iter().map(|a| t::audience(*a)).collect::<Vec<_>>().join(t::LIST_SEP())}</dd></div>
                 <div><dt>{t::CHANNELS()}</dt><dd>{s.channels.iter().map(|c| t::channel(*c)).collect::<Vec<_>>().join(t::LIST_SEP())}</dd></div>

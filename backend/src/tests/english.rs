@@ -39,6 +39,7 @@ async fn a_guide_with_english_is_served_in_english_when_asked() {
     let (_, zh) = t.get(&format!("/api/services/{PERMIT}")).await;
     assert_eq!(zh["content_lang"], "zh");
     assert_eq!(zh["name"], "居住证首次申领、年度签注");
+    assert!(zh.get("department_en").is_none());
     assert!(zh.get("en").is_none());
     let (_, other) = t.get(&format!("/api/services/{PERMIT}?lang=fr")).await;
     assert_eq!(other, zh);

@@ -413,6 +413,7 @@ pub fn test_service(code: &str, online: bool) -> Service {
         online_payment: false,
         progress: vec![],
         content_lang: Default::default(),
+        department_en: None,
         en: None,
     }
 }
