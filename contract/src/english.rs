@@ -4,12 +4,14 @@
 //! leaves out stays Chinese. Every served guide and summary says which language its content is
 //! in (`content_lang`), so a page in English can say when a guide is available in Chinese only.
 
+#[cfg(feature = "overlay")]
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
+#[cfg(feature = "overlay")]
 use crate::service::{AppealRights, Faq, ProcessStep, Service, ServiceSummary};
 
 /// The language a guide's content is served in.
@@ -24,6 +26,7 @@ pub enum ContentLang {
     En,
 }
 
+#[cfg(feature = "overlay")]
 /// The English of a service's texts. Lists given by position (places, steps, FAQ) replace the
 /// Chinese entry at the same position; materials and situations are matched by their ids.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +65,7 @@ pub struct ServiceEn {
     pub appeal: Option<AppealRights>,
 }
 
+#[cfg(feature = "overlay")]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct PlaceEn {
@@ -70,6 +74,7 @@ pub struct PlaceEn {
     pub hours: String,
 }
 
+#[cfg(feature = "overlay")]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct MaterialEn {
@@ -82,6 +87,7 @@ pub struct MaterialEn {
     pub acceptance: Option<String>,
 }
 
+#[cfg(feature = "overlay")]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct SituationEn {
@@ -91,18 +97,21 @@ pub struct SituationEn {
     pub options: BTreeMap<String, String>,
 }
 
+#[cfg(feature = "overlay")]
 fn set(target: &mut String, value: &Option<String>) {
     if let Some(v) = value.as_ref().filter(|v| !v.is_empty()) {
         *target = v.clone();
     }
 }
 
+#[cfg(feature = "overlay")]
 fn replace_list(target: &mut Vec<String>, with: &[String]) {
     if !with.is_empty() {
         *target = with.to_vec();
     }
 }
 
+#[cfg(feature = "overlay")]
 impl Service {
     /// The service as served: in English when `english` and it has an overlay (then
     /// `content_lang` is `En`), else in Chinese. The overlay itself is never served.

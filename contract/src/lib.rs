@@ -27,7 +27,9 @@ pub use application::*;
 pub use bundle::{Bundle, BundleGuide, BundleSummary};
 pub use bundle_case::{BundleApplication, ServiceAnswers};
 pub use case::*;
-pub use english::{asks_for_english, ContentLang, ServiceEn};
+#[cfg(feature = "overlay")]
+pub use english::ServiceEn;
+pub use english::{asks_for_english, ContentLang};
 pub use feedback::*;
 pub use performance::{Figures, Performance, ServicePerformanceRow};
 pub use publication::{LegalPerson, Publication, PublishedDecision};

@@ -506,6 +506,7 @@ pub struct Service {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department_en: Option<String>,
     /// The English overlay in the catalog; the API applies it and never serves it.
+    #[cfg(feature = "overlay")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<Box<crate::english::ServiceEn>>,
 }

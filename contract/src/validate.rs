@@ -785,6 +785,7 @@ mod tests {
             progress: vec![],
             content_lang: Default::default(),
             department_en: None,
+            #[cfg(feature = "overlay")]
             en: None,
         }
     }
