@@ -176,13 +176,7 @@ pub fn checklists_by_theme() -> String {
 
 /// A checklist, with the situation's answers (精准告知) when some are chosen.
 pub fn checklist(code: &str, answers: &[String]) -> String {
-    let base = format!("/checklists/{}", encode(code));
-    keep(if answers.is_empty() {
-        base
-    } else {
-        let answers: Vec<String> = answers.iter().map(|a| encode(a)).collect();
-        format!("{base}?s={}", answers.join(","))
-    })
+    with_answers(format!("/checklists/{}", encode(code)), answers)
 }
 
 pub fn apply_index() -> String {
@@ -294,17 +288,17 @@ pub fn service_publications(code: &str) -> String {
 }
 
 pub fn bundles() -> String {
-    "/bundles".into()
+    keep("/bundles".into())
 }
 
 /// `?s=` with the answers, as a checklist carries them.
 fn with_answers(base: String, answers: &[String]) -> String {
-    if answers.is_empty() {
+    keep(if answers.is_empty() {
         base
     } else {
         let answers: Vec<String> = answers.iter().map(|a| encode(a)).collect();
         format!("{base}?s={}", answers.join(","))
-    }
+    })
 }
 
 /// A bundle's guide, with the answers to its questions when some are chosen.

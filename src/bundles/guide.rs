@@ -67,7 +67,7 @@ fn Guide(guide: BundleGuide) -> impl IntoView {
             g.bundle.name.clone(),
             g.bundle.description.clone(),
             g.bundle.lead_department.clone(),
-            basis.join("；"),
+            basis.join(t::SEMI()),
         )
     });
     let questions = guide.with_value(|g| g.bundle.situations.clone());
@@ -133,7 +133,7 @@ fn body(g: &BundleGuide, chosen: &[String]) -> AnyView {
                 }
                 .into_any()
             } else {
-                view! { <p class="notice">{t::bundle_at_window(&window_only.join("、"), &g.bundle.lead_department)}</p> }
+                view! { <p class="notice">{t::bundle_at_window(&window_only.join(t::LIST_SEP()), &g.bundle.lead_department)}</p> }
                     .into_any()
             }}
         </section>
@@ -176,7 +176,7 @@ fn checklist(list: &CombinedList) -> impl IntoView {
                             <li class="material">
                                 <p class="material-name">{e.shared.name.clone()}</p>
                                 {material_meta(e.material)}
-                                <p class="used-for">{t::BUNDLE_USED_FOR()}"："{users.join("、")}</p>
+                                <p class="used-for">{t::BUNDLE_USED_FOR()}{t::COLON()}{users.join(t::LIST_SEP())}</p>
                             </li>
                         }
                     }).collect_view()}

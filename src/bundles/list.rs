@@ -36,8 +36,8 @@ fn list_view(list: Vec<BundleSummary>) -> AnyView {
                     <A href=routes::bundle(&b.id, &[])>{b.name.clone()}</A>
                     <p>{b.description.clone()}</p>
                     <p class="note">
-                        {t::BUNDLE_DEPARTMENTS()}"："{b.departments.join("、")}
-                        " · "{t::PROMISED_LIMIT()}"："{t::time_limit(b.promised_limit)}
+                        {t::BUNDLE_DEPARTMENTS()}{t::COLON()}{b.departments.join(t::LIST_SEP())}
+                        " · "{t::PROMISED_LIMIT()}{t::COLON()}{t::time_limit(b.promised_limit)}
                     </p>
                 </li>
             }).collect_view()}
