@@ -117,3 +117,15 @@ test('offline, a page saved in one language never answers for the other', async 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await goOnline(context);
 });
+
+test('a page rendered in the browser starts in the language of the link or the device', async ({ page, context }) => {
+  // Booking is a personal page: the app shell, drawn by the app from index.html's <html lang>.
+  await openApp(page, `/services/${PERMIT}/appointment?lang=en`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Book a visit');
+  await expectAccessible(page);
+
+  await context.addCookies([{ name: 'portal_lang', value: 'en', domain: new URL(page.url()).hostname, path: '/' }]);
+  await openApp(page, `/services/${PERMIT}/appointment`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Book a visit');
+});
