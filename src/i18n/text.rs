@@ -46,7 +46,7 @@ texts! {
 
     // Home.
     SEARCH_LABEL => "搜索办事事项", "Search for a service";
-    SEARCH_PLACEHOLDER => "例如：身份证、营业执照、社保", "e.g. ID card, business licence, social insurance";
+    SEARCH_PLACEHOLDER => "例如：身份证、营业执照、社保", "e.g. ID card";
     SEARCH_BUTTON => "搜索", "Search";
     ENTRY_GUIDE => "办事指南", "Service guides";
     ENTRY_GUIDE_NOTE => "材料、时限、收费一查就懂", "Documents, time limits and fees at a glance";
