@@ -62,11 +62,6 @@ pub fn start() {
     let Some(body) = window.document().and_then(|d| d.body()) else {
         return;
     };
-    // The language is the one the page was written in (the server's, or index.html's).
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
-        let tag = root.get_attribute("lang").unwrap_or_default();
-        crate::i18n::lang::set_page(crate::i18n::lang::Lang::from_tag(&tag));
-    }
     let here = window
         .location()
         .pathname()
@@ -78,6 +73,20 @@ pub fn start() {
         (Some(here), Some(rendered)) => crate::i18n::lang::same_page(&here, &rendered),
         _ => false,
     };
+    // The language: a page the server drew is hydrated in the language it was drawn in (its
+    // `data-lang`, also for a copy the service worker kept); any other page is drawn in the one
+    // index.html's script chose (`<html lang>`: the link's, else the device's).
+    let root = window.document().and_then(|d| d.document_element());
+    let drawn_in = body.get_attribute("data-lang").filter(|_| rendered_here);
+    let lang = crate::i18n::lang::Lang::from_tag(
+        &drawn_in
+            .or_else(|| root.as_ref().and_then(|r| r.get_attribute("lang")))
+            .unwrap_or_default(),
+    );
+    crate::i18n::lang::set_page(lang);
+    if let Some(root) = root {
+        let _ = root.set_attribute("lang", lang.html_tag());
+    }
     if rendered_here {
         hydrate();
     } else {

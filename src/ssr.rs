@@ -28,7 +28,7 @@ pub fn shell(head: Arc<str>, rendered_for: String, elder: bool) -> impl IntoView
         <!DOCTYPE html>
         <html lang=crate::i18n::lang::current().html_tag() class=elder.then_some(crate::components::elder::CLASS)>
             <head inner_html=head.to_string()></head>
-            <body data-rendered-for=rendered_for data-elder=elder.then_some("")>
+            <body data-rendered-for=rendered_for data-elder=elder.then_some("") data-lang=crate::i18n::lang::current().code()>
                 <App/>
             </body>
         </html>

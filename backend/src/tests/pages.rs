@@ -133,6 +133,8 @@ async fn english_comes_from_the_link_first_then_the_cookie() {
         html.starts_with("<!DOCTYPE html><html lang=\"en\""),
         "{html}"
     );
+    // The language it was drawn in, for the browser to hydrate it in (also a saved copy).
+    assert!(html.contains("data-lang=\"en\""));
     assert!(html.contains("<h1>Residence Permit: first application and yearly endorsement"));
     assert!(html.contains("Required documents"));
     assert!(html.contains("Proof of your address"));
