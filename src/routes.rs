@@ -202,12 +202,12 @@ pub fn apply_done(number: &str) -> String {
 
 /// One question page of a 一件事 application; `step` is its slug.
 pub fn bundle_apply_step(id: &str, draft: &str, step: &str) -> String {
-    format!(
+    keep(format!(
         "/bundles/{}/apply/{}/{}",
         encode(id),
         encode(draft),
         encode(step)
-    )
+    ))
 }
 
 /// `/bundles/:id/apply/:draft/:step`; `/bundles/:id/apply` has only `id`.

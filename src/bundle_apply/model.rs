@@ -209,7 +209,8 @@ impl Loaded {
             .into_iter()
             .map(|(mut m, users)| {
                 if users.len() > 1 {
-                    let note = format!("{}{}", t::SHARED_MATERIAL_NOTE(), users.join("、"));
+                    let note =
+                        format!("{}{}", t::SHARED_MATERIAL_NOTE(), users.join(t::LIST_SEP()));
                     m.notes = if m.notes.is_empty() {
                         note
                     } else {

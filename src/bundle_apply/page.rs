@@ -332,7 +332,7 @@ fn check(
         .filter(|o| d.situation.contains(&o.id))
         .map(|o| o.label.clone())
         .collect::<Vec<_>>()
-        .join("；");
+        .join(t::SEMI());
     let mut rows = Vec::new();
     if !l.bundle.situations.is_empty() {
         rows.push((
@@ -396,7 +396,7 @@ fn check(
         rows.push((m.name, t::pages_count(n), to.clone()));
     }
     let delivery = if d.delivery.by_post {
-        format!("{}：{}", t::DELIVERY_POST(), d.delivery.address)
+        format!("{}{}{}", t::DELIVERY_POST(), t::COLON(), d.delivery.address)
     } else {
         t::DELIVERY_WINDOW().into()
     };

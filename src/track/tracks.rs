@@ -106,11 +106,11 @@ pub fn TracksSection(
             let given = track
                 .rating
                 .as_ref()
-                .map(|r| view! { <p class="note">{t::RATING_TITLE()}"："{t::rating_label(r.score)}</p> });
+                .map(|r| view! { <p class="note">{t::RATING_TITLE()}{t::COLON()}{t::rating_label(r.score)}</p> });
             let reason = track
                 .decision_reason
                 .clone()
-                .map(|r| view! { <p class="note">{t::DECISION_REASON()}"："{r}</p> });
+                .map(|r| view! { <p class="note">{t::DECISION_REASON()}{t::COLON()}{r}</p> });
             view! {
                 <section class="track-detail" id=id aria-labelledby=labelled_by>
                     <h3 id=heading>{track.service_name.clone()}</h3>
