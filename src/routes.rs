@@ -284,7 +284,7 @@ pub fn publication(id: &str) -> String {
 
 /// 办件公示 of one service's decisions (its guide links here).
 pub fn service_publications(code: &str) -> String {
-    format!("/publications?service={}", encode(code))
+    keep(format!("/publications?service={}", encode(code)))
 }
 
 pub fn bundles() -> String {

@@ -25,7 +25,7 @@ pub fn notice(view: &CaseView) -> Option<impl IntoView> {
                 <p>{t::CASE_PUBLICATION_TEXT()}</p>
                 {published.into_iter().map(|p| view! {
                     <p>
-                        {several.then(|| format!("{}：", p.service_name))}
+                        {several.then(|| format!("{}{}", p.service_name, t::COLON()))}
                         {t::case_published_on(&p.published_on.to_string())}" "
                         <A href=routes::publication(&p.id)>{t::CASE_PUBLICATION_LINK()}</A>
                     </p>
