@@ -164,6 +164,10 @@ pub struct CaseView {
     pub department: String,
     pub status: CaseStatus,
     pub applicant_name: String,
+    /// The organisation that applied, when one did (then `applicant_name` is its legal
+    /// representative). Its name is public: 办件公示 publishes it with the decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     /// Masked to its first and last characters, e.g. 1****************X.
     pub applicant_id_masked: String,
     pub submitted_at: DateTime<FixedOffset>,

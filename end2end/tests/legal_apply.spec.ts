@@ -147,6 +147,12 @@ test('an enterprise applies in its own name, is approved, and the decision is pu
   // The case page tells the applicant that and what is published.
   await openApp(page, `/track/${number}`);
   await expect(page.locator('.status-big')).toHaveText('准予');
+  // The organisation is the applicant; the person is its representative, masked as ever.
+  const fact = (label: string) =>
+    page.locator('dl.facts > div').filter({ has: page.locator('dt').getByText(label, { exact: true }) }).locator('dd');
+  await expect(fact('单位名称')).toHaveText(company);
+  await expect(fact('法定代表人（负责人）')).not.toHaveText(person.name);
+  await expect(fact('法定代表人（负责人）')).toContainText(person.name.slice(0, 1));
   const notice = page.getByRole('region', { name: '许可决定公示' });
   await expect(notice).toContainText('7个工作日内');
   await expect(notice).toContainText('单位名称、统一社会信用代码、许可事项、许可决定、决定日期和许可机关');

@@ -220,6 +220,11 @@ fn CaseDetails(
         (t::ID_NUMBER(), view.applicant_id_masked.clone()),
         (t::SUBMITTED_AT(), format_time(&view.submitted_at)),
     ];
+    // An organisation is the applicant; the person named is its legal representative.
+    if let Some(name) = &view.organisation {
+        rows.insert(2, (t::ORGANISATION_NAME(), name.clone()));
+        rows[3].0 = t::LEGAL_REPRESENTATIVE();
+    }
     if let Some(d) = accepted {
         rows.push((t::ACCEPTED_ON(), t::date(d)));
     }

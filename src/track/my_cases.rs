@@ -260,6 +260,7 @@ mod tests {
             department: "公安局".into(),
             status,
             applicant_name: "张三".into(),
+            organisation: None,
             applicant_id_masked: "110105********002X".into(),
             submitted_at: contract::china_now(1_795_140_000_000),
             accepted_on: None,

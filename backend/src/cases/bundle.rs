@@ -325,6 +325,7 @@ pub fn view(
             Reader::Citizen => mask_name(&app.applicant.name),
             Reader::Staff => app.applicant.name.clone(),
         },
+        organisation: app.legal_person.as_ref().map(|l| l.name.clone()),
         applicant_id_masked: mask_id_number(&id_number),
         submitted_at: first.submitted_at,
         // Accepted as a whole once every track still running is.

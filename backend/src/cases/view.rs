@@ -66,6 +66,11 @@ pub fn build(
             Reader::Citizen => mask_name(&row.applicant_name),
             Reader::Staff => row.applicant_name.clone(),
         },
+        organisation: row
+            .application
+            .legal_person
+            .as_ref()
+            .map(|l| l.name.clone()),
         applicant_id_masked: mask_id_number(&row.applicant_id_number),
         submitted_at: row.submitted_at,
         accepted_on: row.accepted_on,

@@ -149,6 +149,9 @@ async fn a_licensing_decision_on_a_company_is_published_and_a_persons_is_not() {
     let seen = t.lookup(&company).await;
     assert_eq!(seen.publication.as_ref(), Some(p));
     assert_eq!(t.lookup(&person).await.publication, None);
+    // The company is named as the applicant on its own case, and no organisation on a person's.
+    assert_eq!(seen.organisation.as_deref(), Some("北京示例餐饮有限公司"));
+    assert_eq!(t.lookup(&person).await.organisation, None);
 }
 
 /// The public pages arrive as HTML; the search form works without JavaScript.
