@@ -67,7 +67,7 @@ pub fn situation(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                                 prop:checked=move || ctx.draft.with(|d| d.situation.contains(&oid))
                                 on:change=move |_| {
                                     let chosen = ctx.service.with_value(|s| {
-                                        crate::checklist::answer(s, &ctx.draft.get_untracked().situation, &qid, &oid2)
+                                        crate::checklist::answer(&s.situations, &ctx.draft.get_untracked().situation, &qid, &oid2)
                                     });
                                     ctx.update(|d| d.situation = chosen);
                                 }/>

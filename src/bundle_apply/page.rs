@@ -98,7 +98,7 @@ pub fn BundleApplyStartPage() -> impl IntoView {
                 // The answers chosen on the guide (`?s=`) start the draft.
                 let raw = query.with_untracked(|q| q.get("s").unwrap_or_default());
                 let mut fresh = draft_of(String::new(), &l);
-                fresh.situation = crate::bundles::situation::parse_answers(&l.bundle, &raw);
+                fresh.situation = crate::bundles::situation::parse_answers(&l.bundle.situations, &raw);
                 let navigate = navigate.clone();
                 let start = move |_| {
                     let mut d = fresh.clone();

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::situation::{answer, parse_answers};
+use super::situation::{answer, parse_answers, question_fieldsets};
 use crate::api;
 use crate::components::{set_title, AsyncView};
 use crate::guide::parts;
@@ -40,11 +40,16 @@ fn Guide(guide: BundleGuide) -> impl IntoView {
     let navigate = use_navigate();
     let answers = Memo::new(move |_| {
         let raw = query.with(|q| q.get("s").unwrap_or_default());
-        guide.with_value(|g| parse_answers(&g.bundle, &raw))
+        guide.with_value(|g| parse_answers(&g.bundle.situations, &raw))
     });
     let choose = move |question: String, option: String| {
         let path = guide.with_value(|g| {
-            let next = answer(&g.bundle, &answers.get_untracked(), &question, &option);
+            let next = answer(
+                &g.bundle.situations,
+                &answers.get_untracked(),
+                &question,
+                &option,
+            );
             routes::bundle(&g.bundle.id, &next)
         });
         navigate(
@@ -79,28 +84,7 @@ fn Guide(guide: BundleGuide) -> impl IntoView {
             <div><dt>{t::BASIS()}</dt><dd>{basis}</dd></div>
         </dl>
         {(!questions.is_empty()).then(|| view! { <p class="note">{t::BUNDLE_SITUATION_HINT()}</p> })}
-        {questions.into_iter().map(|q| {
-            let qid = q.id.clone();
-            let choose = choose.clone();
-            view! {
-                <fieldset class="situation">
-                    <legend>{q.question.clone()}</legend>
-                    {q.options.into_iter().map(|o| {
-                        let (qid, oid, choose) = (qid.clone(), o.id.clone(), choose.clone());
-                        let checked_id = o.id.clone();
-                        let input_id = format!("sit-{}-{}", qid, o.id);
-                        view! {
-                            <div class="radio">
-                                <input type="radio" id=input_id.clone() name=qid.clone()
-                                    prop:checked=move || answers.with(|a| a.contains(&checked_id))
-                                    on:change=move |_| choose(qid.clone(), oid.clone())/>
-                                <label for=input_id>{o.label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            }
-        }).collect_view()}
+        {question_fieldsets(&questions, "situation", answers, choose)}
         {move || {
             let chosen = answers.get();
             guide.with_value(|g| body(g, &chosen))

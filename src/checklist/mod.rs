@@ -3,7 +3,7 @@
 
 mod browse;
 mod page;
-mod situation;
+pub(crate) mod situation;
 
 pub use browse::ChecklistBrowsePage;
 pub use page::ChecklistPage;

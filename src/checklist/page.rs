@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use super::situation::{all_answered, answer, parse_answers};
+use super::situation::{all_answered, answer, parse_answers, question_fieldsets};
 use crate::components::{ServicePage, ShareBox};
 use crate::guide::parts;
 use crate::i18n::t;
@@ -28,7 +28,7 @@ fn Checklist(service: Service) -> impl IntoView {
     let navigate = use_navigate();
     let answers = Memo::new(move |_| {
         let raw = query.with(|q| q.get("s").unwrap_or_default());
-        service.with_value(|s| parse_answers(s, &raw))
+        service.with_value(|s| parse_answers(&s.situations, &raw))
     });
     let code = service.with_value(|s| s.code.clone());
     let ticks_key = format!("ticks.{code}");
@@ -47,7 +47,8 @@ fn Checklist(service: Service) -> impl IntoView {
         ticks.with(|v| local::set(&ticks_key, v));
     });
     let choose = move |question: String, option: String| {
-        let next = service.with_value(|s| answer(s, &answers.get_untracked(), &question, &option));
+        let next = service
+            .with_value(|s| answer(&s.situations, &answers.get_untracked(), &question, &option));
         let path = service.with_value(|s| routes::checklist(&s.code, &next));
         navigate(
             &path,
@@ -64,28 +65,7 @@ fn Checklist(service: Service) -> impl IntoView {
     view! {
         <h1>{service.with_value(|s| s.name.clone())}</h1>
         <p class="lead">{t::ENTRY_CHECKLIST()}" · "{service.with_value(|s| s.department_en.clone().unwrap_or_else(|| s.department.clone()))}</p>
-        {service.with_value(|s| s.situations.clone()).into_iter().map(|q| {
-            let qid = q.id.clone();
-            let choose = choose.clone();
-            view! {
-                <fieldset class="situation no-print-if-answered">
-                    <legend>{q.question.clone()}</legend>
-                    {q.options.into_iter().map(|o| {
-                        let (qid, oid, choose) = (qid.clone(), o.id.clone(), choose.clone());
-                        let checked_id = o.id.clone();
-                        let input_id = format!("sit-{}-{}", qid, o.id);
-                        view! {
-                            <div class="radio">
-                                <input type="radio" id=input_id.clone() name=qid.clone()
-                                    prop:checked=move || answers.with(|a| a.contains(&checked_id))
-                                    on:change=move |_| choose(qid.clone(), oid.clone())/>
-                                <label for=input_id>{o.label}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            }
-        }).collect_view()}
+        {service.with_value(|s| question_fieldsets(&s.situations, "situation no-print-if-answered", answers, choose))}
         {move || {
             let chosen = answers.get();
             service.with_value(|s| {
