@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::components::{provide_elder, saved_copy_notice, ElderToggle, LangSwitch};
+use crate::components::{provide_elder, saved_copy_notice, LangSwitch};
 use crate::i18n::t;
 use crate::routes::AppRoutes;
 
@@ -121,14 +121,14 @@ fn hydrate() {
 /// drawn it itself): from then on it answers to the citizen. `cargo xtask bench` reads it.
 pub const READY_MARK: &str = "portal-ready";
 
-fn mark_ready(window: &web_sys::Window) {
+pub(crate) fn mark_ready(window: &web_sys::Window) {
     if let Some(performance) = window.performance() {
         let _ = performance.mark(READY_MARK);
     }
 }
 
 /// The service worker keeps opened guides and lists readable offline (see public/sw.js).
-fn register_service_worker() {
+pub(crate) fn register_service_worker() {
     let Some(nav) = crate::browser::window().map(|w| w.navigator()) else {
         return;
     };
@@ -139,7 +139,7 @@ fn register_service_worker() {
 }
 
 /// Panics never come from network data, but a bug should at least reach the console.
-fn console_error_panic_hook_lite() {
+pub(crate) fn console_error_panic_hook_lite() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&info.to_string().into());
     }));
@@ -169,7 +169,7 @@ pub fn App() -> impl IntoView {
             <Router>
                 <div class="toolbar">
                     <LangSwitch/>
-                    <ElderToggle/>
+                    {crate::components::elder::TOGGLE.render(())}
                 </div>
                 {move || saved_copy_notice(saved_at.get())}
                 <AppRoutes/>

@@ -15,6 +15,7 @@ mod feedback;
 mod guide;
 mod home;
 mod i18n;
+pub mod islands;
 mod performance;
 mod photo;
 mod publications;

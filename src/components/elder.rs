@@ -115,8 +115,20 @@ pub fn provide_elder() {
     });
 }
 
+/// The 长辈版 switch in every page's toolbar: an island, so public pages turn it on without the
+/// whole app. It keeps its own choice where no page made one (an islands page has no `App`).
+pub static TOGGLE: crate::islands::Island<()> = crate::islands::Island {
+    name: "elder",
+    view: |()| {
+        if use_context::<Elder>().is_none() {
+            provide_elder();
+        }
+        view! { <ElderToggle/> }.into_any()
+    },
+};
+
 #[component]
-pub fn ElderToggle() -> impl IntoView {
+fn ElderToggle() -> impl IntoView {
     let Elder(on) = expect_context::<Elder>();
     view! {
         <button

@@ -11,7 +11,7 @@ mod share;
 mod status;
 
 pub use clear_data::ClearDeviceData;
-pub use elder::{provide_elder, ElderToggle};
+pub use elder::provide_elder;
 pub use lang_switch::LangSwitch;
 pub use service_page::ServicePage;
 pub use share::ShareBox;
