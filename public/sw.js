@@ -17,11 +17,12 @@ const ASSET_CACHE = 'portal-assets-v1';
 const SHELL_CACHE = 'portal-shell-v2';
 const KEEP = [API_CACHE, ASSET_CACHE, SHELL_CACHE];
 
-// The page that registers the worker was loaded without it: save that app now, so the very
-// first visit already works offline.
+// The page that registers the worker was loaded without it: save the app now, so the very
+// first visit already works offline. `/index.html` is the app's own page (public pages load only
+// the islands bundle, which cannot draw a personal page).
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    fetch('/')
+    fetch('/index.html')
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error('shell'))))
       .then((html) => saveShell(html))
       .catch(() => {})
@@ -96,21 +97,36 @@ function assetsOf(html) {
   return named;
 }
 
+/** A hashed file's name without its hash: `portal-1a2b….js` → `portal.js`. */
+function family(file) {
+  return file.replace(/-[0-9a-f]+(_bg)?\.(js|wasm|css)$/, '$1.$2');
+}
+
 /**
- * Keeps the shell and exactly the assets it names: fetches any that are missing (however the
- * page itself loaded them) and drops those of older deploys.
+ * Keeps the shell (a page that loads the app, not the islands bundle) and the assets it names.
  */
 async function saveShell(html) {
-  const named = assetsOf(html);
-  if (named.size === 0) return;
+  if (assetsOf(html).size === 0) return;
   const shell = await caches.open(SHELL_CACHE);
   // A server-rendered page serves offline as the shell of every page: without its mark the app
   // renders whichever page is asked for, from the saved API copies, and says they are saved.
   const unmarked = html.replace(/ data-rendered-for="[^"]*"/, '');
   await shell.put('/', new Response(unmarked, { headers: HTML }));
+  await keepAssets(html);
+}
+
+/**
+ * Keeps the assets a page names: fetches any that are missing (however the page itself loaded
+ * them) and drops older deploys' versions of the same files. The app's and the islands bundle's
+ * files are kept side by side.
+ */
+async function keepAssets(html) {
+  const named = assetsOf(html);
+  const families = new Set([...named].map(family));
   const cache = await caches.open(ASSET_CACHE);
   for (const req of await cache.keys()) {
-    if (!named.has(new URL(req.url).pathname.split('/').pop())) await cache.delete(req);
+    const file = new URL(req.url).pathname.split('/').pop();
+    if (families.has(family(file)) && !named.has(file)) await cache.delete(req);
   }
   for (const file of named) {
     if (!(await cache.match('/' + file))) {
@@ -155,7 +171,9 @@ async function pageNetworkFirst(request) {
     request,
     async (response) => {
       const html = await response.text();
-      await saveShell(html);
+      // A page that loads the islands bundle cannot draw other pages: it is kept as itself only.
+      if (/<body[^>]* data-islands/.test(html)) await keepAssets(html);
+      else await saveShell(html);
       // A server-rendered page is also kept as itself, carrying its data: offline it opens
       // as it was, and says when it was saved.
       if (/ data-rendered-for="/.test(html)) {

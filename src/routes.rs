@@ -94,6 +94,13 @@ pub fn server_rendered(path: &str) -> bool {
     ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
 }
 
+/// Whether the page at `path` loads the islands bundle (src/islands) instead of the app's: every
+/// page the server renders, whose interactive parts are all islands.
+#[cfg(any(feature = "ssr", test))]
+pub fn islands_page(path: &str) -> bool {
+    server_rendered(path)
+}
+
 /// `:code` of a service page.
 #[derive(Params, Clone, Debug, PartialEq)]
 pub struct ServiceParams {

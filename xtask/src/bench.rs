@@ -57,18 +57,28 @@ pub fn bench() -> anyhow::Result<()> {
     }
     println!("{:<44} {:>10} {:>10} {:>10}", "total", t_raw, t_gz, t_br);
     let mut checks = Vec::new();
-    let wasm_brotli = first_load
-        .iter()
-        .filter(|n| n.ends_with(".wasm"))
-        .map(|n| std::fs::read(dist.join(n)).map(|raw| brotli(&raw)))
-        .sum::<std::io::Result<usize>>()?;
+    let wasm_brotli = |bundle: &str| -> anyhow::Result<usize> {
+        first_load
+            .iter()
+            .filter(|n| n.starts_with(&format!("{bundle}-")) && n.ends_with(".wasm"))
+            .map(|n| std::fs::read(dist.join(n)).map(|raw| brotli(&raw)))
+            .sum::<std::io::Result<usize>>()
+            .context("reading the wasm")
+    };
+    // A public page loads the islands bundle; a personal page the app (src/islands).
     checks.push(budgets::size(
-        "wasm (brotli)",
-        wasm_brotli,
+        "wasm of a public page (islands, brotli)",
+        wasm_brotli("islands")?,
+        budgets::WASM_BROTLI,
+    ));
+    checks.push(budgets::size(
+        "wasm of a personal page (app, brotli)",
+        wasm_brotli("portal")?,
         budgets::WASM_BROTLI,
     ));
 
-    crate::wasm_size::print_by_crate()?;
+    crate::wasm_size::print_by_crate("portal")?;
+    crate::wasm_size::print_by_crate("islands")?;
     photo_calibration(&env)?;
 
     // Timings in Chromium against the real backend serving this build.

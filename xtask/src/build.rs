@@ -154,11 +154,42 @@ pub fn app(env: &BuildEnv) -> anyhow::Result<()> {
             .env("PATH", &env.path)
             .env_remove("NO_COLOR"),
     )?;
+    islands(env)?;
     // The service worker's declarations, for a city that serves `dist/` from its own web server
     // (the reference backend serves the same text itself).
     let config = root().join("dist/sw-config.js");
     std::fs::write(&config, contract::offline::service_worker_config())
         .with_context(|| format!("writing {}", config.display()))
+}
+
+/// The islands bundle that server-rendered public pages load (src/islands): built by Trunk from
+/// `islands.html` into its own folder (Trunk empties the folder it builds into), then its script,
+/// wasm and page copied into `dist/` beside the app's, as `islands.html`.
+fn islands(env: &BuildEnv) -> anyhow::Result<()> {
+    let out = root().join("target/islands-dist");
+    step(
+        "build the islands bundle (trunk build --release islands.html)",
+        Command::new(PathBuf::from(&env_trunk(env)))
+            .args(["build", "--release", "--offline=true", "--dist"])
+            .arg(&out)
+            .arg("islands.html")
+            .current_dir(root())
+            .env("PATH", &env.path)
+            .env_remove("NO_COLOR"),
+    )?;
+    let dist = root().join("dist");
+    for entry in std::fs::read_dir(&out).with_context(|| format!("reading {}", out.display()))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let to = if name == "index.html" {
+            "islands.html".to_string()
+        } else {
+            name
+        };
+        std::fs::copy(entry.path(), dist.join(&to))
+            .with_context(|| format!("copying {to} into dist/"))?;
+    }
+    Ok(())
 }
 
 fn env_trunk(env: &BuildEnv) -> PathBuf {

@@ -101,9 +101,10 @@ pub fn group(csv: &str) -> Vec<(String, u64)> {
     rows
 }
 
-/// Prints the share of each crate in the release wasm that Trunk's last build compiled.
-pub fn print_by_crate() -> anyhow::Result<()> {
-    let wasm = root().join("target/wasm32-unknown-unknown/release/portal.wasm");
+/// Prints the share of each crate in the release wasm of `bin` (`portal`, the app; `islands`, the
+/// bundle of public pages) that Trunk's last build compiled.
+pub fn print_by_crate(bin: &str) -> anyhow::Result<()> {
+    let wasm = root().join(format!("target/wasm32-unknown-unknown/release/{bin}.wasm"));
     if !Path::new(&wasm).is_file() {
         bail!("{} is missing: build the app first", wasm.display());
     }
@@ -118,7 +119,7 @@ pub fn print_by_crate() -> anyhow::Result<()> {
     }
     let rows = group(&String::from_utf8_lossy(&out.stdout));
     let total: u64 = rows.iter().map(|r| r.1).sum();
-    println!("\nThe wasm by crate (before wasm-bindgen and wasm-opt; shallow bytes):");
+    println!("\nThe {bin} wasm by crate (before wasm-bindgen and wasm-opt; shallow bytes):");
     println!("{:<32} {:>10} {:>7}", "crate", "bytes", "share");
     for (name, bytes) in rows.iter().take(25) {
         println!(

@@ -17,14 +17,26 @@ use tower::ServiceExt;
 #[derive(Clone)]
 pub struct Pages {
     head: Arc<str>,
+    /// The head that loads the islands bundle; `None` for a `dist/` built without it, whose
+    /// pages all load the app.
+    islands_head: Option<Arc<str>>,
     csp: String,
     fetch: portal::ssr::ServerFetch,
 }
 
 impl Pages {
     /// `None` when the app is not built: then every page is the static shell (or a notice).
-    pub fn new(index_html: Option<String>, csp: &HeaderValue, api: Router) -> Option<Pages> {
-        let head = portal::ssr::head_of(&index_html?)?;
+    pub fn new(
+        index_html: Option<String>,
+        islands_html: Option<String>,
+        csp: &HeaderValue,
+        api: Router,
+    ) -> Option<Pages> {
+        let index_html = index_html?;
+        let head = portal::ssr::head_of(&index_html)?;
+        let islands_head = islands_html
+            .and_then(|islands| portal::ssr::islands_head(&index_html, &islands))
+            .map(Arc::from);
         let fetch: Arc<portal::ssr::Fetch> = Arc::new(move |path: String| {
             let api = api.clone();
             Box::pin(async move {
@@ -40,6 +52,7 @@ impl Pages {
         });
         Some(Pages {
             head: head.into(),
+            islands_head,
             csp: csp.to_str().ok()?.to_string(),
             fetch: portal::ssr::ServerFetch(fetch),
         })
@@ -87,9 +100,12 @@ impl Pages {
                 }
             }
         };
-        let head = self.head.clone();
+        let (head, islands) = match &self.islands_head {
+            Some(islands) if portal::ssr::islands_page(req.uri().path()) => (islands.clone(), true),
+            _ => (self.head.clone(), false),
+        };
         let handler = portal::ssr::render_app_async_with_context(context, move || {
-            portal::ssr::shell(head.clone(), rendered_for.clone(), elder)
+            portal::ssr::shell(head.clone(), rendered_for.clone(), elder, islands)
         });
         let mut res = handler(req).await.into_response();
         let nonce = nonce.lock().ok().and_then(|n| n.clone());

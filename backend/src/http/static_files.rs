@@ -24,6 +24,9 @@ struct Asset {
     immutable: bool,
 }
 
+/// What `cargo xtask` names the islands bundle's page in `dist/` (see xtask/src/build.rs).
+const ISLANDS_HTML: &str = "islands.html";
+
 pub struct Assets {
     files: HashMap<String, Asset>,
     script_hashes: Vec<String>,
@@ -38,10 +41,13 @@ impl Assets {
         } else {
             tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
         }
-        let script_hashes = files
-            .get("index.html")
-            .map(|a| inline_script_hashes(&String::from_utf8_lossy(&a.raw)))
-            .unwrap_or_default();
+        // The app's page and the islands bundle's (src/islands) each load their bundle with an
+        // inline module script.
+        let script_hashes = ["index.html", ISLANDS_HTML]
+            .iter()
+            .filter_map(|name| files.get(*name))
+            .flat_map(|a| inline_script_hashes(&String::from_utf8_lossy(&a.raw)))
+            .collect();
         Ok(Assets {
             files,
             script_hashes,
@@ -54,8 +60,17 @@ impl Assets {
 
     /// The built `index.html`, whose `<head>` server-rendered pages reuse.
     pub fn index_html(&self) -> Option<String> {
+        self.text("index.html")
+    }
+
+    /// The islands bundle's page, whose module script server-rendered pages load.
+    pub fn islands_html(&self) -> Option<String> {
+        self.text(ISLANDS_HTML)
+    }
+
+    fn text(&self, name: &str) -> Option<String> {
         self.files
-            .get("index.html")
+            .get(name)
             .map(|a| String::from_utf8_lossy(&a.raw).into_owned())
     }
 
