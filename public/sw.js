@@ -171,15 +171,20 @@ async function pageNetworkFirst(request) {
     request,
     async (response) => {
       const html = await response.text();
-      // A page that loads the islands bundle cannot draw other pages: it is kept as itself only.
-      if (/<body[^>]* data-islands/.test(html)) await keepAssets(html);
+      // A page that loads another bundle than the app's (`data-bundle`: the islands of a
+      // server-rendered page, or a case page's) cannot draw other pages: it is kept as itself.
+      const bundle = /<body[^>]* data-bundle="/.test(html);
+      if (bundle) await keepAssets(html);
       else await saveShell(html);
-      // A server-rendered page is also kept as itself, carrying its data: offline it opens
-      // as it was, and says when it was saved.
+      // A server-rendered page carries its data: offline it opens as it was, and says when it
+      // was saved.
       if (/ data-rendered-for="/.test(html)) {
         const drawnIn = /<html[^>]* lang="en"/.test(html) ? 'en' : 'zh';
         const stamped = html.replace(/<body /, `<body data-saved-at="${stamp()}" `);
         await cache.put(pageKey(request.url, drawnIn), new Response(stamped, { headers: HTML }));
+      } else if (bundle) {
+        // A case page's shell draws from the saved API copies, which say when they were saved.
+        await cache.put(pageKey(request.url, await requestedLang(new URL(request.url))), new Response(html, { headers: HTML }));
       }
     },
     // A page kept in the other size (长辈版) is still the page: the app redraws it (app.rs).

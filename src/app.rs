@@ -10,7 +10,7 @@ use leptos_router::components::Router;
 use crate::api::{self, ApiErr};
 use crate::components::{provide_elder, saved_copy_notice, LangSwitch};
 use crate::i18n::t;
-use crate::routes::AppRoutes;
+use crate::routes::{AppRoutes, CaseRoutes};
 
 /// The service list, loaded once and shared by the home page, search and lists. A `Resource`:
 /// the server resolves it and ships it inside the page, so hydration does not fetch it again.
@@ -53,8 +53,27 @@ pub fn catalog() -> CatalogResource {
 /// service worker's fallback) or the plain `index.html` of a static deployment is rendered anew.
 pub const RENDERED_FOR: &str = "data-rendered-for";
 
-/// The browser entry point.
+/// The browser entry point of the app bundle: every page, drawn in the browser.
 pub fn start() {
+    start_with(App);
+}
+
+/// The entry point of the case bundle (`src/case_main.rs`): a case page only, so the page a
+/// citizen checks most on a weak network loads the least code (see `CaseApp`).
+pub fn start_case() {
+    start_with(CaseApp);
+}
+
+thread_local! {
+    static FIRST_PATH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The path this document was loaded for (before any navigation in the app).
+pub fn first_path() -> Option<String> {
+    FIRST_PATH.with(|first| first.borrow().clone())
+}
+
+fn start_with<V: IntoView + 'static>(app: fn() -> V) {
     console_error_panic_hook_lite();
     let Some(window) = crate::browser::window() else {
         return;
@@ -62,59 +81,28 @@ pub fn start() {
     let Some(body) = window.document().and_then(|d| d.body()) else {
         return;
     };
-    let here = window
-        .location()
-        .pathname()
-        .ok()
-        .zip(window.location().search().ok())
-        .map(|(path, search)| format!("{path}{search}"));
-    // A saved copy answers its address with or without `?lang=` (in the language asked for).
-    let rendered_here = match (here, body.get_attribute(RENDERED_FOR)) {
-        (Some(here), Some(rendered)) => crate::i18n::lang::same_page(&here, &rendered),
-        _ => false,
-    };
-    // The language: a page the server drew is hydrated in the language it was drawn in (its
-    // `data-lang`, also for a copy the service worker kept); any other page is drawn in the one
-    // index.html's script chose (`<html lang>`: the link's, else the device's).
+    // The language index.html's script chose (`<html lang>`: the link's, else the device's).
     let root = window.document().and_then(|d| d.document_element());
-    let drawn_in = body.get_attribute("data-lang").filter(|_| rendered_here);
     let lang = crate::i18n::lang::Lang::from_tag(
-        &drawn_in
-            .or_else(|| root.as_ref().and_then(|r| r.get_attribute("lang")))
+        &root
+            .as_ref()
+            .and_then(|r| r.get_attribute("lang"))
             .unwrap_or_default(),
     );
     crate::i18n::lang::set_page(lang);
     if let Some(root) = root {
         let _ = root.set_attribute("lang", lang.html_tag());
     }
-    if rendered_here {
-        hydrate();
-    } else {
-        // The shell's loading text is replaced by the app.
-        body.set_inner_html("");
-        leptos::mount::mount_to_body(App);
-    }
+    FIRST_PATH.with(|first| {
+        *first.borrow_mut() = window.location().pathname().ok();
+    });
+    // The shell's loading text is replaced by the app.
+    body.set_inner_html("");
+    leptos::mount::mount_to_body(app);
     mark_ready(&window);
     register_service_worker();
     // Photos whose upload was cut off by a reload or a closed tab continue now.
     crate::storage::uploads::resume_all();
-}
-
-#[cfg(feature = "hydrate")]
-fn hydrate() {
-    leptos::mount::hydrate_body(App);
-}
-
-/// A build without hydration support (e.g. a plain `cargo check`) renders in the browser.
-#[cfg(not(feature = "hydrate"))]
-fn hydrate() {
-    if let Some(body) = crate::browser::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        body.set_inner_html("");
-    }
-    leptos::mount::mount_to_body(App);
 }
 
 /// The name of the performance mark set once the app has taken the page over (hydrated it, or
@@ -148,6 +136,19 @@ pub(crate) fn console_error_panic_hook_lite() {
 /// Everything inside `<body>`: the same on the server and in the browser.
 #[component]
 pub fn App() -> impl IntoView {
+    view! { <Frame routes=|| view! { <AppRoutes/> }.into_any()/> }
+}
+
+/// The case bundle's app: the same frame with the case page's route only; any other address is
+/// loaded from the server (`routes::CaseRoutes`).
+#[component]
+fn CaseApp() -> impl IntoView {
+    view! { <Frame routes=|| view! { <CaseRoutes/> }.into_any()/> }
+}
+
+/// The header, toolbar and router around a bundle's pages.
+#[component]
+fn Frame(routes: fn() -> AnyView) -> impl IntoView {
     provide_context(CatalogSlot(StoredValue::new((None, Owner::current()))));
     provide_elder();
     // A page the service worker kept and served offline says when it was saved.
@@ -172,7 +173,7 @@ pub fn App() -> impl IntoView {
                     {crate::components::elder::TOGGLE.render(())}
                 </div>
                 {move || saved_copy_notice(saved_at.get())}
-                <AppRoutes/>
+                {routes()}
             </Router>
         </div>
     }

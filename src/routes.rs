@@ -72,6 +72,43 @@ pub fn AppRoutes() -> impl IntoView {
     }
 }
 
+/// The case bundle's routes (`app::start_case`): a case page. Any other address (a link from the
+/// case page to a guide, an application, a complaint) is loaded from the server, which gives it
+/// the bundle it needs.
+#[component]
+pub fn CaseRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <Elsewhere/> }>
+            // `case(number)`: keep in step with `case_page`.
+            <Route path=path!("/track/:number") view=CasePage/>
+        </Routes>
+    }
+}
+
+/// An address this bundle does not draw: loaded from the server. On the address the document was
+/// itself loaded for (which the server should not have given this bundle), "not found" instead
+/// of loading it again and again.
+#[component]
+fn Elsewhere() -> impl IntoView {
+    let window = crate::browser::window();
+    let here = window.as_ref().and_then(|w| w.location().pathname().ok());
+    if here.is_some() && here == crate::app::first_path() {
+        return view! { <NotFound/> }.into_any();
+    }
+    if let Some(w) = window {
+        let _ = w.location().reload();
+    }
+    view! { <crate::components::Loading/> }.into_any()
+}
+
+/// Whether the page at `path` is a case page, which the server answers with the case bundle's
+/// shell (`CaseRoutes`).
+#[cfg(any(feature = "ssr", test))]
+pub fn case_page(path: &str) -> bool {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
+    matches!(segments.as_slice(), ["track", number] if !number.is_empty())
+}
+
 /// Whether the server renders the page at `path` as HTML: the public pages, which read nothing
 /// from the device. Personal pages (application steps, receipts, a case) are rendered in the
 /// browser from the plain app shell.
@@ -92,13 +129,6 @@ pub fn server_rendered(path: &str) -> bool {
             | ["bundles"]
             | ["bundles", _]
     ) || matches!(segments.as_slice(), ["apply", code] if *code != "done")
-}
-
-/// Whether the page at `path` loads the islands bundle (src/islands) instead of the app's: every
-/// page the server renders, whose interactive parts are all islands.
-#[cfg(any(feature = "ssr", test))]
-pub fn islands_page(path: &str) -> bool {
-    server_rendered(path)
 }
 
 /// `:code` of a service page.
@@ -365,6 +395,21 @@ mod tests {
             bundle_apply("restaurant", &["family".into(), "licence-no".into()]),
             "/bundles/restaurant/apply?s=family,licence-no"
         );
+    }
+
+    #[test]
+    fn a_case_page_gets_the_case_bundle_and_nothing_else_does() {
+        assert!(case_page("/track/2026112200001"));
+        assert!(case_page("/track/2026112200001-2/"));
+        for other in [
+            "/track",
+            "/track/",
+            "/apply/A1",
+            "/tickets/ZX1",
+            "/track/1/x",
+        ] {
+            assert!(!case_page(other), "{other}");
+        }
     }
 
     #[test]

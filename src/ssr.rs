@@ -1,6 +1,6 @@
 //! Rendering public pages on the server (feature `ssr`): the document around `App`, with the
-//! `<head>` Trunk wrote into `dist/index.html`, so the browser loads the same bundle it would
-//! for a page it renders itself.
+//! `<head>` Trunk wrote into `dist/index.html` (styles, icons, settings), loading the islands
+//! bundle that takes over the page's interactive parts (src/islands).
 
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ pub use crate::api::server::{Fetch, ServerFetch};
 use crate::app::App;
 pub use crate::components::elder::{from_cookies as elder_from_cookies, ElderRequested};
 pub use crate::i18n::lang::{requested as lang_requested, Lang};
-pub use crate::routes::{islands_page, server_rendered};
+pub use crate::routes::{case_page, server_rendered};
 
 /// Lets the reactive system spawn its tasks on the server's tokio runtime; call once at start.
 pub fn init() {
@@ -23,14 +23,14 @@ pub fn init() {
 
 /// The whole document for the page at `rendered_for` (path and query), in 长辈版 when `elder`
 /// (the request's cookie; also given to the app with `ElderRequested`).
-/// `islands` marks a page that loads the islands bundle (src/islands) rather than the app's:
-/// the service worker keeps such a page as itself, never as the app's shell.
-pub fn shell(head: Arc<str>, rendered_for: String, elder: bool, islands: bool) -> impl IntoView {
+/// The page loads the islands bundle (src/islands), as `data-bundle` says: the service worker
+/// keeps it as itself, never as the app's shell.
+pub fn shell(head: Arc<str>, rendered_for: String, elder: bool) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html lang=crate::i18n::lang::current().html_tag() class=elder.then_some(crate::components::elder::CLASS)>
             <head inner_html=head.to_string()></head>
-            <body data-rendered-for=rendered_for data-elder=elder.then_some("") data-lang=crate::i18n::lang::current().code() data-islands=islands.then_some("")>
+            <body data-rendered-for=rendered_for data-elder=elder.then_some("") data-lang=crate::i18n::lang::current().code() data-bundle="islands">
                 <App/>
             </body>
         </html>
@@ -44,30 +44,32 @@ pub fn shell(head: Arc<str>, rendered_for: String, elder: bool, islands: bool) -
 pub fn head_of(index_html: &str) -> Option<String> {
     let start = index_html.find("<head>")? + "<head>".len();
     let end = index_html[start..].find("</head>")? + start;
-    let mut head = String::new();
-    let mut rest = &index_html[start..end];
-    while let Some(at) = rest.find("<link") {
-        let close = rest[at..]
-            .find('>')
-            .map(|c| at + c + 1)
-            .unwrap_or(rest.len());
-        let tag = &rest[at..close];
-        head.push_str(&rest[..at]);
-        if !(tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\"")) {
-            head.push_str(tag);
-        }
-        rest = &rest[close..];
+    let mut head = index_html[start..end].to_string();
+    for preload in link_tags(&index_html[start..end]).filter(|tag| is_preload(tag)) {
+        head = head.replacen(preload, "", 1);
     }
-    head.push_str(rest);
     Some(head)
 }
 
 /// The `<head>` of a page that loads the islands bundle: the app's (styles, icons, settings, the
 /// 长辈版 script) with Trunk's module script for the app replaced by the one `islands.html` has.
 pub fn islands_head(index_html: &str, islands_html: &str) -> Option<String> {
-    let head = head_of(index_html)?;
-    let islands = head_of(islands_html)?;
-    Some(head.replacen(module_script(&head)?, module_script(&islands)?, 1))
+    head_of(&with_bundle(index_html, islands_html, "islands")?)
+}
+
+/// The app's page (`index.html`) loading another bundle that Trunk built from its own page
+/// (`bundle_html`): the module script and preloads swapped for that bundle's, and `<body>` marked
+/// `data-bundle=name` for the service worker.
+pub fn with_bundle(index_html: &str, bundle_html: &str, name: &str) -> Option<String> {
+    let preloads: String = link_tags(bundle_html)
+        .filter(|tag| is_preload(tag))
+        .collect();
+    let loads = format!("{}{preloads}", module_script(bundle_html)?);
+    let mut page = index_html.replacen(module_script(index_html)?, &loads, 1);
+    for preload in link_tags(index_html).filter(|tag| is_preload(tag)) {
+        page = page.replacen(preload, "", 1);
+    }
+    Some(page.replacen("<body>", &format!("<body data-bundle=\"{name}\">"), 1))
 }
 
 /// Trunk's `<script type="module">…</script>`, which loads a bundle.
@@ -77,9 +79,42 @@ fn module_script(html: &str) -> Option<&str> {
     Some(&html[start..end])
 }
 
+fn is_preload(tag: &str) -> bool {
+    tag.contains("rel=\"modulepreload\"") || tag.contains("rel=\"preload\"")
+}
+
+/// Every `<link …>` tag of `html`.
+fn link_tags(html: &str) -> impl Iterator<Item = &str> {
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        let at = rest.find("<link")?;
+        let close = rest[at..]
+            .find('>')
+            .map(|c| at + c + 1)
+            .unwrap_or(rest.len());
+        let tag = &rest[at..close];
+        rest = &rest[close..];
+        Some(tag)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{head_of, islands_head};
+    use super::{head_of, islands_head, with_bundle};
+
+    #[test]
+    fn a_bundles_page_is_the_apps_page_loading_that_bundle() {
+        let app =
+            "<html><head><title>t</title><script type=\"module\">import '/portal-1.js';</script>\
+            <link rel=\"modulepreload\" href=\"/portal-1.js\"></head><body><p>…</p></body></html>";
+        let case = "<html><head><script type=\"module\">import '/case-2.js';</script>\
+            <link rel=\"modulepreload\" href=\"/case-2.js\"></head><body></body></html>";
+        assert_eq!(
+            with_bundle(app, case, "case").as_deref(),
+            Some("<html><head><title>t</title><script type=\"module\">import '/case-2.js';</script>\
+                <link rel=\"modulepreload\" href=\"/case-2.js\"></head><body data-bundle=\"case\"><p>…</p></body></html>")
+        );
+    }
 
     #[test]
     fn an_islands_page_loads_the_islands_bundle_with_the_apps_styles() {

@@ -111,21 +111,6 @@ pub fn with_param(href: &str, lang: Lang) -> String {
     out
 }
 
-/// Whether two addresses (path and query) are the same page but for their `lang=` parameter: a
-/// page the service worker kept for `/x` in English answers `/x?lang=en` too (sw.js keys saved
-/// pages by the language they were drawn in), and hydrates there.
-pub fn same_page(a: &str, b: &str) -> bool {
-    let strip = |href: &str| {
-        let (path, query) = href.split_once('?').unwrap_or((href, ""));
-        let rest: Vec<&str> = query
-            .split('&')
-            .filter(|p| !p.is_empty() && p.split('=').next() != Some(PARAM))
-            .collect();
-        (path.to_string(), rest.join("&"))
-    };
-    strip(a) == strip(b)
-}
-
 /// An internal link as the page's language wants it: English pages keep English in their links
 /// (for a reload, a bookmark or a copy of the address), Chinese ones are left as they are.
 pub fn keep(href: String) -> String {
@@ -195,8 +180,5 @@ mod tests {
             "/track?lang=en#my-cases-title"
         );
         assert_eq!(with_param("/?lang=en", Lang::Zh), "/?lang=zh");
-        assert!(same_page("/services/A?lang=en", "/services/A"));
-        assert!(same_page("/services?q=a&lang=zh", "/services?q=a"));
-        assert!(!same_page("/services?q=a", "/services?q=b&lang=en"));
     }
 }

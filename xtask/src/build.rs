@@ -154,7 +154,8 @@ pub fn app(env: &BuildEnv) -> anyhow::Result<()> {
             .env("PATH", &env.path)
             .env_remove("NO_COLOR"),
     )?;
-    islands(env)?;
+    bundle(env, "islands")?;
+    bundle(env, "case")?;
     // The service worker's declarations, for a city that serves `dist/` from its own web server
     // (the reference backend serves the same text itself).
     let config = root().join("dist/sw-config.js");
@@ -162,17 +163,19 @@ pub fn app(env: &BuildEnv) -> anyhow::Result<()> {
         .with_context(|| format!("writing {}", config.display()))
 }
 
-/// The islands bundle that server-rendered public pages load (src/islands): built by Trunk from
-/// `islands.html` into its own folder (Trunk empties the folder it builds into), then its script,
-/// wasm and page copied into `dist/` beside the app's, as `islands.html`.
-fn islands(env: &BuildEnv) -> anyhow::Result<()> {
-    let out = root().join("target/islands-dist");
+/// A bundle besides the app, built by Trunk from its own page (`{name}.html`) into its own folder
+/// (Trunk empties the folder it builds into), then its script, wasm and page copied into `dist/`
+/// beside the app's: `islands`, which server-rendered public pages load (src/islands), and
+/// `case`, which a case page loads (`app::start_case`). The server makes each bundle's page
+/// from `index.html` (`portal::ssr::with_bundle`).
+fn bundle(env: &BuildEnv, name: &str) -> anyhow::Result<()> {
+    let out = root().join(format!("target/{name}-dist"));
     step(
-        "build the islands bundle (trunk build --release islands.html)",
+        &format!("build the {name} bundle (trunk build --release {name}.html)"),
         Command::new(PathBuf::from(&env_trunk(env)))
             .args(["build", "--release", "--offline=true", "--dist"])
             .arg(&out)
-            .arg("islands.html")
+            .arg(format!("{name}.html"))
             .current_dir(root())
             .env("PATH", &env.path)
             .env_remove("NO_COLOR"),
@@ -180,11 +183,11 @@ fn islands(env: &BuildEnv) -> anyhow::Result<()> {
     let dist = root().join("dist");
     for entry in std::fs::read_dir(&out).with_context(|| format!("reading {}", out.display()))? {
         let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let to = if name == "index.html" {
-            "islands.html".to_string()
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let to = if file == "index.html" {
+            format!("{name}.html")
         } else {
-            name
+            file
         };
         std::fs::copy(entry.path(), dist.join(&to))
             .with_context(|| format!("copying {to} into dist/"))?;

@@ -12,14 +12,12 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-/// What every rendered page shares: the `<head>` of the built app, the policy to extend with
-/// each page's nonce, and the API to read from.
+/// What every rendered page shares: the `<head>` of the built app (loading the islands bundle),
+/// the policy to extend with each page's nonce, and the API to read from.
 #[derive(Clone)]
 pub struct Pages {
+    /// The app's head, loading the islands bundle (src/islands) in place of the app's.
     head: Arc<str>,
-    /// The head that loads the islands bundle; `None` for a `dist/` built without it, whose
-    /// pages all load the app.
-    islands_head: Option<Arc<str>>,
     csp: String,
     fetch: portal::ssr::ServerFetch,
 }
@@ -32,11 +30,8 @@ impl Pages {
         csp: &HeaderValue,
         api: Router,
     ) -> Option<Pages> {
-        let index_html = index_html?;
-        let head = portal::ssr::head_of(&index_html)?;
-        let islands_head = islands_html
-            .and_then(|islands| portal::ssr::islands_head(&index_html, &islands))
-            .map(Arc::from);
+        // Without the islands bundle a page could not come alive: then every page is the app's.
+        let head = portal::ssr::islands_head(&index_html?, &islands_html?)?;
         let fetch: Arc<portal::ssr::Fetch> = Arc::new(move |path: String| {
             let api = api.clone();
             Box::pin(async move {
@@ -52,7 +47,6 @@ impl Pages {
         });
         Some(Pages {
             head: head.into(),
-            islands_head,
             csp: csp.to_str().ok()?.to_string(),
             fetch: portal::ssr::ServerFetch(fetch),
         })
@@ -100,12 +94,9 @@ impl Pages {
                 }
             }
         };
-        let (head, islands) = match &self.islands_head {
-            Some(islands) if portal::ssr::islands_page(req.uri().path()) => (islands.clone(), true),
-            _ => (self.head.clone(), false),
-        };
+        let head = self.head.clone();
         let handler = portal::ssr::render_app_async_with_context(context, move || {
-            portal::ssr::shell(head.clone(), rendered_for.clone(), elder, islands)
+            portal::ssr::shell(head.clone(), rendered_for.clone(), elder)
         });
         let mut res = handler(req).await.into_response();
         let nonce = nonce.lock().ok().and_then(|n| n.clone());

@@ -27,9 +27,14 @@ struct Asset {
 /// What `cargo xtask` names the islands bundle's page in `dist/` (see xtask/src/build.rs).
 const ISLANDS_HTML: &str = "islands.html";
 
+/// The case bundle's page (see xtask/src/build.rs).
+const CASE_HTML: &str = "case.html";
+
 pub struct Assets {
     files: HashMap<String, Asset>,
     script_hashes: Vec<String>,
+    /// What a case page is answered with; `None` when `dist/` has no case bundle (then the app).
+    case_shell: Option<Asset>,
 }
 
 impl Assets {
@@ -41,16 +46,25 @@ impl Assets {
         } else {
             tracing::warn!(dist = %dist.display(), "no built app found; serving the API only");
         }
-        // The app's page and the islands bundle's (src/islands) each load their bundle with an
-        // inline module script.
-        let script_hashes = ["index.html", ISLANDS_HTML]
+        let text = |name: &str| {
+            files
+                .get(name)
+                .map(|a| String::from_utf8_lossy(&a.raw).into_owned())
+        };
+        // A case page is the app's page loading the case bundle (`portal::app::start_case`).
+        let case_shell = text("index.html")
+            .zip(text(CASE_HTML))
+            .and_then(|(index, case)| portal::ssr::with_bundle(&index, &case, "case"));
+        // Each page loads its bundle with an inline module script.
+        let script_hashes = [text("index.html"), text(ISLANDS_HTML), case_shell.clone()]
             .iter()
-            .filter_map(|name| files.get(*name))
-            .flat_map(|a| inline_script_hashes(&String::from_utf8_lossy(&a.raw)))
+            .flatten()
+            .flat_map(|html| inline_script_hashes(html))
             .collect();
         Ok(Assets {
             files,
             script_hashes,
+            case_shell: case_shell.map(|html| asset("index.html", html.into_bytes())),
         })
     }
 
@@ -78,8 +92,14 @@ impl Assets {
         let key = path.trim_start_matches('/');
         let (asset, is_file) = match self.files.get(key) {
             Some(a) if !key.is_empty() => (a, true),
-            // App routes (/services/..., /track) are the app's business: give it the shell.
-            _ => match self.files.get("index.html") {
+            // App routes (/services/..., /track) are the app's business: give it the shell, or a
+            // case page the case bundle's.
+            _ => match self
+                .case_shell
+                .as_ref()
+                .filter(|_| portal::ssr::case_page(path))
+                .or_else(|| self.files.get("index.html"))
+            {
                 Some(a) => (a, false),
                 None => {
                     return (StatusCode::SERVICE_UNAVAILABLE, "The app is not built.")
@@ -161,20 +181,22 @@ fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, Asset>) -> anyh
             .to_string_lossy()
             .replace('\\', "/");
         let raw = std::fs::read(&path)?;
-        let content_type = content_type(&rel);
-        let compressible = !content_type.starts_with("image/png") && raw.len() > 256;
-        files.insert(
-            rel.clone(),
-            Asset {
-                content_type,
-                br: compressible.then(|| brotli_bytes(&raw)),
-                gzip: compressible.then(|| gzip_bytes(&raw)),
-                immutable: contract::offline::is_hashed_asset(&rel),
-                raw,
-            },
-        );
+        files.insert(rel.clone(), asset(&rel, raw));
     }
     Ok(())
+}
+
+/// A file as it is served: its type by its name, compressed copies, immutable if hashed.
+fn asset(name: &str, raw: Vec<u8>) -> Asset {
+    let content_type = content_type(name);
+    let compressible = !content_type.starts_with("image/png") && raw.len() > 256;
+    Asset {
+        content_type,
+        br: compressible.then(|| brotli_bytes(&raw)),
+        gzip: compressible.then(|| gzip_bytes(&raw)),
+        immutable: contract::offline::is_hashed_asset(name),
+        raw,
+    }
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -1,0 +1,6 @@
+//! The case bundle's entry point (Trunk target `case.html`): a case page, the page citizens open
+//! most on a weak network, loads only what it draws (see `app::start_case`).
+
+fn main() {
+    portal::app::start_case();
+}
