@@ -18,13 +18,16 @@ const SHELL_CACHE = 'portal-shell-v2';
 const KEEP = [API_CACHE, ASSET_CACHE, SHELL_CACHE];
 
 // The page that registers the worker was loaded without it: save the app now, so the very
-// first visit already works offline. `/index.html` is the app's own page (public pages load only
-// the islands bundle, which cannot draw a personal page).
+// first visit already works offline. `/index.html` is the app's own page (a public page loads
+// only the islands bundle, which cannot draw another page); the home page names every bundle's
+// current files (src/ssr.rs), the islands' it loads and the others' in `portal-bundle` tags.
 self.addEventListener('install', (event) => {
+  const page = (path) => fetch(path).then((r) => (r.ok ? r.text() : Promise.reject(new Error(path))));
   event.waitUntil(
-    fetch('/index.html')
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error('shell'))))
+    page('/index.html')
       .then((html) => saveShell(html))
+      .then(() => page('/'))
+      .then((html) => keepAssets(html))
       .catch(() => {})
       .then(() => self.skipWaiting()),
   );

@@ -53,8 +53,20 @@ pub fn head_of(index_html: &str) -> Option<String> {
 
 /// The `<head>` of a page that loads the islands bundle: the app's (styles, icons, settings, the
 /// 长辈版 script) with Trunk's module script for the app replaced by the one `islands.html` has.
-pub fn islands_head(index_html: &str, islands_html: &str) -> Option<String> {
-    head_of(&with_bundle(index_html, islands_html, "islands")?)
+/// It also names the files of the other bundles (`others`: the app's and the case page's pages),
+/// which it does not load: the service worker keeps the current ones for offline use and drops
+/// older deploys' (public/sw.js).
+pub fn islands_head(index_html: &str, islands_html: &str, others: &[&str]) -> Option<String> {
+    let mut head = head_of(&with_bundle(index_html, islands_html, "islands")?)?;
+    for html in [index_html].iter().chain(others) {
+        for href in link_tags(html)
+            .filter(|tag| is_preload(tag))
+            .filter_map(|tag| tag.split("href=\"").nth(1)?.split('"').next())
+        {
+            head.push_str(&format!("<meta name=\"portal-bundle\" content=\"{href}\">"));
+        }
+    }
+    Some(head)
 }
 
 /// The app's page (`index.html`) loading another bundle that Trunk built from its own page
@@ -124,11 +136,17 @@ mod tests {
         let islands =
             "<html><head><script type=\"module\">import init from '/islands-2.js';</script>\
             <link rel=\"preload\" href=\"/islands-2_bg.wasm\"></head></html>";
+        let case = "<html><head><link rel=\"preload\" href=\"/case-3_bg.wasm\"></head></html>";
         assert_eq!(
-            islands_head(app, islands).as_deref(),
-            Some("<title>t</title><link rel=\"stylesheet\" href=\"/main-1.css\"/><script type=\"module\">import init from '/islands-2.js';</script>")
+            islands_head(app, islands, &[case]).as_deref(),
+            Some(
+                "<title>t</title><link rel=\"stylesheet\" href=\"/main-1.css\"/>\
+                <script type=\"module\">import init from '/islands-2.js';</script>\
+                <meta name=\"portal-bundle\" content=\"/portal-1.js\">\
+                <meta name=\"portal-bundle\" content=\"/case-3_bg.wasm\">"
+            )
         );
-        assert_eq!(islands_head(app, "<html><head></head></html>"), None);
+        assert_eq!(islands_head(app, "<html><head></head></html>", &[]), None);
     }
 
     #[test]

@@ -163,12 +163,7 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     );
     portal::ssr::init();
     let api = api_router().with_state(state);
-    let pages = Pages::new(
-        assets.index_html(),
-        assets.islands_html(),
-        &csp,
-        api.clone(),
-    );
+    let pages = Pages::new(&assets, &csp, api.clone());
     let files = crate::http::static_files::service(assets);
     Ok(api
         .route(offline::WORKER_CONFIG, get(worker_config))

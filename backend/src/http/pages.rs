@@ -24,14 +24,19 @@ pub struct Pages {
 
 impl Pages {
     /// `None` when the app is not built: then every page is the static shell (or a notice).
+    /// The built pages of the app and of the islands and case bundles (`dist/`).
     pub fn new(
-        index_html: Option<String>,
-        islands_html: Option<String>,
+        built: &super::static_files::Assets,
         csp: &HeaderValue,
         api: Router,
     ) -> Option<Pages> {
+        let case_html = built.case_html();
         // Without the islands bundle a page could not come alive: then every page is the app's.
-        let head = portal::ssr::islands_head(&index_html?, &islands_html?)?;
+        let head = portal::ssr::islands_head(
+            &built.index_html()?,
+            &built.islands_html()?,
+            case_html.as_deref().as_slice(),
+        )?;
         let fetch: Arc<portal::ssr::Fetch> = Arc::new(move |path: String| {
             let api = api.clone();
             Box::pin(async move {

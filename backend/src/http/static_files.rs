@@ -82,6 +82,11 @@ impl Assets {
         self.text(ISLANDS_HTML)
     }
 
+    /// The case bundle's page.
+    pub fn case_html(&self) -> Option<String> {
+        self.text(CASE_HTML)
+    }
+
     fn text(&self, name: &str) -> Option<String> {
         self.files
             .get(name)
