@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use crate::api::{self, ApiErr};
-use crate::components::{provide_elder, saved_copy_notice, LangSwitch};
+use crate::components::{provide_elder, LANG_SWITCH, SAVED_COPY};
 use crate::i18n::t;
 use crate::routes::{AppRoutes, CaseRoutes};
 
@@ -22,6 +22,12 @@ pub type CatalogResource = Resource<Result<Arc<Vec<ServiceSummary>>, ApiErr>>;
 /// resource gets the same place in both and hydrates from the data the page carries.
 #[derive(Clone, Copy)]
 struct CatalogSlot(StoredValue<(Option<CatalogResource>, Option<Owner>)>);
+
+/// Whether the whole app draws this page (with its router), rather than the islands bundle
+/// taking over a page the server drew. Called while a view is made.
+pub fn in_app() -> bool {
+    use_context::<CatalogSlot>().is_some()
+}
 
 pub fn catalog() -> CatalogResource {
     let slot = expect_context::<CatalogSlot>().0;
@@ -151,13 +157,6 @@ fn CaseApp() -> impl IntoView {
 fn Frame(routes: fn() -> AnyView) -> impl IntoView {
     provide_context(CatalogSlot(StoredValue::new((None, Owner::current()))));
     provide_elder();
-    // A page the service worker kept and served offline says when it was saved.
-    let saved_at = crate::browser::from_device(None, || {
-        crate::browser::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-            .and_then(|b| b.get_attribute("data-saved-at"))
-    });
     view! {
         <a class="skip-link" href="#main">{t::SKIP_TO_MAIN()}</a>
         <header class="site-header">
@@ -168,13 +167,34 @@ fn Frame(routes: fn() -> AnyView) -> impl IntoView {
         </header>
         <div id="app">
             <Router>
-                <div class="toolbar">
-                    <LangSwitch/>
-                    {crate::components::elder::TOGGLE.render(())}
-                </div>
-                {move || saved_copy_notice(saved_at.get())}
+                <Toolbar/>
+                // A page the service worker kept and served offline says when it was saved.
+                {SAVED_COPY.render(())}
                 {routes()}
             </Router>
+        </div>
+    }
+}
+
+/// 中文 / English and 长辈版 above every page: islands, the rest of the frame is plain HTML.
+#[component]
+fn Toolbar() -> impl IntoView {
+    // The address the page is drawn for; the language links point at it.
+    let location = leptos_router::hooks::use_location();
+    let search = location.search.get_untracked();
+    let here = if search.is_empty() {
+        location.pathname.get_untracked()
+    } else {
+        format!(
+            "{}?{}",
+            location.pathname.get_untracked(),
+            search.trim_start_matches('?')
+        )
+    };
+    view! {
+        <div class="toolbar">
+            {LANG_SWITCH.render(crate::components::lang_switch::Here { here })}
+            {crate::components::elder::TOGGLE.render(())}
         </div>
     }
 }

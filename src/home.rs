@@ -1,21 +1,25 @@
 //! The home page: one search box that answers as you type, and the four things citizens come for.
+//!
+//! Drawn by the server; two islands answer in the browser: the search (`home-search`), which
+//! shows the server's first results for what is typed, and what this device holds
+//! (`device-news`: unfinished applications, cases with news).
 
 use leptos::prelude::*;
-use leptos_router::components::{Form, A};
+use leptos_router::components::A;
 
 use crate::apply::DraftBanner;
 use crate::components::set_title;
-use crate::guide::ServiceResults;
+use crate::guide::{fragment, lang_field, RESULTS_ID};
 use crate::i18n::t;
 use crate::routes;
-use crate::search::Filters;
 use crate::track::CaseNews;
+
+/// Results shown under the home page's search box.
+const QUICK_ROWS: usize = 8;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     set_title(t::HOME());
-    // Text typed before the app took over the server's page is searched for at once.
-    let query = RwSignal::new(crate::browser::typed_value("home-search").unwrap_or_default());
     let entries = [
         (
             routes::services(),
@@ -52,35 +56,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <main id="main" class="page home">
             <h1 class="visually-hidden">{t::SITE_TITLE()}</h1>
-            <DraftBanner/>
-            <CaseNews/>
-            <Form action=routes::services() attr:class="search-form" attr:role="search">
-                <label for="home-search" class="search-label">{t::SEARCH_LABEL()}</label>
-                <div class="search-row">
-                    <input
-                        id="home-search"
-                        type="search"
-                        name="q"
-                        placeholder=t::SEARCH_PLACEHOLDER()
-                        autocomplete="off"
-                        enterkeyhint="search"
-                        on:input=move |ev| query.set(event_target_value(&ev))
-                    />
-                    <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
-                </div>
-            </Form>
-            {move || {
-                let q = query.get();
-                (!q.trim().is_empty()).then(|| {
-                    let all = routes::services_search(&q);
-                    view! {
-                        <section class="quick-results" aria-label=t::SEARCH_RESULTS()>
-                            <ServiceResults query=query filters=Signal::derive(Filters::default) limit=8/>
-                            <A href=all attr:class="more-link">{t::SEE_ALL_RESULTS()}</A>
-                        </section>
-                    }
-                })
-            }}
+            {DEVICE_NEWS.render(())}
+            {HOME_SEARCH.render(())}
             <nav class="entries" aria-label=t::MAIN_ENTRIES()>
                 {entries
                     .into_iter()
@@ -100,5 +77,72 @@ pub fn HomePage() -> impl IntoView {
             </nav>
             <p class="hotline">{t::HOTLINE_NOTE()}</p>
         </main>
+    }
+}
+
+/// Banners from what this device holds: read once the page is live (the server knows nothing of
+/// it).
+pub static DEVICE_NEWS: crate::islands::Island<()> = crate::islands::Island {
+    name: "device-news",
+    view: |()| view! { <DraftBanner/><CaseNews/> }.into_any(),
+};
+
+pub static HOME_SEARCH: crate::islands::Island<()> = crate::islands::Island {
+    name: "home-search",
+    view: |()| view! { <HomeSearch/> }.into_any(),
+};
+
+/// The search box; as the citizen types, the server's first results for the text show below
+/// it (fetched from `/services?q=`, so the browser carries neither the catalog nor its search).
+#[component]
+fn HomeSearch() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let found = RwSignal::new(String::new());
+    // Only the newest keystroke's answer is shown.
+    let asked = StoredValue::new(0u32);
+    let search = move |text: String| {
+        asked.update_value(|n| *n += 1);
+        let mine = asked.get_value();
+        query.set(text.clone());
+        if text.trim().is_empty() {
+            found.set(String::new());
+            return;
+        }
+        let href = format!("{}&n={QUICK_ROWS}", routes::services_search(&text));
+        leptos::task::spawn_local(async move {
+            let html = fragment::fetch(&href, RESULTS_ID).await;
+            if asked.get_value() == mine {
+                found.set(html.unwrap_or_default());
+            }
+        });
+    };
+    // Text typed before the page took over is searched for at once.
+    Effect::new(move |_| {
+        if let Some(typed) = crate::browser::typed_value("home-search") {
+            search(typed);
+        }
+    });
+    view! {
+        <form action="/services" method="get" class="search-form" role="search">
+            {lang_field()}
+            <label for="home-search" class="search-label">{t::SEARCH_LABEL()}</label>
+            <div class="search-row">
+                <input
+                    id="home-search"
+                    type="search"
+                    name="q"
+                    placeholder=t::SEARCH_PLACEHOLDER()
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    on:input=move |ev| search(event_target_value(&ev))
+                />
+                <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
+            </div>
+        </form>
+        <section class="quick-results" aria-label=t::SEARCH_RESULTS()
+            hidden=move || query.with(|q| q.trim().is_empty()) || found.with(String::is_empty)>
+            <div inner_html=move || found.get()></div>
+            <a href=move || routes::services_search(&query.get()) class="more-link">{t::SEE_ALL_RESULTS()}</a>
+        </section>
     }
 }

@@ -3,9 +3,14 @@
 //! a click also keeps the choice on the device (the `portal_lang` cookie, read by the server and
 //! by index.html's script). The page loads anew: the language is fixed for a page load
 //! (`lang::current`), so nothing is drawn in two languages.
+//!
+//! An island (`lang`): its only code is the click that keeps the choice. The links are drawn
+//! from the address the page was drawn for (`here`); where the app moved on without a page load,
+//! the click points the link at the address shown now.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 use crate::i18n::lang::{self, Lang};
 use crate::i18n::t;
@@ -24,33 +29,50 @@ fn remember(lang: Lang) {
     let _ = js_sys::Reflect::set(&doc, &"cookie".into(), &cookie.into());
 }
 
+/// The address shown now (path and query), in the browser.
+fn shown_now() -> Option<String> {
+    let location = crate::browser::window()?.location();
+    Some(format!(
+        "{}{}",
+        location.pathname().ok()?,
+        location.search().ok()?
+    ))
+}
+
+/// The island's props: the page's address (path and query) when it was drawn.
+#[derive(Serialize, Deserialize)]
+pub struct Here {
+    pub here: String,
+}
+
+pub static LANG_SWITCH: crate::islands::Island<Here> = crate::islands::Island {
+    name: "lang",
+    view: |Here { here }| view! { <LangSwitch here/> }.into_any(),
+};
+
 #[component]
-pub fn LangSwitch() -> impl IntoView {
-    let location = use_location();
-    let here = move || {
-        let search = location.search.get();
-        if search.is_empty() {
-            location.pathname.get()
-        } else {
-            format!(
-                "{}?{}",
-                location.pathname.get(),
-                search.trim_start_matches('?')
-            )
-        }
-    };
+fn LangSwitch(here: String) -> impl IntoView {
     let now = lang::current();
-    let choice = move |to: Lang, label: &'static str| {
+    let choice = |to: Lang, label: &'static str| {
         view! {
             <a
-                href=move || lang::with_param(&here(), to)
+                href=lang::with_param(&here, to)
                 class="lang-choice"
                 lang=to.html_tag()
                 hreflang=to.html_tag()
                 // A full load: the page is drawn in one language from its first frame.
                 rel="external"
                 aria-current=(to == now).then_some("true")
-                on:click=move |_| remember(to)
+                on:click=move |ev| {
+                    remember(to);
+                    // The link follows the address shown now (the app may have moved on).
+                    let link = ev
+                        .current_target()
+                        .and_then(|el| el.dyn_into::<web_sys::Element>().ok());
+                    if let (Some(a), Some(shown)) = (link, shown_now()) {
+                        let _ = a.set_attribute("href", &lang::with_param(&shown, to));
+                    }
+                }
             >
                 {label}
             </a>

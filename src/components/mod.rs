@@ -4,7 +4,7 @@
 mod clear_data;
 pub mod elder;
 pub mod form;
-mod lang_switch;
+pub mod lang_switch;
 pub mod material_pages;
 mod service_page;
 mod share;
@@ -12,10 +12,10 @@ mod status;
 
 pub use clear_data::ClearDeviceData;
 pub use elder::provide_elder;
-pub use lang_switch::LangSwitch;
+pub use lang_switch::LANG_SWITCH;
 pub use service_page::ServicePage;
 pub use share::ShareBox;
-pub use status::{saved_copy_notice, AsyncView, ErrorRetry, Loading, NotFound};
+pub use status::{saved_copy_notice, AsyncView, ErrorRetry, Loading, NotFound, SAVED_COPY};
 
 /// Sets the browser tab's title for the current page.
 pub fn set_title(page: &str) {

@@ -135,3 +135,19 @@ pub fn NotFound() -> impl IntoView {
 pub fn saved_copy_notice(saved_at: Option<String>) -> impl IntoView {
     saved_at.map(|at| view! { <p class="notice offline" role="status">{t::saved_copy(&at)}</p> })
 }
+
+/// The notice on a page the service worker kept and served offline: it stamps `<body
+/// data-saved-at>` on the saved HTML, so the page learns it only in the browser. An island: the
+/// server draws nothing here.
+pub static SAVED_COPY: crate::islands::Island<()> = crate::islands::Island {
+    name: "saved",
+    view: |()| {
+        let saved_at = crate::browser::from_device(None, || {
+            crate::browser::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.body())
+                .and_then(|b| b.get_attribute("data-saved-at"))
+        });
+        (move || saved_copy_notice(saved_at.get())).into_any()
+    },
+};

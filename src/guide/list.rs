@@ -1,17 +1,32 @@
 //! `/services`: search as you type, with filters. Query and filters live in the URL, so a link
 //! can be shared and Back works.
+//!
+//! The server draws the results for the URL. The form is one island (`search`): typing shows the
+//! server's results for the new query in place (src/guide/fragment.rs); a filter loads the page
+//! for it (a new history entry, so Back undoes it). Without JavaScript it is a plain GET form.
 
 use contract::Audience;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
+use serde::{Deserialize, Serialize};
 
-use super::ServiceResults;
+use super::results::{Paging, PAGE};
+use super::{fragment, ServiceResults};
 use crate::components::set_title;
 use crate::i18n::t;
 use crate::routes;
 use crate::search::Filters;
+
+/// The most rows a page lists (`?n=`).
+const MAX_ROWS: usize = 5000;
+
+/// Rows shown (`?n=`, from "show more").
+fn rows_of(p: &ParamsMap) -> usize {
+    p.get("n")
+        .and_then(|n| n.parse::<usize>().ok())
+        .map_or(PAGE, |n| n.clamp(1, MAX_ROWS))
+}
 
 /// Reads query and filters from the URL's parameters.
 fn from_params(p: &ParamsMap) -> (String, Filters) {
@@ -30,7 +45,12 @@ fn from_params(p: &ParamsMap) -> (String, Filters) {
 }
 
 /// Writes query and filters back as `/services?...`, leaving out what is unset.
-fn to_href(q: &str, f: &Filters) -> String {
+pub(crate) fn to_href(q: &str, f: &Filters) -> String {
+    with_rows(q, f, None)
+}
+
+/// `to_href` with the rows to show (`?n=`) when more than a page.
+fn with_rows(q: &str, f: &Filters, rows: Option<usize>) -> String {
     let enc = routes::encode;
     let mut parts = Vec::new();
     if !q.is_empty() {
@@ -58,6 +78,9 @@ fn to_href(q: &str, f: &Filters) -> String {
     if f.zero_visits {
         parts.push("zero=1".into());
     }
+    if let Some(n) = rows {
+        parts.push(format!("n={n}"));
+    }
     if parts.is_empty() {
         routes::services()
     } else {
@@ -71,135 +94,191 @@ pub fn ServiceListPage() -> impl IntoView {
     let catalog = crate::app::catalog();
     let params = use_query_map();
     let state = Memo::new(move |_| params.with(from_params));
+    let rows = Memo::new(move |_| params.with(rows_of));
     let query = Signal::derive(move || state.get().0);
     let filters = Signal::derive(move || state.get().1);
-    let navigate = use_navigate();
-    // Typing replaces the history entry; changing a filter adds one, so Back undoes it.
-    let go = move |q: String, f: Filters, replace: bool| {
-        navigate(
-            &to_href(&q, &f),
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+    let paging = Paging {
+        rows: rows.into(),
+        more_href: Signal::derive(move || {
+            let (q, f) = state.get();
+            with_rows(&q, &f, Some(rows.get() + PAGE))
+        }),
     };
-    let options = move || {
-        catalog
-            .get()
-            .and_then(|r| r.ok())
-            .map(|all| {
-                let mut depts: Vec<String> = all.iter().map(|s| s.department.clone()).collect();
-                depts.sort();
-                depts.dedup();
-                let mut themes: Vec<String> = all.iter().flat_map(|s| s.themes.clone()).collect();
-                themes.sort();
-                themes.dedup();
-                (depts, themes)
-            })
-            .unwrap_or_default()
-    };
-    let go_text = go.clone();
-    // Text typed before the app took over the server's page is searched for once it is live.
-    if let Some(typed) = crate::browser::typed_value("service-search") {
-        let go = go.clone();
-        Effect::new(move |_| {
-            if typed != query.get_untracked() {
-                go(typed.clone(), filters.get_untracked(), true);
-            }
-        });
-    }
-    let go_dept = go.clone();
-    let go_aud = go.clone();
-    let go_theme = go.clone();
-    let go_online = go.clone();
-    let go_zero = go.clone();
     view! {
         <main id="main" class="page">
             <h1>{t::LIST_TITLE()}</h1>
-            // A real form: without JavaScript it asks the server for /services?q=...
-            <form class="search-form" role="search" method="get" action=routes::services()
-                on:submit=|ev| ev.prevent_default()>
-                <label for="service-search" class="search-label">{t::SEARCH_LABEL()}</label>
-                <input id="service-search" name="q" type="search" placeholder=t::SEARCH_PLACEHOLDER() autocomplete="off"
-                    value=query.get_untracked()
-                    prop:value=move || query.get()
-                    on:input=move |ev| go_text(event_target_value(&ev), filters.get_untracked(), true)/>
-            </form>
             // The filters' options come from the catalog: drawn once it is loaded, on the
-            // server and in the browser alike.
+            // server and in the browser alike. The form is drawn once for the page: typing
+            // changes the address, not the form.
             <Suspense fallback=|| ()>
-            {move || catalog.get().map(|_| {
-            let (go_dept, go_aud, go_theme, go_online, go_zero) =
-                (go_dept.clone(), go_aud.clone(), go_theme.clone(), go_online.clone(), go_zero.clone());
-            view! {
-            <details class="filters" open=move || filters.with(|f| *f != Filters::default())>
+                {move || catalog.get().map(|loaded| {
+                    let (depts, themes) = loaded.map(|all| options(&all)).unwrap_or_default();
+                    let (q, filters) = state.get_untracked();
+                    SEARCH.render(SearchForm { q, filters, depts, themes })
+                })}
+            </Suspense>
+            <div id=RESULTS_ID>
+                <ServiceResults query=query filters=filters paging=paging/>
+            </div>
+        </main>
+    }
+}
+
+/// The element whose content is the results (fetched by the search islands).
+pub(crate) const RESULTS_ID: &str = "service-results";
+
+/// The departments and themes to filter by, in order.
+fn options(all: &[contract::ServiceSummary]) -> (Vec<String>, Vec<String>) {
+    let mut depts: Vec<String> = all.iter().map(|s| s.department.clone()).collect();
+    depts.sort();
+    depts.dedup();
+    let mut themes: Vec<String> = all.iter().flat_map(|s| s.themes.clone()).collect();
+    themes.sort();
+    themes.dedup();
+    (depts, themes)
+}
+
+/// The search form's props: what the URL asked for, and the filters' choices.
+#[derive(Serialize, Deserialize)]
+pub struct SearchForm {
+    q: String,
+    filters: Filters,
+    depts: Vec<String>,
+    themes: Vec<String>,
+}
+
+pub static SEARCH: crate::islands::Island<SearchForm> = crate::islands::Island {
+    name: "search",
+    view: |props| view! { <SearchFormView props/> }.into_any(),
+};
+
+/// `<input type="hidden" name="lang">` on an English page: a GET form drops its action's query.
+pub(crate) fn lang_field() -> impl IntoView {
+    let lang = crate::i18n::lang::current();
+    (lang != crate::i18n::lang::Lang::Zh).then(|| {
+        view! { <input type="hidden" name=crate::i18n::lang::PARAM value=lang.code()/> }
+    })
+}
+
+#[component]
+fn SearchFormView(props: SearchForm) -> impl IntoView {
+    let SearchForm {
+        q,
+        filters,
+        depts,
+        themes,
+    } = props;
+    let in_app = crate::app::in_app();
+    let query = StoredValue::new(q.clone());
+    let current = StoredValue::new(filters.clone());
+    // Only the newest keystroke's answer is shown.
+    let asked = StoredValue::new(0u32);
+    let search = move |text: String| {
+        query.set_value(text.clone());
+        let href = to_href(&text, &current.get_value());
+        fragment::show_address(&href);
+        if in_app {
+            // The app draws the results from the address.
+            fragment::tell_router();
+            return;
+        }
+        asked.update_value(|n| *n += 1);
+        let mine = asked.get_value();
+        leptos::task::spawn_local(async move {
+            let found = fragment::fetch(&href, RESULTS_ID).await;
+            if asked.get_value() == mine {
+                if let Some(html) = found {
+                    fragment::replace(RESULTS_ID, &html);
+                }
+            }
+        });
+    };
+    // Text typed before the page took over is searched for once it is live.
+    Effect::new(move |_| {
+        if let Some(typed) = crate::browser::typed_value("service-search") {
+            if typed != query.get_value() {
+                search(typed);
+            }
+        }
+    });
+    // A filter loads the page for it: Back undoes it.
+    let refilter = move |change: &dyn Fn(&mut Filters)| {
+        let mut f = current.get_value();
+        change(&mut f);
+        fragment::go(&to_href(&query.get_value(), &f));
+    };
+    let open = filters != Filters::default();
+    let option = |value: String, label: String, chosen: bool| {
+        view! { <option value=value selected=chosen>{label}</option> }
+    };
+    let aud = filters.audience;
+    view! {
+        // A real form: without JavaScript it asks the server for /services?q=...
+        <form class="search-form" role="search" method="get" action="/services">
+            {lang_field()}
+            <label for="service-search" class="search-label">{t::SEARCH_LABEL()}</label>
+            <div class="search-row">
+                <input id="service-search" name="q" type="search" placeholder=t::SEARCH_PLACEHOLDER()
+                    autocomplete="off" enterkeyhint="search" value=q
+                    on:input=move |ev| search(event_target_value(&ev))/>
+                <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
+            </div>
+            <details class="filters" open=open>
                 <summary>{t::FILTERS()}</summary>
                 <div class="filter-grid">
                     <label for="f-dept">{t::DEPARTMENT()}</label>
-                    <select id="f-dept" on:change=move |ev| {
+                    <select id="f-dept" name="dept" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        let mut f = filters.get_untracked();
-                        f.department = (!v.is_empty()).then_some(v);
-                        go_dept(query.get_untracked(), f, false);
+                        refilter(&|f| f.department = (!v.is_empty()).then(|| v.clone()));
                     }>
-                        <option value="" selected=move || filters.with(|f| f.department.is_none())>{t::ALL()}</option>
-                        {move || options().0.into_iter().map(|d| {
-                            let (sel, value) = (d.clone(), d.clone());
-                            view! { <option value=value selected=move || filters.with(|f| f.department.as_ref() == Some(&sel))>{d}</option> }
+                        {option(String::new(), t::ALL().into(), filters.department.is_none())}
+                        {depts.into_iter().map(|d| {
+                            let chosen = filters.department.as_ref() == Some(&d);
+                            option(d.clone(), d, chosen)
                         }).collect_view()}
                     </select>
                     <label for="f-aud">{t::AUDIENCE()}</label>
-                    <select id="f-aud" on:change=move |ev| {
-                        let mut f = filters.get_untracked();
-                        f.audience = match event_target_value(&ev).as_str() {
+                    <select id="f-aud" name="aud" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        refilter(&|f| f.audience = match v.as_str() {
                             "person" => Some(Audience::Person),
                             "legal_person" => Some(Audience::LegalPerson),
                             _ => None,
-                        };
-                        go_aud(query.get_untracked(), f, false);
+                        });
                     }>
-                        <option value="" selected=move || filters.with(|f| f.audience.is_none())>{t::ALL()}</option>
-                        <option value="person" selected=move || filters.with(|f| f.audience == Some(Audience::Person))>{t::audience(Audience::Person)}</option>
-                        <option value="legal_person" selected=move || filters.with(|f| f.audience == Some(Audience::LegalPerson))>{t::audience(Audience::LegalPerson)}</option>
+                        {option(String::new(), t::ALL().into(), aud.is_none())}
+                        {option("person".into(), t::audience(Audience::Person).into(), aud == Some(Audience::Person))}
+                        {option("legal_person".into(), t::audience(Audience::LegalPerson).into(), aud == Some(Audience::LegalPerson))}
                     </select>
                     <label for="f-theme">{t::THEME()}</label>
-                    <select id="f-theme" on:change=move |ev| {
+                    <select id="f-theme" name="theme" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        let mut f = filters.get_untracked();
-                        f.theme = (!v.is_empty()).then_some(v);
-                        go_theme(query.get_untracked(), f, false);
+                        refilter(&|f| f.theme = (!v.is_empty()).then(|| v.clone()));
                     }>
-                        <option value="" selected=move || filters.with(|f| f.theme.is_none())>{t::ALL()}</option>
-                        {move || options().1.into_iter().map(|th| {
-                            let (sel, value) = (th.clone(), th.clone());
-                            view! { <option value=value selected=move || filters.with(|f| f.theme.as_ref() == Some(&sel))>{th}</option> }
+                        {option(String::new(), t::ALL().into(), filters.theme.is_none())}
+                        {themes.into_iter().map(|th| {
+                            let chosen = filters.theme.as_ref() == Some(&th);
+                            option(th.clone(), th, chosen)
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="check">
-                    <input id="f-online" type="checkbox" prop:checked=move || filters.with(|f| f.online_only)
+                    <input id="f-online" type="checkbox" name="online" value="1" checked=filters.online_only
                         on:change=move |ev| {
-                            let mut f = filters.get_untracked();
-                            f.online_only = event_target_checked(&ev);
-                            go_online(query.get_untracked(), f, false);
+                            let on = event_target_checked(&ev);
+                            refilter(&|f| f.online_only = on);
                         }/>
                     <label for="f-online">{t::ONLINE_YES()}</label>
                 </div>
                 <div class="check">
-                    <input id="f-zero" type="checkbox" prop:checked=move || filters.with(|f| f.zero_visits)
+                    <input id="f-zero" type="checkbox" name="zero" value="1" checked=filters.zero_visits
                         on:change=move |ev| {
-                            let mut f = filters.get_untracked();
-                            f.zero_visits = event_target_checked(&ev);
-                            go_zero(query.get_untracked(), f, false);
+                            let on = event_target_checked(&ev);
+                            refilter(&|f| f.zero_visits = on);
                         }/>
                     <label for="f-zero">{t::ZERO_VISITS()}</label>
                 </div>
             </details>
-            }})}
-            </Suspense>
-            <ServiceResults query=query filters=filters/>
-        </main>
+        </form>
     }
 }

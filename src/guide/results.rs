@@ -11,7 +11,16 @@ use crate::routes;
 use crate::search::{search, Filters};
 
 /// Rows drawn at first and added by each "show more".
-const PAGE: usize = 30;
+pub const PAGE: usize = 30;
+
+/// Rows shown and the link that shows more, for a page that keeps them in its address: "show
+/// more" is then a plain link the server answers, so it works on a server-drawn page with no
+/// code in the browser.
+#[derive(Clone, Copy)]
+pub struct Paging {
+    pub rows: Signal<usize>,
+    pub more_href: Signal<String>,
+}
 
 /// Renders the services matching `query` and `filters`; `href` links a row to its guide,
 /// checklist or application.
@@ -21,6 +30,7 @@ pub fn ServiceResults(
     #[prop(into)] filters: Signal<Filters>,
     #[prop(default = routes::guide)] href: fn(&str) -> String,
     #[prop(optional)] limit: Option<usize>,
+    #[prop(optional)] paging: Option<Paging>,
 ) -> impl IntoView {
     let catalog = crate::app::catalog();
     // Long lists are drawn a page at a time: a phone need not lay out 3,000 rows per keystroke.
@@ -34,7 +44,7 @@ pub fn ServiceResults(
                 hits.track();
                 shown.set(limit.unwrap_or(PAGE));
             });
-            results(all, hits, shown, href, limit.is_none())
+            results(all, hits, shown, href, limit.is_none(), paging)
         }}/>
     }
 }
@@ -47,8 +57,10 @@ fn results(
     shown: RwSignal<usize>,
     href: fn(&str) -> String,
     can_show_more: bool,
+    paging: Option<Paging>,
 ) -> impl IntoView {
-    let visible = move || hits.with(|h| h.iter().take(shown.get()).copied().collect::<Vec<_>>());
+    let rows = move || paging.map_or_else(|| shown.get(), |p| p.rows.get());
+    let visible = move || hits.with(|h| h.iter().take(rows()).copied().collect::<Vec<_>>());
     view! {
         {move || if hits.with(Vec::is_empty) {
             view! {
@@ -65,10 +77,15 @@ fn results(
                 {all.get(i).cloned().map(|s| row(s, href))}
             </For>
         </ul>
-        {move || (can_show_more && hits.with(Vec::len) > shown.get()).then(|| view! {
-            <button type="button" class="button secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                {t::SHOW_MORE()}
-            </button>
+        {move || (can_show_more && hits.with(Vec::len) > rows()).then(|| match paging {
+            Some(p) => view! {
+                <a href=p.more_href class="button secondary more">{t::SHOW_MORE()}</a>
+            }.into_any(),
+            None => view! {
+                <button type="button" class="button secondary more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {t::SHOW_MORE()}
+                </button>
+            }.into_any(),
         })}
     }
 }

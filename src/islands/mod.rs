@@ -47,6 +47,13 @@ where
 /// and stays plain HTML in the browser.
 #[cfg(feature = "hydrate")]
 pub fn registry() -> &'static [&'static dyn hydrate::Hydrate] {
-    static ALL: &[&dyn hydrate::Hydrate] = &[&crate::components::elder::TOGGLE];
+    static ALL: &[&dyn hydrate::Hydrate] = &[
+        &crate::components::elder::TOGGLE,
+        &crate::components::LANG_SWITCH,
+        &crate::components::SAVED_COPY,
+        &crate::guide::list::SEARCH,
+        &crate::home::HOME_SEARCH,
+        &crate::home::DEVICE_NEWS,
+    ];
     ALL
 }

@@ -2,7 +2,6 @@
 //! which have moved since the citizen last looked.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::fetch_case;
 use super::my_cases;
@@ -30,7 +29,8 @@ pub fn CaseNews() -> impl IntoView {
         (news.get() > 0).then(|| {
             view! {
                 <p class="notice case-news" role="status">
-                    <A href=crate::routes::track()>{t::MY_CASES()}{t::COLON()}{t::news_count(news.get())}</A>
+                    // A plain link: the banner is part of an island on the home page.
+                    <a href=crate::routes::track()>{t::MY_CASES()}{t::COLON()}{t::news_count(news.get())}</a>
                 </p>
             }
         })
