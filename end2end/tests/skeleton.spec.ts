@@ -33,11 +33,14 @@ test('a guide shows its materials, time limit and fee', async ({ page }) => {
 });
 
 test('with the backend unreachable, a clear message and a working retry appear', async ({ page }) => {
-  // The list arrives as HTML; the guide opened from it is fetched by the app.
+  // The list and the guide arrive as HTML from the server; the booking page opened from the
+  // guide is drawn by the app, which fetches the guide and the free times.
   await openApp(page, '/services?q=身份证');
+  await page.getByRole('link', { name: /居民身份证申领/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('居民身份证');
   // On the context, so that the service worker's own fetches are refused too.
   await page.context().route('**/api/**', (route) => route.abort('connectionrefused'));
-  await page.getByRole('link', { name: /居民身份证申领/ }).first().click();
+  await page.getByRole('link', { name: '预约办理' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('网络连接失败');
   await expectAccessible(page);
@@ -45,7 +48,7 @@ test('with the backend unreachable, a clear message and a working retry appear',
   await page.context().unroute('**/api/**');
   await alert.getByRole('button', { name: '重试' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: '申请材料' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: '预约办理' })).toBeVisible();
 });
 
 test('an unknown address says so instead of a blank page', async ({ page }) => {

@@ -179,7 +179,6 @@ pub fn DraftBanner() -> impl IntoView {
                 view! {
                     <p class="notice draft-banner" role="status">
                         {t::drafts_waiting(l.len())}" "
-                        // A plain link: the banner is part of an island on the home page.
                         <a href=routes::apply_index()>{t::CONTINUE_DRAFT()}</a>
                     </p>
                 }
