@@ -16,6 +16,34 @@ pub use crate::components::elder::{from_cookies as elder_from_cookies, ElderRequ
 pub use crate::i18n::lang::{requested as lang_requested, Lang};
 pub use crate::routes::{case_page, server_rendered};
 
+/// The title the rendered page set (`components::set_title`), for its `<title>`. Given to the app
+/// with `provide_context`; read once the page is rendered.
+#[derive(Clone, Default)]
+pub struct PageTitle(Arc<std::sync::Mutex<Option<String>>>);
+
+impl PageTitle {
+    pub fn set(&self, title: String) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = Some(title);
+        }
+    }
+
+    pub fn get(&self) -> Option<String> {
+        self.0.lock().ok().and_then(|slot| slot.clone())
+    }
+}
+
+/// `html` with its first `<title>` saying `title` (escaped); unchanged without one.
+pub fn with_title(html: &str, title: &str) -> Option<String> {
+    let start = html.find("<title>")? + "<title>".len();
+    let end = html[start..].find("</title>")? + start;
+    let escaped = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    Some(format!("{}{escaped}{}", &html[..start], &html[end..]))
+}
+
 /// Lets the reactive system spawn its tasks on the server's tokio runtime; call once at start.
 pub fn init() {
     let _ = any_spawner::Executor::init_tokio();
@@ -147,6 +175,19 @@ mod tests {
             )
         );
         assert_eq!(islands_head(app, "<html><head></head></html>", &[]), None);
+    }
+
+    #[test]
+    fn puts_the_pages_title_in_place_of_the_built_one() {
+        assert_eq!(
+            super::with_title(
+                "<head><title>门户</title></head><body><title>x</title>",
+                "A<B - 门户"
+            )
+            .as_deref(),
+            Some("<head><title>A&lt;B - 门户</title></head><body><title>x</title>")
+        );
+        assert_eq!(super::with_title("<head></head>", "t"), None);
     }
 
     #[test]

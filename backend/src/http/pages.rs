@@ -87,10 +87,12 @@ impl Pages {
             .collect();
         let lang = portal::ssr::lang_requested(req.uri().query(), Some(&cookies.join("; ")));
         let nonce: Arc<Mutex<Option<String>>> = Arc::default();
+        let title = portal::ssr::PageTitle::default();
         let context = {
-            let (fetch, nonce) = (self.fetch.clone(), nonce.clone());
+            let (fetch, nonce, title) = (self.fetch.clone(), nonce.clone(), title.clone());
             move || {
                 portal::ssr::provide_context(fetch.clone());
+                portal::ssr::provide_context(title.clone());
                 portal::ssr::provide_context(portal::ssr::ElderRequested(elder));
                 portal::ssr::provide_context(lang);
                 // The data the page carries for hydration is in inline scripts with this nonce.
@@ -104,6 +106,10 @@ impl Pages {
             portal::ssr::shell(head.clone(), rendered_for.clone(), elder)
         });
         let mut res = handler(req).await.into_response();
+        // The page's own title: an islands page is never redrawn by the app, which used to set it.
+        if let Some(title) = title.get() {
+            res = titled(res, &title).await;
+        }
         let nonce = nonce.lock().ok().and_then(|n| n.clone());
         if let Some(policy) = nonce
             .map(|n| {
@@ -125,5 +131,21 @@ impl Pages {
         res.headers_mut()
             .append(header::VARY, HeaderValue::from_static("cookie"));
         res
+    }
+}
+
+/// `res` (a rendered page) with its `<title>` saying `title`.
+async fn titled(res: Response, title: &str) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = body.collect().await.map(|b| b.to_bytes()) else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    match portal::ssr::with_title(&html, title) {
+        Some(titled) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(titled))
+        }
+        None => Response::from_parts(parts, Body::from(bytes)),
     }
 }

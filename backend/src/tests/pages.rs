@@ -34,10 +34,12 @@ async fn a_guide_arrives_as_html_and_a_case_as_the_app_shell() {
 
     let (status, csp, html) = get(&router, &format!("/services/{ID_CARD}")).await;
     assert_eq!(status, StatusCode::OK);
+    // The built head, with the page's own title.
     assert!(
-        html.contains("<title>门户</title>"),
-        "the built head is kept"
+        html.contains("<title>居民身份证申领、换领、补领 - 政务服务网上办事</title>"),
+        "the page's title"
     );
+    assert!(!html.contains("<title>门户</title>"));
     assert!(html.contains(&format!("data-rendered-for=\"/services/{ID_CARD}\"")));
     assert!(html.contains("<h1>居民身份证申领、换领、补领"));
     // A guide carries its own data, not the whole catalog.
