@@ -25,10 +25,24 @@ pub fn ErrorRetry(
                 view! { <h2>{t::ERROR_TITLE()}</h2> }.into_any()
             }}
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {t::RETRY()}
-            </button>
+            {retry(on_retry)}
         </div>
+    }
+}
+
+/// On a page the server draws, no code in the browser runs `on_retry` (the islands bundle takes
+/// over islands only, and a page's load is not one): trying again is loading the page again.
+#[cfg(feature = "ssr")]
+fn retry(_on_retry: Callback<()>) -> impl IntoView {
+    view! { <a href="" class="button">{t::RETRY()}</a> }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn retry(on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="button" on:click=move |_| on_retry.run(())>
+            {t::RETRY()}
+        </button>
     }
 }
 

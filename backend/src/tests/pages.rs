@@ -159,3 +159,15 @@ async fn english_comes_from_the_link_first_then_the_cookie() {
     assert!(html.contains("<h1>居民身份证申领、换领、补领"));
     assert!(html.contains("Required documents"));
 }
+
+#[tokio::test]
+async fn a_page_that_failed_to_load_offers_to_load_it_again_without_code() {
+    let (_dir, router) = whole_router(
+        "<!DOCTYPE html><html><head><title>门户</title></head><body><p>正在加载…</p></body></html>",
+    );
+    let (_, _, html) = get(&router, "/services/NO-SUCH-SERVICE").await;
+    assert!(html.contains("role=\"alert\""));
+    // A link to the page itself: the islands bundle has no code for the load that failed.
+    assert!(html.contains("<a href=\"\" class=\"button\">重试"));
+    assert!(!html.contains("<button type=\"button\" class=\"button\">重试"));
+}
