@@ -2,10 +2,9 @@
 //! ranked so the likeliest service comes first. Pure functions, tested natively.
 
 use contract::{Audience, ServiceSummary};
-use serde::{Deserialize, Serialize};
 
 /// The filters a citizen can set beside the query; all of them are carried in the URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     pub department: Option<String>,
     pub audience: Option<Audience>,

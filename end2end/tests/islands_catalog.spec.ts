@@ -63,6 +63,8 @@ test('"show more" on a long list is a link the server answers', async ({ page })
 
 test('the language switch keeps the choice on the device', async ({ page }) => {
   await openApp(page, `/services/${ID_CARD}`);
+  // The server names the page (nothing in the browser redraws it).
+  await expect(page).toHaveTitle('居民身份证申领、换领、补领 - 政务服务网上办事');
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page).toHaveURL(new RegExp(`/services/${ID_CARD}\\?lang=en`));
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -44,12 +44,8 @@ fn from_params(p: &ParamsMap) -> (String, Filters) {
     (p.get("q").unwrap_or_default(), filters)
 }
 
-/// Writes query and filters back as `/services?...`, leaving out what is unset.
-pub(crate) fn to_href(q: &str, f: &Filters) -> String {
-    with_rows(q, f, None)
-}
-
-/// `to_href` with the rows to show (`?n=`) when more than a page.
+/// Writes query and filters back as `/services?...`, leaving out what is unset, with the rows to
+/// show (`?n=`) when more than a page.
 fn with_rows(q: &str, f: &Filters, rows: Option<usize>) -> String {
     let enc = routes::encode;
     let mut parts = Vec::new();
@@ -114,7 +110,7 @@ pub fn ServiceListPage() -> impl IntoView {
                 {move || catalog.get().map(|loaded| {
                     let (depts, themes) = loaded.map(|all| options(&all)).unwrap_or_default();
                     let (q, filters) = state.get_untracked();
-                    SEARCH.render(SearchForm { q, filters, depts, themes })
+                    SEARCH.render(SearchForm { content: form_content(q, filters, depts, themes) })
                 })}
             </Suspense>
             <div id=RESULTS_ID>
@@ -138,13 +134,13 @@ fn options(all: &[contract::ServiceSummary]) -> (Vec<String>, Vec<String>) {
     (depts, themes)
 }
 
-/// The search form's props: what the URL asked for, and the filters' choices.
+/// The search form's props: its content, drawn by the page (the server, or the app). The island
+/// has code for the form's events only; its fields and options are markup it keeps as drawn, so
+/// the content does not travel in the props (the browser finds it in the page).
 #[derive(Serialize, Deserialize)]
 pub struct SearchForm {
-    q: String,
-    filters: Filters,
-    depts: Vec<String>,
-    themes: Vec<String>,
+    #[serde(skip)]
+    content: String,
 }
 
 pub static SEARCH: crate::islands::Island<SearchForm> = crate::islands::Island {
@@ -160,22 +156,100 @@ pub(crate) fn lang_field() -> impl IntoView {
     })
 }
 
+/// The form's content as markup: the query, and the filters open when one is set.
+fn form_content(q: String, filters: Filters, depts: Vec<String>, themes: Vec<String>) -> String {
+    let open = filters != Filters::default();
+    let option = |value: String, label: String, chosen: bool| {
+        view! { <option value=value selected=chosen>{label}</option> }
+    };
+    let aud = filters.audience;
+    let content = view! {
+        {lang_field()}
+        <label for=SEARCH_INPUT class="search-label">{t::SEARCH_LABEL()}</label>
+        <div class="search-row">
+            <input id=SEARCH_INPUT name="q" type="search" placeholder=t::SEARCH_PLACEHOLDER()
+                autocomplete="off" enterkeyhint="search" value=q/>
+            <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
+        </div>
+        <details class="filters" open=open>
+            <summary>{t::FILTERS()}</summary>
+            <div class="filter-grid">
+                <label for="f-dept">{t::DEPARTMENT()}</label>
+                <select id="f-dept" name="dept">
+                    {option(String::new(), t::ALL().into(), filters.department.is_none())}
+                    {depts.into_iter().map(|d| {
+                        let chosen = filters.department.as_ref() == Some(&d);
+                        option(d.clone(), d, chosen)
+                    }).collect_view()}
+                </select>
+                <label for="f-aud">{t::AUDIENCE()}</label>
+                <select id="f-aud" name="aud">
+                    {option(String::new(), t::ALL().into(), aud.is_none())}
+                    {option("person".into(), t::audience(Audience::Person).into(), aud == Some(Audience::Person))}
+                    {option("legal_person".into(), t::audience(Audience::LegalPerson).into(), aud == Some(Audience::LegalPerson))}
+                </select>
+                <label for="f-theme">{t::THEME()}</label>
+                <select id="f-theme" name="theme">
+                    {option(String::new(), t::ALL().into(), filters.theme.is_none())}
+                    {themes.into_iter().map(|th| {
+                        let chosen = filters.theme.as_ref() == Some(&th);
+                        option(th.clone(), th, chosen)
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="check">
+                <input id="f-online" type="checkbox" name="online" value="1" checked=filters.online_only/>
+                <label for="f-online">{t::ONLINE_YES()}</label>
+            </div>
+            <div class="check">
+                <input id="f-zero" type="checkbox" name="zero" value="1" checked=filters.zero_visits/>
+                <label for="f-zero">{t::ZERO_VISITS()}</label>
+            </div>
+        </details>
+    };
+    // Not hydrated (the island keeps it as it is): without the hydration marks.
+    content.to_html().replace("<!>", "")
+}
+
+/// The search box's id.
+const SEARCH_INPUT: &str = "service-search";
+
+/// `/services?...` for what the form holds now, leaving out what is unset.
+fn form_href(form: &web_sys::HtmlFormElement) -> Option<String> {
+    let data = web_sys::FormData::new_with_form(form).ok()?;
+    let query = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)
+        .ok()?
+        .to_string()
+        .as_string()?;
+    let set: Vec<&str> = query.split('&').filter(|p| !p.ends_with('=')).collect();
+    Some(if set.is_empty() {
+        "/services".into()
+    } else {
+        format!("/services?{}", set.join("&"))
+    })
+}
+
+/// The form's element an event came from.
+fn field_of(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    ev.target()?.dyn_into::<web_sys::Element>().ok()
+}
+
+/// The form an event reached.
+fn form_of(ev: &web_sys::Event) -> Option<web_sys::HtmlFormElement> {
+    use wasm_bindgen::JsCast;
+    ev.current_target()?
+        .dyn_into::<web_sys::HtmlFormElement>()
+        .ok()
+}
+
 #[component]
 fn SearchFormView(props: SearchForm) -> impl IntoView {
-    let SearchForm {
-        q,
-        filters,
-        depts,
-        themes,
-    } = props;
     let in_app = crate::app::in_app();
-    let query = StoredValue::new(q.clone());
-    let current = StoredValue::new(filters.clone());
+    let form = NodeRef::<leptos::html::Form>::new();
     // Only the newest keystroke's answer is shown.
     let asked = StoredValue::new(0u32);
-    let search = move |text: String| {
-        query.set_value(text.clone());
-        let href = to_href(&text, &current.get_value());
+    let search = move |href: String| {
         fragment::show_address(&href);
         if in_app {
             // The app draws the results from the address.
@@ -195,90 +269,40 @@ fn SearchFormView(props: SearchForm) -> impl IntoView {
     };
     // Text typed before the page took over is searched for once it is live.
     Effect::new(move |_| {
-        if let Some(typed) = crate::browser::typed_value("service-search") {
-            if typed != query.get_value() {
-                search(typed);
+        let typed = crate::browser::typed_value(SEARCH_INPUT).unwrap_or_default();
+        let drawn = crate::browser::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(SEARCH_INPUT))
+            .and_then(|el| el.get_attribute("value"))
+            .unwrap_or_default();
+        if typed != drawn {
+            if let Some(href) = form.get_untracked().and_then(|f| form_href(&f)) {
+                search(href);
             }
         }
     });
-    // A filter loads the page for it: Back undoes it.
-    let refilter = move |change: &dyn Fn(&mut Filters)| {
-        let mut f = current.get_value();
-        change(&mut f);
-        fragment::go(&to_href(&query.get_value(), &f));
-    };
-    let open = filters != Filters::default();
-    let option = |value: String, label: String, chosen: bool| {
-        view! { <option value=value selected=chosen>{label}</option> }
-    };
-    let aud = filters.audience;
+    let is_search_box =
+        |ev: &web_sys::Event| field_of(ev).is_some_and(|el| el.id() == SEARCH_INPUT);
     view! {
         // A real form: without JavaScript it asks the server for /services?q=...
-        <form class="search-form" role="search" method="get" action="/services">
-            {lang_field()}
-            <label for="service-search" class="search-label">{t::SEARCH_LABEL()}</label>
-            <div class="search-row">
-                <input id="service-search" name="q" type="search" placeholder=t::SEARCH_PLACEHOLDER()
-                    autocomplete="off" enterkeyhint="search" value=q
-                    on:input=move |ev| search(event_target_value(&ev))/>
-                <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
-            </div>
-            <details class="filters" open=open>
-                <summary>{t::FILTERS()}</summary>
-                <div class="filter-grid">
-                    <label for="f-dept">{t::DEPARTMENT()}</label>
-                    <select id="f-dept" name="dept" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        refilter(&|f| f.department = (!v.is_empty()).then(|| v.clone()));
-                    }>
-                        {option(String::new(), t::ALL().into(), filters.department.is_none())}
-                        {depts.into_iter().map(|d| {
-                            let chosen = filters.department.as_ref() == Some(&d);
-                            option(d.clone(), d, chosen)
-                        }).collect_view()}
-                    </select>
-                    <label for="f-aud">{t::AUDIENCE()}</label>
-                    <select id="f-aud" name="aud" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        refilter(&|f| f.audience = match v.as_str() {
-                            "person" => Some(Audience::Person),
-                            "legal_person" => Some(Audience::LegalPerson),
-                            _ => None,
-                        });
-                    }>
-                        {option(String::new(), t::ALL().into(), aud.is_none())}
-                        {option("person".into(), t::audience(Audience::Person).into(), aud == Some(Audience::Person))}
-                        {option("legal_person".into(), t::audience(Audience::LegalPerson).into(), aud == Some(Audience::LegalPerson))}
-                    </select>
-                    <label for="f-theme">{t::THEME()}</label>
-                    <select id="f-theme" name="theme" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        refilter(&|f| f.theme = (!v.is_empty()).then(|| v.clone()));
-                    }>
-                        {option(String::new(), t::ALL().into(), filters.theme.is_none())}
-                        {themes.into_iter().map(|th| {
-                            let chosen = filters.theme.as_ref() == Some(&th);
-                            option(th.clone(), th, chosen)
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="check">
-                    <input id="f-online" type="checkbox" name="online" value="1" checked=filters.online_only
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            refilter(&|f| f.online_only = on);
-                        }/>
-                    <label for="f-online">{t::ONLINE_YES()}</label>
-                </div>
-                <div class="check">
-                    <input id="f-zero" type="checkbox" name="zero" value="1" checked=filters.zero_visits
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            refilter(&|f| f.zero_visits = on);
-                        }/>
-                    <label for="f-zero">{t::ZERO_VISITS()}</label>
-                </div>
-            </details>
+        <form node_ref=form class="search-form" role="search" method="get" action="/services"
+            inner_html=props.content
+            // Typing shows the server's results in place.
+            on:input=move |ev| {
+                if is_search_box(&ev) {
+                    if let Some(href) = form_of(&ev).and_then(|f| form_href(&f)) {
+                        search(href);
+                    }
+                }
+            }
+            // A filter loads the page for it: Back undoes it.
+            on:change=move |ev| {
+                if !is_search_box(&ev) {
+                    if let Some(href) = form_of(&ev).and_then(|f| form_href(&f)) {
+                        fragment::go(&href);
+                    }
+                }
+            }>
         </form>
     }
 }
