@@ -189,50 +189,71 @@ impl Bundle {
     }
 }
 
+/// What the combined list reads of a member service: the whole `Service`, or a page's smaller
+/// copy of the parts it shows.
+pub trait Member {
+    fn code(&self) -> &str;
+    fn materials(&self) -> &[Material];
+    /// The service's promised limit for the options that apply to it.
+    fn promised_limit_for(&self, options: &[String]) -> TimeLimit;
+}
+
+impl Member for Service {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn materials(&self) -> &[Material] {
+        &self.materials
+    }
+    fn promised_limit_for(&self, options: &[String]) -> TimeLimit {
+        Service::promised_limit_for(self, options)
+    }
+}
+
 /// A bundle's one-time list (一次性告知) for the chosen answers: each shared material once, with
 /// the services that use it, then the other materials service by service.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CombinedList<'a> {
-    pub shared: Vec<SharedEntry<'a>>,
-    pub per_service: Vec<ServiceEntry<'a>>,
+pub struct CombinedList<'a, S = Service> {
+    pub shared: Vec<SharedEntry<'a, S>>,
+    pub per_service: Vec<ServiceEntry<'a, S>>,
 }
 
 /// A shared material some applicable service needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SharedEntry<'a> {
+pub struct SharedEntry<'a, S = Service> {
     pub shared: &'a SharedMaterial,
     /// The material as the first service that uses it describes it (form, copies, spec).
     pub material: &'a Material,
     /// The applicable services that use it, in the bundle's order.
-    pub services: Vec<&'a Service>,
+    pub services: Vec<&'a S>,
 }
 
 /// One applicable service with the materials it needs beyond the shared ones, and its own
 /// promised limit for the options that apply to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServiceEntry<'a> {
-    pub service: &'a Service,
+pub struct ServiceEntry<'a, S = Service> {
+    pub service: &'a S,
     pub materials: Vec<&'a Material>,
     pub promised_limit: TimeLimit,
 }
 
 /// Combines the materials of the services `chosen` answers bring in (`services` holds the
 /// bundle's services; a code it lacks is skipped).
-pub fn combined_list<'a>(
+pub fn combined_list<'a, S: Member>(
     bundle: &'a Bundle,
-    services: &'a [Service],
+    services: &'a [S],
     chosen: &[String],
-) -> CombinedList<'a> {
-    let mut shared: Vec<SharedEntry<'a>> = Vec::new();
+) -> CombinedList<'a, S> {
+    let mut shared: Vec<SharedEntry<'a, S>> = Vec::new();
     let mut per_service = Vec::new();
     for code in bundle.services_for(chosen) {
-        let Some(service) = services.iter().find(|s| s.code == code) else {
+        let Some(service) = services.iter().find(|s| s.code() == code) else {
             continue;
         };
         let options = bundle.service_options(&code, chosen);
         let mut own = Vec::new();
         let applicable = service
-            .materials
+            .materials()
             .iter()
             .filter(|m| crate::service::applies(&m.applies_when, &options));
         for material in applicable {

@@ -1,19 +1,23 @@
 //! `/bundles/{id}`: one bundle's guide. The answers to its questions are in the URL (`?s=`);
 //! the combined one-time list names each shared material once with the services that use it,
-//! then what each service needs besides; one overall limit, then each department's own.
+//! then what each service needs besides; one overall limit, then each department's own. The
+//! questions and all they change are one island (`BUNDLE`); the rest is plain HTML.
 
-use contract::bundle::{combined_list, CombinedList};
-use contract::{BundleGuide, Material, MaterialSource};
+use contract::bundle::{combined_list, CombinedList, Member};
+use contract::{
+    Bundle, BundleGuide, Material, MaterialSource, Situation, SituationOption, TimeLimit,
+};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
-use super::situation::{answer, parse_answers, question_fieldsets};
+use super::situation::{answer, parse_answers, question_fieldsets, show_in_address};
 use crate::api;
 use crate::components::{set_title, AsyncView};
 use crate::guide::parts;
 use crate::i18n::t;
+use crate::islands::drawn::Drawn;
+use crate::islands::Island;
 use crate::routes::{self, BundleParams};
 
 #[component]
@@ -35,66 +39,150 @@ pub fn BundleGuidePage() -> impl IntoView {
 
 #[component]
 fn Guide(guide: BundleGuide) -> impl IntoView {
-    let guide = StoredValue::new(guide);
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let answers = Memo::new(move |_| {
-        let raw = query.with(|q| q.get("s").unwrap_or_default());
-        guide.with_value(|g| parse_answers(&g.bundle.situations, &raw))
-    });
-    let choose = move |question: String, option: String| {
-        let path = guide.with_value(|g| {
+    // The answers in the address the page is drawn for; from then on the island keeps them.
+    let raw = use_query_map().with_untracked(|q| q.get("s").unwrap_or_default());
+    let answers = parse_answers(&guide.bundle.situations, &raw);
+    let b = &guide.bundle;
+    let basis: Vec<String> = b
+        .basis
+        .iter()
+        .map(|b| format!("{}{}", b.law, b.article))
+        .collect();
+    view! {
+        <h1>{b.name.clone()}</h1>
+        <p class="lead">{b.description.clone()}</p>
+        <dl class="facts">
+            <div><dt>{t::BUNDLE_LEAD_DEPARTMENT()}</dt><dd>{b.lead_department.clone()}</dd></div>
+            <div><dt>{t::BASIS()}</dt><dd>{basis.join(t::SEMI())}</dd></div>
+        </dl>
+        {(!b.situations.is_empty()).then(|| view! { <p class="note">{t::BUNDLE_SITUATION_HINT()}</p> })}
+        {BUNDLE.render(BundleProps::new(&guide, answers))}
+    }
+}
+
+pub static BUNDLE: Island<BundleProps> = Island {
+    name: "bundle",
+    view: |props| view! { <Answered props/> }.into_any(),
+};
+
+/// What the island draws from: the bundle without what is drawn above it (name, description,
+/// basis), the answers the page was drawn for, and of each service what the list shows.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BundleProps {
+    bundle: Bundle,
+    answers: Vec<String>,
+    services: Vec<MemberService>,
+}
+
+/// A service of the bundle as its guide shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct MemberService {
+    code: String,
+    name: String,
+    department: String,
+    online_application: bool,
+    materials: Vec<Material>,
+    /// Only the options with a promised limit of their own, without their texts.
+    situations: Vec<Situation>,
+    promised_limit: TimeLimit,
+    /// The 法定时限 row.
+    statutory: Drawn,
+}
+
+impl Member for MemberService {
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn materials(&self) -> &[Material] {
+        &self.materials
+    }
+    fn promised_limit_for(&self, options: &[String]) -> TimeLimit {
+        contract::service::promised_limit_for(&self.situations, self.promised_limit, options)
+    }
+}
+
+impl BundleProps {
+    fn new(g: &BundleGuide, answers: Vec<String>) -> Self {
+        let bundle = Bundle {
+            name: String::new(),
+            description: String::new(),
+            basis: Vec::new(),
+            ..g.bundle.clone()
+        };
+        let services = g
+            .services
+            .iter()
+            .map(|s| MemberService {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                department: s.department.clone(),
+                online_application: s.online_application,
+                materials: s.materials.clone(),
+                situations: s
+                    .situations
+                    .iter()
+                    .map(|q| Situation {
+                        id: q.id.clone(),
+                        question: String::new(),
+                        options: q
+                            .options
+                            .iter()
+                            .filter(|o| o.promised_limit.is_some())
+                            .map(|o| SituationOption {
+                                label: String::new(),
+                                ..o.clone()
+                            })
+                            .collect(),
+                    })
+                    .filter(|q| !q.options.is_empty())
+                    .collect(),
+                promised_limit: s.promised_limit,
+                statutory: Drawn::new(parts::statutory_limit(s)),
+            })
+            .collect();
+        Self {
+            bundle,
+            answers,
+            services,
+        }
+    }
+}
+
+/// The questions, and everything their answers change.
+#[component]
+fn Answered(props: BundleProps) -> impl IntoView {
+    let BundleProps {
+        bundle,
+        answers,
+        services,
+    } = props;
+    let answers = RwSignal::new(answers);
+    let fieldsets = question_fieldsets(&bundle.situations, "situation", answers.into(), {
+        let bundle = bundle.clone();
+        move |question: String, option: String| {
             let next = answer(
-                &g.bundle.situations,
+                &bundle.situations,
                 &answers.get_untracked(),
                 &question,
                 &option,
             );
-            routes::bundle(&g.bundle.id, &next)
-        });
-        navigate(
-            &path,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
-    };
-    let (name, description, lead, basis) = guide.with_value(|g| {
-        let basis: Vec<String> = g
-            .bundle
-            .basis
-            .iter()
-            .map(|b| format!("{}{}", b.law, b.article))
-            .collect();
-        (
-            g.bundle.name.clone(),
-            g.bundle.description.clone(),
-            g.bundle.lead_department.clone(),
-            basis.join(t::SEMI()),
-        )
+            show_in_address(&routes::bundle(&bundle.id, &next));
+            answers.set(next);
+        }
     });
-    let questions = guide.with_value(|g| g.bundle.situations.clone());
+    let data = StoredValue::new((bundle, services));
     view! {
-        <h1>{name}</h1>
-        <p class="lead">{description}</p>
-        <dl class="facts">
-            <div><dt>{t::BUNDLE_LEAD_DEPARTMENT()}</dt><dd>{lead}</dd></div>
-            <div><dt>{t::BASIS()}</dt><dd>{basis}</dd></div>
-        </dl>
-        {(!questions.is_empty()).then(|| view! { <p class="note">{t::BUNDLE_SITUATION_HINT()}</p> })}
-        {question_fieldsets(&questions, "situation", answers, choose)}
+        {fieldsets}
         {move || {
             let chosen = answers.get();
-            guide.with_value(|g| body(g, &chosen))
+            data.with_value(|(bundle, services)| body(bundle, services, &chosen))
         }}
     }
 }
 
-fn body(g: &BundleGuide, chosen: &[String]) -> AnyView {
-    let list = combined_list(&g.bundle, &g.services, chosen);
-    let apply = routes::bundle_apply(&g.bundle.id, chosen);
+fn body(bundle: &Bundle, services: &[MemberService], chosen: &[String]) -> AnyView {
+    let list = combined_list(bundle, services, chosen);
+    let apply = routes::bundle_apply(&bundle.id, chosen);
     // Online only when every service that applies takes online applications.
     let window_only: Vec<String> = list
         .per_service
@@ -105,19 +193,19 @@ fn body(g: &BundleGuide, chosen: &[String]) -> AnyView {
     view! {
         <section class="summary-card" aria-label=t::OVERVIEW()>
             <dl>
-                <div><dt>{t::BUNDLE_OVERALL_LIMIT()}</dt><dd>{t::time_limit(g.bundle.promised_limit)}</dd></div>
+                <div><dt>{t::BUNDLE_OVERALL_LIMIT()}</dt><dd>{t::time_limit(bundle.promised_limit)}</dd></div>
                 <div><dt>{t::BUNDLE_SERVICES_COUNT()}</dt><dd>{t::bundle_service_count(list.per_service.len())}</dd></div>
             </dl>
             <p class="note">{t::BUNDLE_OVERALL_NOTE()}</p>
             {if window_only.is_empty() {
                 view! {
                     <div class="actions">
-                        <A href=apply attr:class="button">{t::BUNDLE_APPLY()}</A>
+                        <a href=apply class="button">{t::BUNDLE_APPLY()}</a>
                     </div>
                 }
                 .into_any()
             } else {
-                view! { <p class="notice">{t::bundle_at_window(&window_only.join(t::LIST_SEP()), &g.bundle.lead_department)}</p> }
+                view! { <p class="notice">{t::bundle_at_window(&window_only.join(t::LIST_SEP()), &bundle.lead_department)}</p> }
                     .into_any()
             }}
         </section>
@@ -147,7 +235,7 @@ fn material_meta(m: &Material) -> impl IntoView {
 }
 
 /// 一次性告知: shared materials once, then each service's own.
-fn checklist(list: &CombinedList) -> impl IntoView {
+fn checklist(list: &CombinedList<MemberService>) -> impl IntoView {
     view! {
         <section id="bundle-materials" class="section" aria-labelledby="bundle-materials-title">
             <h2 id="bundle-materials-title">{t::BUNDLE_CHECKLIST()}</h2>
@@ -188,7 +276,7 @@ fn checklist(list: &CombinedList) -> impl IntoView {
 }
 
 /// Each department's own limits, with a link to the service's own guide.
-fn limits(list: &CombinedList) -> impl IntoView {
+fn limits(list: &CombinedList<MemberService>) -> impl IntoView {
     view! {
         <section id="bundle-limits" class="section" aria-labelledby="bundle-limits-title">
             <h2 id="bundle-limits-title">{t::BUNDLE_DEPARTMENT_LIMITS()}</h2>
@@ -198,11 +286,11 @@ fn limits(list: &CombinedList) -> impl IntoView {
                     let name = e.service.name.clone();
                     view! {
                     <li>
-                        <h3><A href=routes::guide(&e.service.code)>{name}</A></h3>
+                        <h3><a href=routes::guide(&e.service.code)>{name}</a></h3>
                         <dl class="facts">
                             <div><dt>{t::HANDLING_DEPARTMENT()}</dt><dd>{e.service.department.clone()}</dd></div>
                             <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{t::time_limit(e.promised_limit)}</dd></div>
-                            {parts::statutory_limit(e.service)}
+                            {e.service.statutory.clone().view()}
                         </dl>
                     </li>
                     }

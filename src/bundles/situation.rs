@@ -1,7 +1,9 @@
 //! A bundle's answers (情形) carried in the URL as `?s=opt1,opt2`, as a checklist's are, so a
 //! shared link shows the same list.
 
-pub(crate) use crate::checklist::situation::{answer, parse_answers, question_fieldsets};
+pub(crate) use crate::checklist::situation::{
+    answer, parse_answers, question_fieldsets, show_in_address,
+};
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,11 @@
 //! Situation answers (情形) carried in the URL as `?s=opt1,opt2`, so a shared link shows the same list.
+//!
+//! The pages that ask them (a checklist, a bundle's guide) draw the answers' effects in an
+//! island: the server draws the page for the answers in its address; in the browser a choice
+//! redraws the island and puts the new answers in the address (no page load, no router).
 
 use contract::bundle::BundleSituation;
-use contract::{Service, Situation};
+use contract::Situation;
 use leptos::prelude::*;
 
 /// A question answered by one of its options: a service's 情形 or a bundle's.
@@ -81,12 +85,20 @@ pub fn answer<Q: Question>(
 /// A question as the view draws it: its id, its text, and its options (id, label).
 type OwnedQuestion = (String, String, Vec<(String, String)>);
 
+/// Puts `path` (the page with its new answers) in the address bar in place of the current one,
+/// so a reload, a bookmark or a copied address shows the same answers.
+pub fn show_in_address(path: &str) {
+    if let Some(history) = crate::browser::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
 /// The questions as groups of radio buttons, checked from `answers`; `choose(question, option)`
 /// runs on a change (the pages put the answers in the URL).
 pub fn question_fieldsets<Q: Question>(
     questions: &[Q],
     class: &'static str,
-    answers: Memo<Vec<String>>,
+    answers: Signal<Vec<String>>,
     choose: impl Fn(String, String) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let owned: Vec<OwnedQuestion> = questions
@@ -127,9 +139,6 @@ pub fn question_fieldsets<Q: Question>(
 }
 
 /// Whether every question has an answer (only then is the list complete).
-pub fn all_answered(service: &Service, answers: &[String]) -> bool {
-    service
-        .situations
-        .iter()
-        .all(|q| q.options.iter().any(|o| answers.contains(&o.id)))
+pub fn all_answered<Q: Question>(questions: &[Q], answers: &[String]) -> bool {
+    questions.iter().all(|q| chosen(q, answers).is_some())
 }

@@ -14,6 +14,7 @@ use leptos::tachys::html::islands::Island as Marked;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub mod drawn;
 #[cfg(feature = "hydrate")]
 mod hydrate;
 #[cfg(feature = "hydrate")]
@@ -47,6 +48,10 @@ where
 /// and stays plain HTML in the browser.
 #[cfg(feature = "hydrate")]
 pub fn registry() -> &'static [&'static dyn hydrate::Hydrate] {
-    static ALL: &[&dyn hydrate::Hydrate] = &[&crate::components::elder::TOGGLE];
+    static ALL: &[&dyn hydrate::Hydrate] = &[
+        &crate::components::elder::TOGGLE,
+        &crate::checklist::island::CHECKLIST,
+        &crate::bundles::guide::BUNDLE,
+    ];
     ALL
 }
