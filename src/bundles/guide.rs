@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::situation::{answer, parse_answers, question_fieldsets, show_in_address};
+use super::situation::{answer, answers_form, answers_in_query, show_in_address};
 use crate::api;
 use crate::components::{set_title, AsyncView};
 use crate::guide::parts;
@@ -40,8 +40,8 @@ pub fn BundleGuidePage() -> impl IntoView {
 #[component]
 fn Guide(guide: BundleGuide) -> impl IntoView {
     // The answers in the address the page is drawn for; from then on the island keeps them.
-    let raw = use_query_map().with_untracked(|q| q.get("s").unwrap_or_default());
-    let answers = parse_answers(&guide.bundle.situations, &raw);
+    let answers = use_query_map()
+        .with_untracked(|q| answers_in_query(&guide.bundle.situations, |k| q.get(k)));
     let b = &guide.bundle;
     let basis: Vec<String> = b
         .basis
@@ -157,7 +157,8 @@ fn Answered(props: BundleProps) -> impl IntoView {
         services,
     } = props;
     let answers = RwSignal::new(answers);
-    let fieldsets = question_fieldsets(&bundle.situations, "situation", answers.into(), {
+    let page = routes::bundle(&bundle.id, &[]);
+    let fieldsets = answers_form(&page, &bundle.situations, "situation", answers.into(), {
         let bundle = bundle.clone();
         move |question: String, option: String| {
             let next = answer(

@@ -9,7 +9,7 @@ use contract::{Material, MaterialSource, Service, Situation, TimeLimit};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::situation::{all_answered, answer, question_fieldsets, show_in_address};
+use super::situation::{all_answered, answer, answers_form, show_in_address};
 use crate::components::ShareBox;
 use crate::guide::parts;
 use crate::i18n::t;
@@ -117,7 +117,8 @@ fn Checklist(props: ListProps) -> impl IntoView {
     Effect::new(move |_| {
         ticks.with(|v| local::set(&ticks_key, v));
     });
-    let fieldsets = question_fieldsets(
+    let fieldsets = answers_form(
+        &routes::checklist(&code, &[]),
         &questions,
         "situation no-print-if-answered",
         answers.into(),

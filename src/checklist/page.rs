@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::island::{ListProps, CHECKLIST};
-use super::situation::parse_answers;
+use super::situation::answers_in_query;
 use crate::components::ServicePage;
 use crate::i18n::t;
 
@@ -21,8 +21,8 @@ pub fn ChecklistPage() -> impl IntoView {
 #[component]
 fn Checklist(service: Service) -> impl IntoView {
     // The answers in the address the page is drawn for; from then on the island keeps them.
-    let raw = use_query_map().with_untracked(|q| q.get("s").unwrap_or_default());
-    let answers = parse_answers(&service.situations, &raw);
+    let answers =
+        use_query_map().with_untracked(|q| answers_in_query(&service.situations, |k| q.get(k)));
     let department = service
         .department_en
         .clone()

@@ -82,6 +82,22 @@ pub fn answer<Q: Question>(
         .collect()
 }
 
+/// The answers a page's address carries: `s=` (the app's links) and one parameter per question
+/// (what the answers' form sends without JavaScript), parsed as `parse_answers` does.
+pub fn answers_in_query<Q: Question>(
+    questions: &[Q],
+    get: impl Fn(&str) -> Option<String>,
+) -> Vec<String> {
+    let mut raw = get("s").unwrap_or_default();
+    for q in questions {
+        if let Some(option) = get(q.id()) {
+            raw.push(',');
+            raw.push_str(&option);
+        }
+    }
+    parse_answers(questions, &raw)
+}
+
 /// A question as the view draws it: its id, its text, and its options (id, label).
 type OwnedQuestion = (String, String, Vec<(String, String)>);
 
@@ -93,9 +109,39 @@ pub fn show_in_address(path: &str) {
     }
 }
 
+/// The questions as a GET form to `page` (the page's path): without JavaScript, its button asks
+/// the server for the page drawn for the answers chosen. Once the island is live each choice
+/// redraws the page itself (`choose`), and the button goes.
+pub fn answers_form<Q: Question>(
+    page: &str,
+    questions: &[Q],
+    class: &'static str,
+    answers: Signal<Vec<String>>,
+    choose: impl Fn(String, String) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    use crate::i18n::lang::{self, Lang};
+    if questions.is_empty() {
+        return None;
+    }
+    let live = crate::browser::from_device(false, || true);
+    // The form's own query replaces the action's, so the page's language travels as a field.
+    let action = page.split('?').next().unwrap_or_default().to_string();
+    let english = (lang::current() == Lang::En)
+        .then(|| view! { <input type="hidden" name=lang::PARAM value=Lang::En.code()/> });
+    Some(view! {
+        <form method="get" action=action class="situation-form">
+            {english}
+            {question_fieldsets(questions, class, answers, choose)}
+            <button type="submit" class="button secondary" hidden=move || live.get()>
+                {crate::i18n::t::SHOW_FOR_ANSWERS()}
+            </button>
+        </form>
+    })
+}
+
 /// The questions as groups of radio buttons, checked from `answers`; `choose(question, option)`
 /// runs on a change (the pages put the answers in the URL).
-pub fn question_fieldsets<Q: Question>(
+fn question_fieldsets<Q: Question>(
     questions: &[Q],
     class: &'static str,
     answers: Signal<Vec<String>>,
@@ -123,9 +169,12 @@ pub fn question_fieldsets<Q: Question>(
                         let (qid, choose) = (qid.clone(), choose.clone());
                         let checked_id = oid.clone();
                         let input_id = format!("sit-{qid}-{oid}");
+                        // In the markup for the form without JavaScript; the property once live.
+                        let drawn_checked = answers.with_untracked(|a| a.contains(&oid));
                         view! {
                             <div class="radio">
-                                <input type="radio" id=input_id.clone() name=qid.clone()
+                                <input type="radio" id=input_id.clone() name=qid.clone() value=oid.clone()
+                                    checked=drawn_checked
                                     prop:checked=move || answers.with(|a| a.contains(&checked_id))
                                     on:change=move |_| choose(qid.clone(), oid.clone())/>
                                 <label for=input_id>{label}</label>
