@@ -192,13 +192,30 @@ impl Bundle {
 /// What the combined list reads of a member service: the whole `Service`, or a page's smaller
 /// copy of the parts it shows.
 pub trait Member {
+    type Material: Listed + Clone + std::fmt::Debug + Eq;
     fn code(&self) -> &str;
-    fn materials(&self) -> &[Material];
+    fn materials(&self) -> &[Self::Material];
     /// The service's promised limit for the options that apply to it.
     fn promised_limit_for(&self, options: &[String]) -> TimeLimit;
 }
 
+/// What the combined list reads of a material: which it is, and when it applies.
+pub trait Listed {
+    fn id(&self) -> &str;
+    fn applies_when(&self) -> &[String];
+}
+
+impl Listed for Material {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn applies_when(&self) -> &[String] {
+        &self.applies_when
+    }
+}
+
 impl Member for Service {
+    type Material = Material;
     fn code(&self) -> &str {
         &self.code
     }
@@ -213,17 +230,17 @@ impl Member for Service {
 /// A bundle's one-time list (一次性告知) for the chosen answers: each shared material once, with
 /// the services that use it, then the other materials service by service.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CombinedList<'a, S = Service> {
+pub struct CombinedList<'a, S: Member = Service> {
     pub shared: Vec<SharedEntry<'a, S>>,
     pub per_service: Vec<ServiceEntry<'a, S>>,
 }
 
 /// A shared material some applicable service needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SharedEntry<'a, S = Service> {
+pub struct SharedEntry<'a, S: Member = Service> {
     pub shared: &'a SharedMaterial,
     /// The material as the first service that uses it describes it (form, copies, spec).
-    pub material: &'a Material,
+    pub material: &'a S::Material,
     /// The applicable services that use it, in the bundle's order.
     pub services: Vec<&'a S>,
 }
@@ -231,9 +248,9 @@ pub struct SharedEntry<'a, S = Service> {
 /// One applicable service with the materials it needs beyond the shared ones, and its own
 /// promised limit for the options that apply to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServiceEntry<'a, S = Service> {
+pub struct ServiceEntry<'a, S: Member = Service> {
     pub service: &'a S,
-    pub materials: Vec<&'a Material>,
+    pub materials: Vec<&'a S::Material>,
     pub promised_limit: TimeLimit,
 }
 
@@ -255,9 +272,9 @@ pub fn combined_list<'a, S: Member>(
         let applicable = service
             .materials()
             .iter()
-            .filter(|m| crate::service::applies(&m.applies_when, &options));
+            .filter(|m| crate::service::applies(m.applies_when(), &options));
         for material in applicable {
-            match bundle.shared_for(&code, &material.id) {
+            match bundle.shared_for(&code, material.id()) {
                 Some(sm) => match shared.iter_mut().find(|e| e.shared.id == sm.id) {
                     Some(entry) => entry.services.push(service),
                     None => shared.push(SharedEntry {

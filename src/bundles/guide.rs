@@ -3,7 +3,7 @@
 //! then what each service needs besides; one overall limit, then each department's own. The
 //! questions and all they change are one island (`BUNDLE`); the rest is plain HTML.
 
-use contract::bundle::{combined_list, CombinedList, Member};
+use contract::bundle::{combined_list, CombinedList, Listed, Member};
 use contract::{
     Bundle, BundleGuide, Material, MaterialSource, Situation, SituationOption, TimeLimit,
 };
@@ -81,7 +81,7 @@ struct MemberService {
     name: String,
     department: String,
     online_application: bool,
-    materials: Vec<Material>,
+    materials: Vec<Listing>,
     /// Only the options with a promised limit of their own, without their texts.
     situations: Vec<Situation>,
     promised_limit: TimeLimit,
@@ -90,10 +90,11 @@ struct MemberService {
 }
 
 impl Member for MemberService {
+    type Material = Listing;
     fn code(&self) -> &str {
         &self.code
     }
-    fn materials(&self) -> &[Material] {
+    fn materials(&self) -> &[Listing] {
         &self.materials
     }
     fn promised_limit_for(&self, options: &[String]) -> TimeLimit {
@@ -117,7 +118,7 @@ impl BundleProps {
                 name: s.name.clone(),
                 department: s.department.clone(),
                 online_application: s.online_application,
-                materials: s.materials.clone(),
+                materials: s.materials.iter().map(Listing::new).collect(),
                 situations: s
                     .situations
                     .iter()
@@ -216,22 +217,59 @@ fn body(bundle: &Bundle, services: &[MemberService], chosen: &[String]) -> AnyVi
     .into_any()
 }
 
-fn material_meta(m: &Material) -> impl IntoView {
-    let fetched = matches!(
-        m.source,
-        MaterialSource::Department {
-            fetched_by_center: true,
-            ..
+/// A material as the island lists it: its name, and what the list says of it (form, copies,
+/// whether the center fetches it, notes) drawn by the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Listing {
+    id: String,
+    applies_when: Vec<String>,
+    name: String,
+    about: Vec<Drawn>,
+}
+
+impl Listed for Listing {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn applies_when(&self) -> &[String] {
+        &self.applies_when
+    }
+}
+
+impl Listing {
+    fn new(m: &Material) -> Self {
+        let fetched = matches!(
+            m.source,
+            MaterialSource::Department {
+                fetched_by_center: true,
+                ..
+            }
+        );
+        let mut about = vec![Drawn::new(view! {
+            <p class="material-meta">
+                <span>{t::material_form(m.form)}</span>
+                <span>{t::copies(m.copies)}</span>
+                <span>{t::necessity(m.required)}</span>
+            </p>
+        })];
+        if fetched {
+            about.push(Drawn::new(
+                view! { <p class="note good">{t::NO_NEED_TO_BRING()}</p> },
+            ));
         }
-    );
-    view! {
-        <p class="material-meta">
-            <span>{t::material_form(m.form)}</span>
-            <span>{t::copies(m.copies)}</span>
-            <span>{t::necessity(m.required)}</span>
-        </p>
-        {fetched.then(|| view! { <p class="note good">{t::NO_NEED_TO_BRING()}</p> })}
-        {(!m.notes.is_empty()).then(|| view! { <p class="note">{m.notes.clone()}</p> })}
+        if !m.notes.is_empty() {
+            about.push(Drawn::new(view! { <p class="note">{m.notes.clone()}</p> }));
+        }
+        Self {
+            id: m.id.clone(),
+            applies_when: m.applies_when.clone(),
+            name: m.name.clone(),
+            about,
+        }
+    }
+
+    fn about(&self) -> impl IntoView {
+        self.about.iter().cloned().map(Drawn::view).collect_view()
     }
 }
 
@@ -248,7 +286,7 @@ fn checklist(list: &CombinedList<MemberService>) -> impl IntoView {
                         view! {
                             <li class="material">
                                 <p class="material-name">{e.shared.name.clone()}</p>
-                                {material_meta(e.material)}
+                                {e.material.about()}
                                 <p class="used-for">{t::BUNDLE_USED_FOR()}{t::COLON()}{users.join(t::LIST_SEP())}</p>
                             </li>
                         }
@@ -265,7 +303,7 @@ fn checklist(list: &CombinedList<MemberService>) -> impl IntoView {
                             {e.materials.iter().map(|m| view! {
                                 <li class="material">
                                     <p class="material-name">{m.name.clone()}</p>
-                                    {material_meta(m)}
+                                    {m.about()}
                                 </li>
                             }).collect_view()}
                         </ul>

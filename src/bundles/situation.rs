@@ -66,7 +66,12 @@ mod tests {
     fn the_form_without_javascript_answers_as_the_link_does() {
         let b = bundle();
         let query = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
         };
         // One parameter per question, as the GET form sends them.
         assert_eq!(

@@ -30,7 +30,7 @@ pub struct ListProps {
     code: String,
     questions: Vec<Situation>,
     answers: Vec<String>,
-    materials: Vec<Material>,
+    materials: Vec<Tick>,
     fees: Vec<FeeLine>,
     promised_limit: TimeLimit,
     /// 受理条件.
@@ -40,6 +40,50 @@ pub struct ListProps {
     limit_note: String,
     /// The sections after 时限和收费 (places, 不予受理情形, 救济途径).
     after: Vec<Drawn>,
+}
+
+/// A material to tick: its box is the island's, what it says comes drawn by the server.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Tick {
+    id: String,
+    applies_when: Vec<String>,
+    /// The box's `<label>`: name, form, copies, notes.
+    label: Drawn,
+    /// Outside the label, so following a link in it does not tick the box: spec, forms.
+    details: Drawn,
+}
+
+impl Tick {
+    fn new(m: &Material) -> Self {
+        let fetched = matches!(
+            m.source,
+            MaterialSource::Department {
+                fetched_by_center: true,
+                ..
+            }
+        );
+        Self {
+            id: m.id.clone(),
+            applies_when: m.applies_when.clone(),
+            label: Drawn::new(view! {
+                <label for=tick_id(&m.id)>
+                    <span class="material-name">{m.name.clone()}</span>
+                    <span class="material-meta">
+                        {t::material_form(m.form)}" · "{t::copies(m.copies)}" · "{t::necessity(m.required)}
+                    </span>
+                    {fetched.then(|| view! { <span class="note good">{t::NO_NEED_TO_BRING()}</span> })}
+                    {(!m.notes.is_empty()).then(|| view! { <span class="note">{m.notes.clone()}</span> })}
+                </label>
+            }),
+            details: Drawn::new(view! {
+                <span class="material-details">{crate::guide::elements::material_details(m)}</span>
+            }),
+        }
+    }
+}
+
+fn tick_id(material: &str) -> String {
+    format!("tick-{material}")
 }
 
 /// A fee as the list shows it.
@@ -59,7 +103,7 @@ impl ListProps {
             code: s.code.clone(),
             questions: s.situations.clone(),
             answers,
-            materials: s.materials.clone(),
+            materials: s.materials.iter().map(Tick::new).collect(),
             fees: s
                 .fees
                 .iter()
@@ -109,7 +153,7 @@ fn Checklist(props: ListProps) -> impl IntoView {
     // any box ticked before the island took over the page.
     let mut saved = local::get::<Vec<String>>(&ticks_key).unwrap_or_default();
     for m in &materials {
-        if !saved.contains(&m.id) && crate::browser::is_ticked(&format!("tick-{}", m.id)) {
+        if !saved.contains(&m.id) && crate::browser::is_ticked(&tick_id(&m.id)) {
             saved.push(m.id.clone());
         }
     }
@@ -153,7 +197,7 @@ fn Checklist(props: ListProps) -> impl IntoView {
                 if !all_answered(questions, &chosen) {
                     return view! { <p class="notice" role="status">{t::ANSWER_FIRST()}</p> }.into_any();
                 }
-                let materials: Vec<Material> = materials.iter().filter(|m| applies(&m.applies_when, &chosen)).cloned().collect();
+                let materials: Vec<Tick> = materials.iter().filter(|m| applies(&m.applies_when, &chosen)).cloned().collect();
                 let fees: Vec<&FeeLine> = fees.iter().filter(|f| applies(&f.applies_when, &chosen)).collect();
                 let limit = contract::service::promised_limit_for(questions, *promised_limit, &chosen);
                 view! {
@@ -181,7 +225,7 @@ fn Checklist(props: ListProps) -> impl IntoView {
     }
 }
 
-fn materials_section(materials: Vec<Material>, ticks: RwSignal<Vec<String>>) -> impl IntoView {
+fn materials_section(materials: Vec<Tick>, ticks: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="cl-materials">
             <h2 id="cl-materials">{t::MATERIALS_TO_BRING()}</h2>
@@ -190,11 +234,9 @@ fn materials_section(materials: Vec<Material>, ticks: RwSignal<Vec<String>>) -> 
                 {materials.into_iter().map(|m| {
                     let id = m.id.clone();
                     let id2 = m.id.clone();
-                    let input_id = format!("tick-{}", m.id);
-                    let fetched = matches!(m.source, MaterialSource::Department { fetched_by_center: true, .. });
                     view! {
                         <li class="tick">
-                            <input type="checkbox" id=input_id.clone()
+                            <input type="checkbox" id=tick_id(&m.id)
                                 prop:checked=move || ticks.with(|v| v.contains(&id))
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
@@ -204,16 +246,8 @@ fn materials_section(materials: Vec<Material>, ticks: RwSignal<Vec<String>>) -> 
                                     });
                                 }/>
                             <div class="tick-body">
-                                <label for=input_id>
-                                    <span class="material-name">{m.name.clone()}</span>
-                                    <span class="material-meta">
-                                        {t::material_form(m.form)}" · "{t::copies(m.copies)}" · "{t::necessity(m.required)}
-                                    </span>
-                                    {fetched.then(|| view! { <span class="note good">{t::NO_NEED_TO_BRING()}</span> })}
-                                    {(!m.notes.is_empty()).then(|| view! { <span class="note">{m.notes.clone()}</span> })}
-                                </label>
-                                // Outside the label: following a link must not tick the box.
-                                <span class="material-details">{crate::guide::elements::material_details(&m)}</span>
+                                {m.label.view()}
+                                {m.details.view()}
                             </div>
                         </li>
                     }

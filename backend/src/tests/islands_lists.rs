@@ -56,10 +56,19 @@ async fn a_checklist_is_drawn_for_its_answers_with_props_of_what_it_shows() {
     assert!(!json.contains("城市中领取最低生活保障金"));
 
     // The answers' form without JavaScript: one parameter per question, checked in the markup.
-    let (_, _, html) = get(&router, &format!("/checklists/{ID_CARD}?type=lost&age=adult")).await;
-    assert_eq!(props(&html, "checklist")["answers"], serde_json::json!(["lost", "adult"]));
+    let (_, _, html) = get(
+        &router,
+        &format!("/checklists/{ID_CARD}?type=lost&age=adult"),
+    )
+    .await;
+    assert_eq!(
+        props(&html, "checklist")["answers"],
+        serde_json::json!(["lost", "adult"])
+    );
     assert!(html.contains("每证40元"));
-    assert!(html.contains(&format!("<form method=\"get\" action=\"/checklists/{ID_CARD}\"")));
+    assert!(html.contains(&format!(
+        "<form method=\"get\" action=\"/checklists/{ID_CARD}\""
+    )));
     assert!(html.contains("id=\"sit-type-lost\" name=\"type\" value=\"lost\" checked"));
     assert!(!html.contains("value=\"first\" checked"));
 
