@@ -193,10 +193,12 @@ impl Bundle {
 /// copy of the parts it shows.
 pub trait Member {
     type Material: Listed + Clone + std::fmt::Debug + Eq;
+    /// A promised limit: a `TimeLimit`, or the text a page shows for one.
+    type Limit: Clone + std::fmt::Debug + Eq;
     fn code(&self) -> &str;
     fn materials(&self) -> &[Self::Material];
     /// The service's promised limit for the options that apply to it.
-    fn promised_limit_for(&self, options: &[String]) -> TimeLimit;
+    fn promised_limit_for(&self, options: &[String]) -> Self::Limit;
 }
 
 /// What the combined list reads of a material: which it is, and when it applies.
@@ -216,6 +218,7 @@ impl Listed for Material {
 
 impl Member for Service {
     type Material = Material;
+    type Limit = TimeLimit;
     fn code(&self) -> &str {
         &self.code
     }
@@ -251,7 +254,7 @@ pub struct SharedEntry<'a, S: Member = Service> {
 pub struct ServiceEntry<'a, S: Member = Service> {
     pub service: &'a S,
     pub materials: Vec<&'a S::Material>,
-    pub promised_limit: TimeLimit,
+    pub promised_limit: S::Limit,
 }
 
 /// Combines the materials of the services `chosen` answers bring in (`services` holds the

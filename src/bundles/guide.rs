@@ -4,14 +4,13 @@
 //! questions and all they change are one island (`BUNDLE`); the rest is plain HTML.
 
 use contract::bundle::{combined_list, CombinedList, Listed, Member};
-use contract::{
-    Bundle, BundleGuide, Material, MaterialSource, Situation, SituationOption, TimeLimit,
-};
+use contract::bundle::{BundleService, BundleSituation, SharedMaterial};
+use contract::{Bundle, BundleGuide, Material, MaterialSource, TimeLimit};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::situation::{answer, answers_form, answers_in_query, show_in_address};
+use super::situation::{answer, answers_form, answers_in_query, show_in_address, LimitTexts};
 use crate::api;
 use crate::components::{set_title, AsyncView};
 use crate::guide::parts;
@@ -65,11 +64,17 @@ pub static BUNDLE: Island<BundleProps> = Island {
     view: |props| view! { <Answered props/> }.into_any(),
 };
 
-/// What the island draws from: the bundle without what is drawn above it (name, description,
-/// basis), the answers the page was drawn for, and of each service what the list shows.
+/// What the island draws from: of the bundle what its questions and list need (not the name,
+/// description and basis drawn above it), the answers the page was drawn for, and of each
+/// service what the list shows. Limits travel as the text shown.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct BundleProps {
-    bundle: Bundle,
+    id: String,
+    lead_department: String,
+    overall_limit: String,
+    services_joined: Vec<BundleService>,
+    situations: Vec<BundleSituation>,
+    shared_materials: Vec<SharedMaterial>,
     answers: Vec<String>,
     services: Vec<MemberService>,
 }
@@ -82,34 +87,28 @@ struct MemberService {
     department: String,
     online_application: bool,
     materials: Vec<Listing>,
-    /// Only the options with a promised limit of their own, without their texts.
-    situations: Vec<Situation>,
-    promised_limit: TimeLimit,
+    promised_limit: LimitTexts,
     /// The 法定时限 row.
     statutory: Drawn,
 }
 
 impl Member for MemberService {
     type Material = Listing;
+    type Limit = String;
     fn code(&self) -> &str {
         &self.code
     }
     fn materials(&self) -> &[Listing] {
         &self.materials
     }
-    fn promised_limit_for(&self, options: &[String]) -> TimeLimit {
-        contract::service::promised_limit_for(&self.situations, self.promised_limit, options)
+    fn promised_limit_for(&self, options: &[String]) -> String {
+        self.promised_limit.for_answers(options)
     }
 }
 
 impl BundleProps {
     fn new(g: &BundleGuide, answers: Vec<String>) -> Self {
-        let bundle = Bundle {
-            name: String::new(),
-            description: String::new(),
-            basis: Vec::new(),
-            ..g.bundle.clone()
-        };
+        let b = &g.bundle;
         let services = g
             .services
             .iter()
@@ -119,32 +118,36 @@ impl BundleProps {
                 department: s.department.clone(),
                 online_application: s.online_application,
                 materials: s.materials.iter().map(Listing::new).collect(),
-                situations: s
-                    .situations
-                    .iter()
-                    .map(|q| Situation {
-                        id: q.id.clone(),
-                        question: String::new(),
-                        options: q
-                            .options
-                            .iter()
-                            .filter(|o| o.promised_limit.is_some())
-                            .map(|o| SituationOption {
-                                label: String::new(),
-                                ..o.clone()
-                            })
-                            .collect(),
-                    })
-                    .filter(|q| !q.options.is_empty())
-                    .collect(),
-                promised_limit: s.promised_limit,
+                promised_limit: LimitTexts::of(s),
                 statutory: Drawn::new(parts::statutory_limit(s)),
             })
             .collect();
         Self {
-            bundle,
+            id: b.id.clone(),
+            lead_department: b.lead_department.clone(),
+            overall_limit: t::time_limit(b.promised_limit),
+            services_joined: b.services.clone(),
+            situations: b.situations.clone(),
+            shared_materials: b.shared_materials.clone(),
             answers,
             services,
+        }
+    }
+
+    /// The bundle again, for the list's rules (which services an answer brings in, which
+    /// materials they share). Its name, description, basis and limit are drawn outside the
+    /// list's code, so they stay empty here.
+    fn bundle(&self) -> Bundle {
+        Bundle {
+            id: self.id.clone(),
+            name: String::new(),
+            description: String::new(),
+            basis: Vec::new(),
+            lead_department: self.lead_department.clone(),
+            services: self.services_joined.clone(),
+            situations: self.situations.clone(),
+            shared_materials: self.shared_materials.clone(),
+            promised_limit: TimeLimit::NotSet,
         }
     }
 }
@@ -152,10 +155,12 @@ impl BundleProps {
 /// The questions, and everything their answers change.
 #[component]
 fn Answered(props: BundleProps) -> impl IntoView {
+    let bundle = props.bundle();
     let BundleProps {
-        bundle,
+        overall_limit,
         answers,
         services,
+        ..
     } = props;
     let answers = RwSignal::new(answers);
     let page = routes::bundle(&bundle.id, &[]);
@@ -172,17 +177,22 @@ fn Answered(props: BundleProps) -> impl IntoView {
             answers.set(next);
         }
     });
-    let data = StoredValue::new((bundle, services));
+    let data = StoredValue::new((bundle, services, overall_limit));
     view! {
         {fieldsets}
         {move || {
             let chosen = answers.get();
-            data.with_value(|(bundle, services)| body(bundle, services, &chosen))
+            data.with_value(|(bundle, services, overall)| body(bundle, services, overall, &chosen))
         }}
     }
 }
 
-fn body(bundle: &Bundle, services: &[MemberService], chosen: &[String]) -> AnyView {
+fn body(
+    bundle: &Bundle,
+    services: &[MemberService],
+    overall_limit: &str,
+    chosen: &[String],
+) -> AnyView {
     let list = combined_list(bundle, services, chosen);
     let apply = routes::bundle_apply(&bundle.id, chosen);
     // Online only when every service that applies takes online applications.
@@ -195,7 +205,7 @@ fn body(bundle: &Bundle, services: &[MemberService], chosen: &[String]) -> AnyVi
     view! {
         <section class="summary-card" aria-label=t::OVERVIEW()>
             <dl>
-                <div><dt>{t::BUNDLE_OVERALL_LIMIT()}</dt><dd>{t::time_limit(bundle.promised_limit)}</dd></div>
+                <div><dt>{t::BUNDLE_OVERALL_LIMIT()}</dt><dd>{overall_limit.to_string()}</dd></div>
                 <div><dt>{t::BUNDLE_SERVICES_COUNT()}</dt><dd>{t::bundle_service_count(list.per_service.len())}</dd></div>
             </dl>
             <p class="note">{t::BUNDLE_OVERALL_NOTE()}</p>
@@ -328,7 +338,7 @@ fn limits(list: &CombinedList<MemberService>) -> impl IntoView {
                         <h3><a href=routes::guide(&e.service.code)>{name}</a></h3>
                         <dl class="facts">
                             <div><dt>{t::HANDLING_DEPARTMENT()}</dt><dd>{e.service.department.clone()}</dd></div>
-                            <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{t::time_limit(e.promised_limit)}</dd></div>
+                            <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{e.promised_limit.clone()}</dd></div>
                             {e.service.statutory.clone().view()}
                         </dl>
                     </li>

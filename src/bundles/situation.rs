@@ -2,7 +2,7 @@
 //! shared link shows the same list.
 
 pub(crate) use crate::checklist::situation::{
-    answer, answers_form, answers_in_query, parse_answers, show_in_address,
+    answer, answers_form, answers_in_query, parse_answers, show_in_address, LimitTexts,
 };
 
 #[cfg(test)]

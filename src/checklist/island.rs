@@ -5,11 +5,11 @@
 //! islands bundle.
 
 use contract::service::applies;
-use contract::{Material, MaterialSource, Service, Situation, TimeLimit};
+use contract::{Material, MaterialSource, Service};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::situation::{all_answered, answer, answers_form, show_in_address};
+use super::situation::{all_answered, answer, answers_form, show_in_address, Asked, LimitTexts};
 use crate::components::ShareBox;
 use crate::guide::parts;
 use crate::i18n::t;
@@ -28,11 +28,11 @@ pub static CHECKLIST: Island<ListProps> = Island {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ListProps {
     code: String,
-    questions: Vec<Situation>,
+    questions: Vec<Asked>,
     answers: Vec<String>,
     materials: Vec<Tick>,
     fees: Vec<FeeLine>,
-    promised_limit: TimeLimit,
+    promised_limit: LimitTexts,
     /// 受理条件.
     conditions: Drawn,
     /// The rows of 时限和收费 between the promised limit and the fee.
@@ -101,7 +101,7 @@ impl ListProps {
         };
         Self {
             code: s.code.clone(),
-            questions: s.situations.clone(),
+            questions: s.situations.iter().map(Asked::of).collect(),
             answers,
             materials: s.materials.iter().map(Tick::new).collect(),
             fees: s
@@ -113,7 +113,7 @@ impl ListProps {
                     applies_when: f.applies_when.clone(),
                 })
                 .collect(),
-            promised_limit: s.promised_limit,
+            promised_limit: LimitTexts::of(s),
             conditions: section(
                 t::CONDITIONS(),
                 view! { <ul>{s.conditions.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul> }
@@ -199,14 +199,14 @@ fn Checklist(props: ListProps) -> impl IntoView {
                 }
                 let materials: Vec<Tick> = materials.iter().filter(|m| applies(&m.applies_when, &chosen)).cloned().collect();
                 let fees: Vec<&FeeLine> = fees.iter().filter(|f| applies(&f.applies_when, &chosen)).collect();
-                let limit = contract::service::promised_limit_for(questions, *promised_limit, &chosen);
+                let limit = promised_limit.for_answers(&chosen);
                 view! {
                     {materials_section(materials, ticks)}
                     {conditions.clone().view()}
                     <section class="section">
                         <h2>{t::LIMITS_AND_FEES()}</h2>
                         <dl class="facts">
-                            <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{t::time_limit(limit)}</dd></div>
+                            <div><dt>{t::PROMISED_LIMIT()}</dt><dd>{limit}</dd></div>
                             {limit_rows.iter().cloned().map(Drawn::view).collect_view()}
                             <div><dt>{t::FEE()}</dt><dd>{if fees.is_empty() {
                                 t::FREE().to_string()

@@ -7,6 +7,7 @@
 use contract::bundle::BundleSituation;
 use contract::Situation;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// A question answered by one of its options: a service's 情形 or a bundle's.
 pub trait Question {
@@ -43,6 +44,73 @@ impl Question for BundleSituation {
             .iter()
             .map(|o| (o.id.as_str(), o.label.as_str()))
             .collect()
+    }
+}
+
+/// A question as an island carries it: what the radio groups show, nothing else.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Asked {
+    id: String,
+    text: String,
+    /// Option ids with their labels, in order.
+    options: Vec<(String, String)>,
+}
+
+impl Asked {
+    pub fn of(q: &impl Question) -> Self {
+        Self {
+            id: q.id().to_string(),
+            text: q.text().to_string(),
+            options: q
+                .options()
+                .into_iter()
+                .map(|(id, label)| (id.to_string(), label.to_string()))
+                .collect(),
+        }
+    }
+}
+
+impl Question for Asked {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn options(&self) -> Vec<(&str, &str)> {
+        self.options
+            .iter()
+            .map(|(id, label)| (id.as_str(), label.as_str()))
+            .collect()
+    }
+}
+
+/// A service's promised limit as a page shows it: the text of the service's own, and of each
+/// option that has its own (which wins when chosen, as `Service::promised_limit_for` says).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LimitTexts {
+    default: String,
+    own: Vec<(String, String)>,
+}
+
+impl LimitTexts {
+    pub fn of(s: &contract::Service) -> Self {
+        Self {
+            default: crate::i18n::t::time_limit(s.promised_limit),
+            own: s
+                .situations
+                .iter()
+                .flat_map(|q| &q.options)
+                .filter_map(|o| Some((o.id.clone(), crate::i18n::t::time_limit(o.promised_limit?))))
+                .collect(),
+        }
+    }
+
+    pub fn for_answers(&self, chosen: &[String]) -> String {
+        let own = self.own.iter().map(|(id, text)| (id.as_str(), text));
+        contract::service::chosen_override(own, chosen)
+            .unwrap_or(&self.default)
+            .clone()
     }
 }
 

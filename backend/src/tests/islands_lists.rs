@@ -89,14 +89,15 @@ async fn a_bundle_guide_is_drawn_for_its_answers_with_the_bundle_text_outside_th
     assert!(html.contains(family));
     // The name, description and basis are drawn outside the island, so not in its props.
     assert!(html.contains("国发〔2024〕3号"));
-    assert_eq!(p["bundle"]["basis"], serde_json::json!([]));
-    assert_eq!(p["bundle"]["description"], "");
+    assert!(p.get("basis").is_none() && p.get("description").is_none());
+    assert_eq!(p["overall_limit"], "5 个工作日");
     // Each service carries what the list shows, not its whole guide.
     let service = &p["services"][0];
     assert!(service.get("steps").is_none() && service.get("faq").is_none());
     assert!(service["statutory"]
         .as_str()
         .is_some_and(|s| s.starts_with("<div>")));
+    assert!(service["materials"][0].get("acceptance").is_none());
 
     let (_, _, html) = get(&router, "/bundles/restaurant").await;
     assert!(!html.contains(family));
