@@ -295,15 +295,17 @@ pub fn combined_list<'a, S: Member>(
             promised_limit: service.promised_limit_for(&options),
         });
     }
-    // The bundle's own order of shared materials, not the order services happened to name them.
-    shared.sort_by_key(|e| {
-        bundle
-            .shared_materials
-            .iter()
-            .position(|m| m.id == e.shared.id)
-    });
+    // The bundle's own order of shared materials, not the order services happened to name them
+    // (picked in that order rather than sorted: a sort's code would go into every page's wasm
+    // that draws the list).
+    let mut ordered = Vec::with_capacity(shared.len());
+    for m in &bundle.shared_materials {
+        if let Some(i) = shared.iter().position(|e| e.shared.id == m.id) {
+            ordered.push(shared.remove(i));
+        }
+    }
     CombinedList {
-        shared,
+        shared: ordered,
         per_service,
     }
 }
@@ -490,6 +492,34 @@ mod tests {
         let (shared, own) = names(&combined_list(&b, &all, &["card-yes".into()]));
         assert_eq!(shared[0].1, ["birth", "insurance", "card"]);
         assert_eq!(own[2], ("card".into(), vec!["photo".into()]));
+    }
+
+    #[test]
+    fn shared_materials_keep_the_bundles_order_not_the_services() {
+        let mut b = bundle();
+        // The birth registration names the household register first; the bundle lists it last.
+        b.shared_materials.push(SharedMaterial {
+            id: "household".into(),
+            name: "户口簿".into(),
+            uses: vec![MaterialUse {
+                service_code: "birth".into(),
+                material_id: "household".into(),
+            }],
+        });
+        b.shared_materials.swap(0, 1);
+        let all = vec![service(
+            "birth",
+            "公安",
+            &[("household", &[]), ("parents-id", &[])],
+            &[],
+        )];
+        let (shared, _) = names(&combined_list(&b, &all, &[]));
+        let ids: Vec<&str> = shared.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["household", "id-card"]);
+        b.shared_materials.swap(0, 1);
+        let (shared, _) = names(&combined_list(&b, &all, &[]));
+        let ids: Vec<&str> = shared.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["id-card", "household"]);
     }
 
     #[test]
