@@ -189,54 +189,95 @@ impl Bundle {
     }
 }
 
+/// What the combined list reads of a member service: the whole `Service`, or a page's smaller
+/// copy of the parts it shows.
+pub trait Member {
+    type Material: Listed + Clone + std::fmt::Debug + Eq;
+    /// A promised limit: a `TimeLimit`, or the text a page shows for one.
+    type Limit: Clone + std::fmt::Debug + Eq;
+    fn code(&self) -> &str;
+    fn materials(&self) -> &[Self::Material];
+    /// The service's promised limit for the options that apply to it.
+    fn promised_limit_for(&self, options: &[String]) -> Self::Limit;
+}
+
+/// What the combined list reads of a material: which it is, and when it applies.
+pub trait Listed {
+    fn id(&self) -> &str;
+    fn applies_when(&self) -> &[String];
+}
+
+impl Listed for Material {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn applies_when(&self) -> &[String] {
+        &self.applies_when
+    }
+}
+
+impl Member for Service {
+    type Material = Material;
+    type Limit = TimeLimit;
+    fn code(&self) -> &str {
+        &self.code
+    }
+    fn materials(&self) -> &[Material] {
+        &self.materials
+    }
+    fn promised_limit_for(&self, options: &[String]) -> TimeLimit {
+        Service::promised_limit_for(self, options)
+    }
+}
+
 /// A bundle's one-time list (一次性告知) for the chosen answers: each shared material once, with
 /// the services that use it, then the other materials service by service.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CombinedList<'a> {
-    pub shared: Vec<SharedEntry<'a>>,
-    pub per_service: Vec<ServiceEntry<'a>>,
+pub struct CombinedList<'a, S: Member = Service> {
+    pub shared: Vec<SharedEntry<'a, S>>,
+    pub per_service: Vec<ServiceEntry<'a, S>>,
 }
 
 /// A shared material some applicable service needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SharedEntry<'a> {
+pub struct SharedEntry<'a, S: Member = Service> {
     pub shared: &'a SharedMaterial,
     /// The material as the first service that uses it describes it (form, copies, spec).
-    pub material: &'a Material,
+    pub material: &'a S::Material,
     /// The applicable services that use it, in the bundle's order.
-    pub services: Vec<&'a Service>,
+    pub services: Vec<&'a S>,
 }
 
 /// One applicable service with the materials it needs beyond the shared ones, and its own
 /// promised limit for the options that apply to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ServiceEntry<'a> {
-    pub service: &'a Service,
-    pub materials: Vec<&'a Material>,
-    pub promised_limit: TimeLimit,
+pub struct ServiceEntry<'a, S: Member = Service> {
+    pub service: &'a S,
+    pub materials: Vec<&'a S::Material>,
+    pub promised_limit: S::Limit,
 }
 
 /// Combines the materials of the services `chosen` answers bring in (`services` holds the
 /// bundle's services; a code it lacks is skipped).
-pub fn combined_list<'a>(
+pub fn combined_list<'a, S: Member>(
     bundle: &'a Bundle,
-    services: &'a [Service],
+    services: &'a [S],
     chosen: &[String],
-) -> CombinedList<'a> {
-    let mut shared: Vec<SharedEntry<'a>> = Vec::new();
+) -> CombinedList<'a, S> {
+    let mut shared: Vec<SharedEntry<'a, S>> = Vec::new();
     let mut per_service = Vec::new();
     for code in bundle.services_for(chosen) {
-        let Some(service) = services.iter().find(|s| s.code == code) else {
+        let Some(service) = services.iter().find(|s| s.code() == code) else {
             continue;
         };
         let options = bundle.service_options(&code, chosen);
         let mut own = Vec::new();
         let applicable = service
-            .materials
+            .materials()
             .iter()
-            .filter(|m| crate::service::applies(&m.applies_when, &options));
+            .filter(|m| crate::service::applies(m.applies_when(), &options));
         for material in applicable {
-            match bundle.shared_for(&code, &material.id) {
+            match bundle.shared_for(&code, material.id()) {
                 Some(sm) => match shared.iter_mut().find(|e| e.shared.id == sm.id) {
                     Some(entry) => entry.services.push(service),
                     None => shared.push(SharedEntry {
@@ -254,15 +295,17 @@ pub fn combined_list<'a>(
             promised_limit: service.promised_limit_for(&options),
         });
     }
-    // The bundle's own order of shared materials, not the order services happened to name them.
-    shared.sort_by_key(|e| {
-        bundle
-            .shared_materials
-            .iter()
-            .position(|m| m.id == e.shared.id)
-    });
+    // The bundle's own order of shared materials, not the order services happened to name them
+    // (picked in that order rather than sorted: a sort's code would go into every page's wasm
+    // that draws the list).
+    let mut ordered = Vec::with_capacity(shared.len());
+    for m in &bundle.shared_materials {
+        if let Some(i) = shared.iter().position(|e| e.shared.id == m.id) {
+            ordered.push(shared.remove(i));
+        }
+    }
     CombinedList {
-        shared,
+        shared: ordered,
         per_service,
     }
 }
@@ -449,6 +492,34 @@ mod tests {
         let (shared, own) = names(&combined_list(&b, &all, &["card-yes".into()]));
         assert_eq!(shared[0].1, ["birth", "insurance", "card"]);
         assert_eq!(own[2], ("card".into(), vec!["photo".into()]));
+    }
+
+    #[test]
+    fn shared_materials_keep_the_bundles_order_not_the_services() {
+        let mut b = bundle();
+        // The birth registration names the household register first; the bundle lists it last.
+        b.shared_materials.push(SharedMaterial {
+            id: "household".into(),
+            name: "户口簿".into(),
+            uses: vec![MaterialUse {
+                service_code: "birth".into(),
+                material_id: "household".into(),
+            }],
+        });
+        b.shared_materials.swap(0, 1);
+        let all = vec![service(
+            "birth",
+            "公安",
+            &[("household", &[]), ("parents-id", &[])],
+            &[],
+        )];
+        let (shared, _) = names(&combined_list(&b, &all, &[]));
+        let ids: Vec<&str> = shared.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["household", "id-card"]);
+        b.shared_materials.swap(0, 1);
+        let (shared, _) = names(&combined_list(&b, &all, &[]));
+        let ids: Vec<&str> = shared.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["id-card", "household"]);
     }
 
     #[test]

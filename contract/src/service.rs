@@ -673,12 +673,7 @@ impl Service {
 
     /// The promised limit for the chosen options: an option's own limit wins.
     pub fn promised_limit_for(&self, chosen: &[String]) -> TimeLimit {
-        self.situations
-            .iter()
-            .flat_map(|s| &s.options)
-            .filter(|o| chosen.contains(&o.id))
-            .find_map(|o| o.promised_limit)
-            .unwrap_or(self.promised_limit)
+        promised_limit_for(&self.situations, self.promised_limit, chosen)
     }
 }
 
@@ -724,8 +719,35 @@ impl Service {
     }
 }
 
+/// The promised limit for the chosen options of `situations`: an option's own limit wins over
+/// the service's `default`.
+pub fn promised_limit_for(
+    situations: &[Situation],
+    default: TimeLimit,
+    chosen: &[String],
+) -> TimeLimit {
+    let own = situations
+        .iter()
+        .flat_map(|s| &s.options)
+        .filter_map(|o| Some((o.id.as_str(), o.promised_limit?)));
+    chosen_override(own, chosen).unwrap_or(default)
+}
+
+/// The value of the first chosen option among `overrides` (option id and its value, in the
+/// situations' order): how an option's own limit wins, also for a page that carries the limits
+/// as the text it shows.
+pub fn chosen_override<'a, T>(
+    overrides: impl IntoIterator<Item = (&'a str, T)>,
+    chosen: &[String],
+) -> Option<T> {
+    overrides
+        .into_iter()
+        .find(|(id, _)| chosen.iter().any(|c| c == id))
+        .map(|(_, value)| value)
+}
+
 /// Whether a material or fee with `applies_when` applies to the `chosen` options.
-pub(crate) fn applies(applies_when: &[String], chosen: &[String]) -> bool {
+pub fn applies(applies_when: &[String], chosen: &[String]) -> bool {
     applies_when.is_empty() || applies_when.iter().any(|id| chosen.contains(id))
 }
 

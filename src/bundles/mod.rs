@@ -1,7 +1,7 @@
 //! 一件事一次办: the list of bundles (`/bundles`), one bundle's guide with its combined
 //! one-time list (`/bundles/{id}`), and the line on a member service's guide that links them.
 
-mod guide;
+pub(crate) mod guide;
 mod list;
 pub(crate) mod situation;
 

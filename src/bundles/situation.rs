@@ -1,7 +1,9 @@
 //! A bundle's answers (情形) carried in the URL as `?s=opt1,opt2`, as a checklist's are, so a
 //! shared link shows the same list.
 
-pub(crate) use crate::checklist::situation::{answer, parse_answers, question_fieldsets};
+pub(crate) use crate::checklist::situation::{
+    answer, answers_form, answers_in_query, parse_answers, show_in_address, LimitTexts,
+};
 
 #[cfg(test)]
 mod tests {
@@ -57,6 +59,36 @@ mod tests {
         assert_eq!(
             answer(&b.situations, &[], "form", "individual"),
             ["individual"]
+        );
+    }
+
+    #[test]
+    fn the_form_without_javascript_answers_as_the_link_does() {
+        let b = bundle();
+        let query = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        // One parameter per question, as the GET form sends them.
+        assert_eq!(
+            answers_in_query(
+                &b.situations,
+                query(&[("licence", "licence-yes"), ("form", "family")])
+            ),
+            ["family", "licence-yes"]
+        );
+        // The app's `s=` still reads; an unknown option or question is dropped.
+        assert_eq!(
+            answers_in_query(&b.situations, query(&[("s", "individual"), ("x", "y")])),
+            ["individual"]
+        );
+        assert_eq!(
+            answers_in_query(&b.situations, query(&[("form", "nope")])),
+            Vec::<String>::new()
         );
     }
 }

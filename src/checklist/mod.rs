@@ -2,6 +2,7 @@
 //! ticks kept on the device, print and share.
 
 mod browse;
+pub(crate) mod island;
 mod page;
 pub(crate) mod situation;
 

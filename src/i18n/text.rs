@@ -294,6 +294,7 @@ texts! {
     BY_THEME => "按主题", "By topic";
     ANSWER_FIRST => "请先回答上面的问题，我们只列出适用于您的材料。", "Please answer the questions above first; we then list only the documents that apply to you.";
     MATERIALS_TO_BRING => "需要准备的材料", "Documents to prepare";
+    SHOW_FOR_ANSWERS => "按所选情形查看", "Show what applies to these answers";
     TICK_HINT => "准备好一项就勾选一项，勾选会保存在本机。", "Tick each item once it is ready; your ticks are kept on this phone.";
     LIMITS_AND_FEES => "时限和收费", "Time limits and fees";
     SHARE => "打印和分享", "Print and share";

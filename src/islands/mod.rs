@@ -14,6 +14,7 @@ use leptos::tachys::html::islands::Island as Marked;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub mod drawn;
 #[cfg(feature = "hydrate")]
 mod hydrate;
 #[cfg(feature = "hydrate")]
@@ -54,6 +55,8 @@ pub fn registry() -> &'static [&'static dyn hydrate::Hydrate] {
         &crate::guide::list::SEARCH,
         &crate::home::HOME_SEARCH,
         &crate::home::DEVICE_NEWS,
+        &crate::checklist::island::CHECKLIST,
+        &crate::bundles::guide::BUNDLE,
     ];
     ALL
 }

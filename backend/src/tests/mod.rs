@@ -14,6 +14,7 @@ mod deployment;
 mod due_dates;
 mod english;
 mod feedback;
+mod islands_lists;
 mod limits;
 mod lookup;
 mod offline_routes;

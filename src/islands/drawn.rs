@@ -1,0 +1,28 @@
+//! Markup an island shows but has no code for: drawn once (by the server, from data the island
+//! does not carry) and handed to the island as a prop. The island puts it back as it is, so
+//! parts of a page that never change (a guide's places, its 救济途径) can sit between parts that
+//! do without their data, or the code that draws them, going into the islands bundle.
+
+use leptos::prelude::*;
+use leptos::tachys::html::InertElement;
+use leptos::tachys::view::RenderHtml;
+use serde::{Deserialize, Serialize};
+
+/// One element's markup, escaped as the view that drew it escapes text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Drawn(String);
+
+impl Drawn {
+    /// Draws `view`, which must be ONE element (a `<section>`, a `<div>` row of a `<dl>`): the
+    /// island takes over its markup as one element.
+    pub fn new(view: impl RenderHtml) -> Self {
+        // Without the server's hydration marks (`<!>`): nothing inside is hydrated. Text cannot
+        // hold them, it is escaped (`&lt;!&gt;`).
+        Self(view.to_html().replace("<!>", ""))
+    }
+
+    /// The element again: hydrated as the server drew it, or made from the markup.
+    pub fn view(self) -> impl IntoView {
+        InertElement::new(self.0)
+    }
+}
