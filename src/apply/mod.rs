@@ -17,7 +17,7 @@ pub(crate) mod submission;
 
 pub use done::DonePage;
 pub use page::ApplyPage;
-pub use start::{ApplyIndexPage, ApplyStartPage, DraftBanner};
+pub use start::{ApplyIndexPage, ApplyStartPage, DraftBanner, DRAFTS, START};
 pub use steps::Step;
 
 /// Forgets a receipt kept on the device (its case left "my cases").

@@ -3,11 +3,17 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use super::my_tickets::{self, Kind};
 use crate::i18n::t;
+use crate::islands::Island;
 use crate::routes;
+
+/// 我的咨询与投诉 on `/track`: drawn empty by the server, filled in from the device once live.
+pub static MY_TICKETS: Island<()> = Island {
+    name: "my-tickets",
+    view: |()| view! { <MyTicketsList/> }.into_any(),
+};
 
 #[component]
 pub fn MyTicketsList() -> impl IntoView {
@@ -17,13 +23,16 @@ pub fn MyTicketsList() -> impl IntoView {
         let list = my_tickets::list();
         spawn_local(async move {
             for mine in list {
-                if let Ok(ticket) = super::fetch(&mine).await {
-                    my_tickets::record(&mine.ticket_number, ticket.answered(), false);
+                let found =
+                    super::look_up_brief(mine.kind, &mine.ticket_number, &mine.query_code).await;
+                if let Ok((answered, _)) = found {
+                    my_tickets::record(&mine.ticket_number, answered, false);
                     tickets.set(my_tickets::list());
                 }
             }
         });
     });
+    crate::components::on_device_cleared(move || tickets.set(my_tickets::list()));
     view! {
         <section class="section my-cases" aria-labelledby="my-tickets-title">
             <h2 id="my-tickets-title">{t::MY_TICKETS()}</h2>
@@ -41,7 +50,7 @@ fn row(ticket: my_tickets::MyTicket) -> impl IntoView {
     let news = ticket.has_news();
     view! {
         <li class="my-case" class:has-news=news>
-            <A href=routes::ticket(&ticket.ticket_number) attr:class="my-case-link">
+            <a href=routes::ticket(&ticket.ticket_number) class="my-case-link">
                 <span class="my-case-service">
                     {match ticket.kind { Kind::Inquiry => t::ASK_TITLE(), Kind::Complaint => t::COMPLAIN_TITLE() }}
                     " · "{ticket.title.clone()}
@@ -51,7 +60,7 @@ fn row(ticket: my_tickets::MyTicket) -> impl IntoView {
                     {t::STATUS()}{t::COLON()}<strong>{if ticket.answered { t::ANSWERED() } else { t::NOT_ANSWERED() }}</strong>
                     {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS()}</span> })}
                 </span>
-            </A>
+            </a>
         </li>
     }
 }

@@ -47,6 +47,18 @@ where
 /// and stays plain HTML in the browser.
 #[cfg(feature = "hydrate")]
 pub fn registry() -> &'static [&'static dyn hydrate::Hydrate] {
-    static ALL: &[&dyn hydrate::Hydrate] = &[&crate::components::elder::TOGGLE];
+    static ALL: &[&dyn hydrate::Hydrate] = &[
+        &crate::components::elder::TOGGLE,
+        // /track
+        &crate::track::LOOKUP,
+        &crate::track::MY_CASES,
+        &crate::appointment::MY_APPOINTMENTS,
+        &crate::feedback::MY_TICKETS,
+        // /track and /apply
+        &crate::components::CLEAR_DATA,
+        // /apply, /apply/{code}
+        &crate::apply::DRAFTS,
+        &crate::apply::START,
+    ];
     ALL
 }

@@ -4,15 +4,22 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use super::my_cases::{self, MyCase};
 use super::saved::saved_time;
-use super::{case_error, fetch_case};
+use super::{case_error, fetch_brief};
 use crate::api::ApiErr;
-use crate::components::ClearDeviceData;
+use crate::components::on_device_cleared;
 use crate::i18n::t;
+use crate::islands::Island;
 use crate::routes;
+
+/// 我的办件: drawn empty by the server (the cases are on the device), filled in
+/// and refreshed once the island is live. Its links open the case pages with a full page load.
+pub static MY_CASES: Island<()> = Island {
+    name: "my-cases",
+    view: |()| view! { <MyCasesList/> }.into_any(),
+};
 
 #[component]
 pub fn MyCasesList() -> impl IntoView {
@@ -38,8 +45,8 @@ pub fn MyCasesList() -> impl IntoView {
             let mut offline = 0;
             // One at a time: a phone on a weak link gets each answer sooner.
             for case in list {
-                match fetch_case(&case.case_number, &case.query_code).await {
-                    Ok(view) => my_cases::record(&view),
+                match fetch_brief(&case.case_number, &case.query_code).await {
+                    Ok((brief, json)) => my_cases::update_from_text(&brief, &json, false),
                     // No network: the row shows what the device saved, and when.
                     Err(ApiErr::Network) => {
                         offline += 1;
@@ -76,6 +83,11 @@ pub fn MyCasesList() -> impl IntoView {
     // Opening /track looks at every case again, so the changed ones are marked: once the page is
     // live, so that it is taken over from the server's markup as it was sent.
     Effect::new(move |_| refresh_all());
+    on_device_cleared(move || {
+        cases.set(my_cases::list());
+        failures.set(Vec::new());
+        note.set(None);
+    });
 
     let news = move || cases.with(|c| c.iter().filter(|c| c.has_news()).count());
     view! {
@@ -108,11 +120,6 @@ pub fn MyCasesList() -> impl IntoView {
                 </For>
             </ul>
         </section>
-        <ClearDeviceData on_cleared=Callback::new(move |_| {
-            cases.set(my_cases::list());
-            failures.set(Vec::new());
-            note.set(None);
-        })/>
     }
 }
 
@@ -140,14 +147,14 @@ fn CaseRow(
     let href = routes::case(&case.case_number);
     view! {
         <li class="my-case" class:has-news=news>
-            <A href=href attr:class="my-case-link" attr:id=label_id.clone()>
+            <a href=href class="my-case-link" id=label_id.clone()>
                 <span class="my-case-service">{case.service_name}</span>
                 <span class="my-case-meta">{t::CASE_NUMBER()}{t::COLON()}{case.case_number}</span>
                 <span class="my-case-meta">
                     {t::STATUS()}{t::COLON()}<strong>{t::case_status(case.status)}</strong>
                     {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS()}</span> })}
                 </span>
-            </A>
+            </a>
             {move || failure().map(|m| view! { <p class="error-message">{m}</p> })}
             {move || if is_confirming() {
                 view! {
