@@ -6,6 +6,7 @@
 //! and 开始申报 a plain form that opens `/apply/{code}/new/notice`, where the app makes the new
 //! draft: it works before any code has loaded.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -52,40 +53,31 @@ fn draft_href(d: &Draft) -> String {
 /// drafts" once the list has been read empty, and "loading" before; otherwise nothing shows
 /// until drafts are found.
 fn draft_list(drafts: Drafts, only: Option<String>, say_empty: bool) -> impl IntoView {
-    move || {
-        let list: Vec<Draft> = match drafts.get() {
-            None if say_empty => return view! { <Loading/> }.into_any(),
-            None => return ().into_any(),
-            Some(Err(message)) if say_empty => {
-                return view! { <p class="error-message" role="alert">{message}</p> }.into_any()
-            }
-            Some(Err(_)) => return ().into_any(),
-            Some(Ok(list)) => list
+    move || match drafts.get() {
+        None => EitherOf3::A(say_empty.then(|| view! { <Loading/> })),
+        Some(Err(message)) => EitherOf3::B(
+            say_empty.then(|| view! { <p class="error-message" role="alert">{message}</p> }),
+        ),
+        Some(Ok(list)) => {
+            let list: Vec<Draft> = list
                 .into_iter()
                 .filter(|d| only.as_ref().is_none_or(|c| &d.service_code == c))
-                .collect(),
-        };
-        if list.is_empty() {
-            return say_empty
-                .then(|| {
-                    view! {
-                        <section class="section drafts" aria-labelledby="drafts-title">
-                            <h2 id="drafts-title">{t::MY_DRAFTS()}</h2>
-                            <p class="note">{t::NO_DRAFTS()}</p>
-                        </section>
-                    }
-                })
-                .into_any();
+                .collect();
+            let empty = list.is_empty();
+            EitherOf3::C((say_empty || !empty).then(|| {
+                view! {
+                    <section class="section drafts" aria-labelledby="drafts-title">
+                        <h2 id="drafts-title">{t::MY_DRAFTS()}</h2>
+                        {empty.then(|| view! { <p class="note">{t::NO_DRAFTS()}</p> })}
+                        {(!empty).then(|| view! {
+                            <ul class="service-list">
+                                {list.into_iter().map(|d| draft_row(d, drafts)).collect_view()}
+                            </ul>
+                        })}
+                    </section>
+                }
+            }))
         }
-        view! {
-            <section class="section drafts" aria-labelledby="drafts-title">
-                <h2 id="drafts-title">{t::MY_DRAFTS()}</h2>
-                <ul class="service-list">
-                    {list.into_iter().map(|d| draft_row(d, drafts)).collect_view()}
-                </ul>
-            </section>
-        }
-        .into_any()
     }
 }
 

@@ -24,6 +24,7 @@ pub struct MyAppointment<S = Box<AppointmentView>> {
     pub query_code: String,
     pub service_name: String,
     pub place_name: String,
+    #[serde(deserialize_with = "ymd")]
     pub date: NaiveDate,
     pub start: ClockTime,
     pub end: ClockTime,
@@ -47,6 +48,7 @@ pub struct Brief {
     pub appointment_number: String,
     pub service_name: String,
     pub place_name: String,
+    #[serde(deserialize_with = "ymd")]
     pub date: NaiveDate,
     pub start: ClockTime,
     pub end: ClockTime,
@@ -93,6 +95,19 @@ impl<S> MyAppointment<S> {
     pub fn saved_time(&self) -> Option<String> {
         self.checked_ms.map(crate::track::saved::saved_time)
     }
+}
+
+/// A day as `2026-12-02` (how the contract writes one), read without chrono's general parser,
+/// which the list on `/track` (an island) need not carry.
+fn ymd<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let text = String::deserialize(d)?;
+    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
+    let mut next = || parts.next().and_then(Result::ok);
+    let (y, m, day) = (next(), next(), next());
+    y.and_then(|y| i32::try_from(y).ok())
+        .zip(m.zip(day))
+        .and_then(|(y, (m, day))| NaiveDate::from_ymd_opt(y, m, day))
+        .ok_or_else(|| serde::de::Error::custom("not a date"))
 }
 
 fn now_ms() -> u64 {
@@ -212,6 +227,26 @@ mod tests {
         assert_eq!(
             (rebuilt.number, rebuilt.date, rebuilt.start, rebuilt.status),
             (mine.number, mine.date, mine.start, mine.status)
+        );
+    }
+
+    #[test]
+    fn days_read_as_the_contract_writes_them() {
+        let read = |s: &str| ymd(serde_json::Value::String(s.into())).ok();
+        assert_eq!(read("2026-12-02"), "2026-12-02".parse().ok());
+        assert_eq!(read("2026-02-30"), None);
+        assert_eq!(read("2026-12"), None);
+        assert_eq!(read("soon"), None);
+        let day: NaiveDate = "2027-01-05".parse().unwrap();
+        assert_eq!(
+            read(
+                &serde_json::to_value(day)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            ),
+            Some(day)
         );
     }
 

@@ -1,6 +1,7 @@
 //! 清除本机数据: for a shared or borrowed phone, one action that removes everything the portal
 //! kept about the citizen on this device, after a confirmation.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -71,7 +72,7 @@ fn ClearDeviceData() -> impl IntoView {
             <h2 id="clear-data-title">{t::DEVICE_DATA()}</h2>
             <p class="note">{t::DEVICE_DATA_NOTE()}</p>
             {move || if confirming.get() {
-                view! {
+                Either::Left(view! {
                     <div class="track-confirm" role="group" aria-label=t::CLEAR_DEVICE_DATA()>
                         <p>{t::CLEAR_DEVICE_DATA_CONFIRM()}</p>
                         <div class="actions">
@@ -81,14 +82,14 @@ fn ClearDeviceData() -> impl IntoView {
                                 on:click=move |_| confirming.set(false)>{t::CANCEL()}</button>
                         </div>
                     </div>
-                }.into_any()
+                })
             } else {
-                view! {
+                Either::Right(view! {
                     <button type="button" class="button secondary"
                         on:click=move |_| { note.set(None); confirming.set(true); }>
                         {t::CLEAR_DEVICE_DATA()}
                     </button>
-                }.into_any()
+                })
             }}
             <p class="note" role="status">{move || note.get()}</p>
         </section>
