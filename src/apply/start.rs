@@ -54,7 +54,7 @@ fn draft_href(d: &Draft) -> String {
 /// until drafts are found.
 fn draft_list(drafts: Drafts, only: Option<String>, say_empty: bool) -> impl IntoView {
     move || match drafts.get() {
-        None => EitherOf3::A(say_empty.then(|| view! { <Loading/> })),
+        None => EitherOf3::A(say_empty.then(Loading)),
         Some(Err(message)) => EitherOf3::B(
             say_empty.then(|| view! { <p class="error-message" role="alert">{message}</p> }),
         ),
@@ -118,7 +118,7 @@ pub static DRAFTS: Island<()> = Island {
 /// 开始申报 and the list below it. Its props are the service's code.
 pub static START: Island<String> = Island {
     name: "apply-start",
-    view: |code| view! { <StartNew code=code/> }.into_any(),
+    view: |code| start_new(code).into_any(),
 };
 
 #[component]
@@ -172,8 +172,9 @@ pub fn ApplyStartPage() -> impl IntoView {
 /// The server's page (and so the first paint) offers a new application; only the sentence above
 /// the button changes once drafts of this service are found. 开始申报 is a plain form, so it works
 /// before the island is live.
-#[component]
-fn StartNew(code: String) -> impl IntoView {
+/// A plain function rather than a component: the islands bundle then carries no erased view
+/// type for it.
+fn start_new(code: String) -> impl IntoView {
     let drafts = drafts_on_device();
     let has_drafts = {
         let code = code.clone();

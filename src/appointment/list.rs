@@ -16,11 +16,12 @@ use crate::routes;
 /// the island is live.
 pub static MY_APPOINTMENTS: Island<()> = Island {
     name: "my-appointments",
-    view: |()| view! { <MyAppointmentsList/> }.into_any(),
+    view: |()| my_appointments_list().into_any(),
 };
 
-#[component]
-pub fn MyAppointmentsList() -> impl IntoView {
+/// A plain function rather than a component: the islands bundle then carries no erased view
+/// type for it.
+fn my_appointments_list() -> impl IntoView {
     let list = crate::browser::from_device(Vec::new(), store::listed);
     // Appointments whose refresh found no network: their rows say when they were saved.
     let offline = RwSignal::new(Vec::<String>::new());

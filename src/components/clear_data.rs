@@ -12,7 +12,7 @@ use crate::storage::{idb, local};
 /// The action on a server-rendered page (`/track`, `/apply`), where it is an island of its own.
 pub static CLEAR_DATA: Island<()> = Island {
     name: "clear-data",
-    view: |()| view! { <ClearDeviceData/> }.into_any(),
+    view: |()| clear_device_data().into_any(),
 };
 
 /// The window event that says the device's data was just removed: the lists of what the device
@@ -44,8 +44,7 @@ pub async fn clear_device() -> bool {
 
 /// The action with its confirmation; afterwards it tells the page's lists (`on_device_cleared`),
 /// so they show their empty states.
-#[component]
-fn ClearDeviceData() -> impl IntoView {
+fn clear_device_data() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let note = RwSignal::new(None::<&'static str>);

@@ -19,11 +19,12 @@ use crate::routes;
 /// and refreshed once the island is live. Its links open the case pages with a full page load.
 pub static MY_CASES: Island<()> = Island {
     name: "my-cases",
-    view: |()| view! { <MyCasesList/> }.into_any(),
+    view: |()| my_cases_list().into_any(),
 };
 
-#[component]
-pub fn MyCasesList() -> impl IntoView {
+/// A plain function rather than a component: the islands bundle then carries no erased view
+/// type for it.
+fn my_cases_list() -> impl IntoView {
     let cases = crate::browser::from_device(Vec::new(), my_cases::list);
     let refreshing = RwSignal::new(false);
     // (case number, message) for each case whose refresh failed.
@@ -117,16 +118,13 @@ pub fn MyCasesList() -> impl IntoView {
             </p>
             <ul class="my-case-list">
                 // Redrawn in place (a `For` would cost the island more code than 30 rows do).
-                {move || cases.get().into_iter().map(|case| view! {
-                    <CaseRow case=case failures=failures confirming=confirming cases=cases/>
-                }).collect_view()}
+                {move || cases.get().into_iter().map(|case| case_row(case, failures, confirming, cases)).collect_view()}
             </ul>
         </section>
     }
 }
 
-#[component]
-fn CaseRow(
+fn case_row(
     case: MyCase,
     failures: RwSignal<Vec<(String, String)>>,
     confirming: RwSignal<Option<String>>,

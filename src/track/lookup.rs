@@ -12,7 +12,9 @@ use leptos_router::hooks::use_query_map;
 use contract::FieldError;
 
 use super::{case_error, fetch_brief, my_cases};
-use crate::components::form::{dom_id, focus_error_summary, ErrorSummary, Field};
+use crate::components::form::{
+    dom_id, focus_error_summary, ErrorSummary, ErrorSummaryProps, Field, FieldProps,
+};
 use crate::components::set_title;
 use crate::i18n::t;
 use crate::islands::Island;
@@ -52,7 +54,7 @@ pub fn check_lookup(number: &str, code: &str) -> Result<(String, String), Vec<Fi
 /// form only works with JavaScript, since the case page it leads to needs it anyway.
 pub static LOOKUP: Island<String> = Island {
     name: "lookup",
-    view: |number| view! { <LookupForm number=number/> }.into_any(),
+    view: |number| lookup_form(number).into_any(),
 };
 
 #[component]
@@ -72,8 +74,9 @@ pub fn TrackPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn LookupForm(number: String) -> impl IntoView {
+/// A plain function rather than a component: the islands bundle then carries no erased view
+/// type for it.
+fn lookup_form(number: String) -> impl IntoView {
     // What was typed before the island took over the server's page is kept.
     let typed = |field| crate::browser::typed_value(&dom_id(field));
     let number = RwSignal::new(typed(NUMBER).unwrap_or(number));
@@ -131,15 +134,45 @@ fn LookupForm(number: String) -> impl IntoView {
         });
     };
 
+    // Called as functions, not as `<Field/>`: each component tag is an erased view type, which
+    // the islands bundle would carry for this form alone.
+    let field = |field: &'static str, label: &str, hint: String, value: RwSignal<String>| {
+        FieldProps::builder()
+            .field(field)
+            .label(label.to_string())
+            .hint(hint)
+            .value(value)
+            .on_input(Callback::new(move |v| value.set(v)))
+            .errors(errors)
+    };
+    let number_field = field(
+        NUMBER,
+        t::CASE_NUMBER(),
+        format!(
+            "{}{}{}",
+            t::CASE_NUMBER_HINT(),
+            t::SEMI(),
+            t::TRACK_TICKET_HINT()
+        ),
+        number,
+    )
+    .inputmode("numeric")
+    .input_class("big-input")
+    .maxlength(32)
+    .build();
+    let code_field = field(CODE, t::QUERY_CODE(), t::QUERY_CODE_HINT().into(), code)
+        .input_class("big-input code-input")
+        .maxlength(16)
+        .build();
+    let summary = ErrorSummaryProps::builder()
+        .errors(errors)
+        .message(form_error)
+        .build();
     view! {
-        <ErrorSummary errors=errors message=form_error/>
+        {ErrorSummary(summary)}
         <form class="track-form" on:submit=submit novalidate>
-            <Field field=NUMBER label=t::CASE_NUMBER().into() hint=format!("{}{}{}", t::CASE_NUMBER_HINT(), t::SEMI(), t::TRACK_TICKET_HINT())
-                value=number on_input=Callback::new(move |v| number.set(v)) errors=errors
-                inputmode="numeric" input_class="big-input" maxlength=32/>
-            <Field field=CODE label=t::QUERY_CODE().into() hint=t::QUERY_CODE_HINT().into()
-                value=code on_input=Callback::new(move |v| code.set(v)) errors=errors
-                input_class="big-input code-input" maxlength=16/>
+            {Field(number_field)}
+            {Field(code_field)}
             <button type="submit" class="button wide" disabled=move || busy.get()>
                 {move || if busy.get() { t::LOOKING_UP() } else { t::LOOK_UP() }}
             </button>
