@@ -20,9 +20,11 @@ mod timeline;
 mod tracks;
 
 pub use case_page::CasePage;
-pub use list::MY_CASES;
-pub use lookup::{TrackPage, LOOKUP};
+pub use lookup::TrackPage;
 pub use news::CaseNews;
+/// The islands of `/track`, for the islands bundle's registry.
+#[cfg(feature = "hydrate")]
+pub use {list::MY_CASES, lookup::LOOKUP};
 
 use contract::{CaseLookup, CaseView};
 
