@@ -12,8 +12,8 @@
 //! - [`remember`]: add or update a case the citizen has just seen (after a lookup, or on the
 //!   confirmation page after a submission);
 //! - [`list`], [`get`], [`remove`];
-//! - [`last_seen_status`], [`mark_seen`] (the case page was opened), [`record`] (a background
-//!   refresh learnt the latest status, not yet seen).
+//! - [`last_seen_status`], [`mark_seen`] (the case page was opened), [`update_from_text`] (a
+//!   look-up or a background refresh, read only as far as the list needs).
 //!
 //! The list logic is in pure functions over `Vec<MyCase>`, tested natively; the public functions
 //! only load and save around them.
@@ -192,14 +192,8 @@ pub fn mark_seen(view: &CaseView) {
     }
 }
 
-/// A refresh learnt the case's latest state; it stays news until the case page is opened.
-pub fn record(view: &CaseView) {
-    if update(&CaseBrief::of(view), false) {
-        super::saved::save(view);
-    }
-}
-
-/// [`mark_seen`] (`seen`) or [`record`] from an answer kept as text (`api::post_kept`).
+/// [`mark_seen`] (`seen`), or a refresh that learnt the case's latest state (not `seen`: it
+/// stays news until the case page is opened), from an answer kept as text (`api::post_kept`).
 pub fn update_from_text(brief: &CaseBrief, view_json: &str, seen: bool) {
     if update(brief, seen) {
         super::saved::save_text(&brief.case_number, view_json);
