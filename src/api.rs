@@ -188,6 +188,25 @@ pub async fn post_text<T: DeserializeOwned>(
     }
 }
 
+/// POST a JSON body and read `T`, a few fields of the answer, keeping the answer's text as it
+/// came to store on the device: an island then needs no code to read all of it.
+pub async fn post_kept<B: serde::Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<(T, String), ApiErr> {
+    let json = serde_json::to_string(body).map_err(|_| ApiErr::Server)?;
+    #[cfg(target_arch = "wasm32")]
+    {
+        let reply = exchange(Request::post(&url(path)), Some(json), WRITE_TIMEOUT, false).await?;
+        decode(reply.status, &reply.body).map(|value| (value, reply.body))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (path, json);
+        Err(ApiErr::Network)
+    }
+}
+
 /// How the server answers the app's reads while it renders a page: in-process, by the same
 /// handlers that serve `/api`, so the page holds exactly what the browser would have fetched.
 /// The server provides a `ServerFetch` in the context of each page it renders.

@@ -61,3 +61,16 @@ pub fn is_ticked(id: &str) -> bool {
         .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
         .is_some_and(|input| input.checked())
 }
+
+/// Opens `href` with a full page load: an island has no router, and the page it leads to may
+/// be a personal one, which the app bundle draws. `replace` leaves the current page out of the
+/// history (the back button then skips it).
+pub fn load_page(href: &str, replace: bool) {
+    if let Some(location) = window().map(|w| w.location()) {
+        let _ = if replace {
+            location.replace(href)
+        } else {
+            location.set_href(href)
+        };
+    }
+}

@@ -2,5 +2,7 @@
 //! most on a weak network, loads only what it draws (see `app::start_case`).
 
 fn main() {
+    // It runs the upload queue too (supplements); see main.rs.
+    portal::use_app_queue();
     portal::app::start_case();
 }

@@ -29,3 +29,4 @@ mod track;
 pub mod ssr;
 
 pub use app::App;
+pub use storage::use_app_queue;

@@ -233,6 +233,19 @@ pub fn apply_step(code: &str, draft: &str, step: Step) -> String {
     ))
 }
 
+/// The draft id in an application's address that asks for a new draft (no real id is this).
+pub const NEW_DRAFT: &str = "new";
+
+/// Where 开始申报 leads: the app makes a new draft there and puts its id in the address. A form's
+/// action, so without the page's language (the form sends it as a field).
+pub fn apply_new(code: &str) -> String {
+    format!(
+        "/apply/{}/{NEW_DRAFT}/{}",
+        encode(code),
+        Step::Notice.slug()
+    )
+}
+
 pub fn apply_done(number: &str) -> String {
     keep(format!("/apply/done/{}", encode(number)))
 }

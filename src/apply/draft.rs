@@ -183,13 +183,59 @@ pub async fn list(now_ms: f64) -> Result<Vec<Draft>, StoreError> {
     Ok(out)
 }
 
+/// What a list of drafts shows of each, read without the code that reads all of a draft (the
+/// lists are on server-rendered pages, whose islands bundle stays small).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Summary {
+    pub id: String,
+    pub service_code: String,
+    pub service_name: String,
+    pub updated_ms: f64,
+    #[serde(default)]
+    pub bundle_id: String,
+    /// Only the photos' ids, which leave with the draft.
+    #[serde(default)]
+    pages: Vec<PhotoOf>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+struct PhotoOf {
+    photo_id: String,
+}
+
+/// [`list`], as summaries.
+pub async fn summaries(now_ms: f64) -> Result<Vec<Summary>, StoreError> {
+    let mut out = Vec::new();
+    for (_, json) in idb::all_json(Store::Drafts).await? {
+        let Ok(d) = serde_json::from_str::<Summary>(&json) else {
+            continue;
+        };
+        if now_ms - d.updated_ms > EXPIRY_MS {
+            remove_summary(&d).await;
+        } else {
+            out.push(d);
+        }
+    }
+    out.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms));
+    Ok(out)
+}
+
 /// Deletes the draft with its photos and their queue entries.
 pub async fn remove(draft: &Draft) {
-    for page in &draft.pages {
-        crate::storage::uploads::remove(&page.photo_id);
-        let _ = idb::delete_blob(&page.photo_id).await;
+    remove_with_photos(&draft.id, draft.pages.iter().map(|p| p.photo_id.as_str())).await;
+}
+
+/// [`remove`], from a summary.
+pub async fn remove_summary(draft: &Summary) {
+    remove_with_photos(&draft.id, draft.pages.iter().map(|p| p.photo_id.as_str())).await;
+}
+
+async fn remove_with_photos(id: &str, photo_ids: impl Iterator<Item = &str>) {
+    for photo_id in photo_ids {
+        crate::storage::unqueue(photo_id).await;
+        let _ = idb::delete_blob(photo_id).await;
     }
-    let _ = idb::delete(Store::Drafts, &draft.id).await;
+    let _ = idb::delete(Store::Drafts, id).await;
 }
 
 #[cfg(test)]
@@ -226,6 +272,29 @@ mod tests {
         assert_eq!(app.materials[0].upload_ids, vec!["u-p1", "u-p3"]);
         assert_eq!(app.delivery, Delivery::Window);
         assert!(app.agent.is_none());
+    }
+
+    #[test]
+    fn a_summary_reads_what_the_lists_show() {
+        let mut d = Draft::new("d1".into(), "S1", "服务", 5.0);
+        d.bundle_id = "b".into();
+        d.pages.push(PageRef {
+            material_id: "id".into(),
+            photo_id: "p1".into(),
+            warnings: vec![],
+            pdf: false,
+        });
+        let json = serde_json::to_string(&d).unwrap();
+        let s: Summary = serde_json::from_str(&json).unwrap();
+        assert_eq!((s.id.as_str(), s.service_code.as_str()), ("d1", "S1"));
+        assert_eq!((s.service_name.as_str(), s.updated_ms), ("服务", 5.0));
+        assert_eq!(s.bundle_id, "b");
+        assert_eq!(
+            s.pages,
+            vec![PhotoOf {
+                photo_id: "p1".into()
+            }]
+        );
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub(crate) mod submission;
 pub use done::DonePage;
 pub use page::ApplyPage;
 pub use start::{ApplyIndexPage, ApplyStartPage, DraftBanner};
+/// The islands of `/apply` and `/apply/{code}`, for the islands bundle's registry.
+#[cfg(feature = "hydrate")]
+pub use start::{DRAFTS, START};
 pub use steps::Step;
 
 /// Forgets a receipt kept on the device (its case left "my cases").

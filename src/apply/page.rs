@@ -94,12 +94,43 @@ pub fn ApplyPage() -> impl IntoView {
                 .and_then(Step::from_slug)
         })
     });
+    // 开始申报 (`routes::apply_new`) asks for a new draft: it gets its id here, which then
+    // replaces `new` in the address, so a reload or the back button returns to this draft and
+    // not to yet another new one.
+    let fresh_id = StoredValue::new(None::<String>);
+    let is_new = move |p: &Option<ApplyParams>| {
+        p.as_ref()
+            .is_some_and(|p| p.draft.as_deref() == Some(routes::NEW_DRAFT))
+    };
     // Reload only when the service or draft changes, not on every step.
     let key = Memo::new(move |_| {
         let p = params.get();
         let field =
             |f: fn(ApplyParams) -> Option<String>| p.clone().and_then(f).unwrap_or_default();
-        (field(|p| p.code), field(|p| p.draft))
+        let id = if is_new(&p) {
+            fresh_id.get_value().unwrap_or_else(|| {
+                let made = crate::storage::new_id("d");
+                fresh_id.set_value(Some(made.clone()));
+                made
+            })
+        } else {
+            field(|p| p.draft)
+        };
+        (field(|p| p.code), id)
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if params.with(is_new) {
+            let (code, id) = key.get_untracked();
+            let step = step.get_untracked().unwrap_or(Step::Notice);
+            navigate(
+                &routes::apply_step(&code, &id, step),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
     });
     let loaded = LocalResource::new(move || {
         let (code, id) = key.get();

@@ -6,7 +6,7 @@
 //!   booker, optional photos for 预审; personal, so rendered in the browser;
 //! - `/appointments/{number}` ([`AppointmentPage`]): status, time, check-in QR code, verdicts,
 //!   re-photographing, moving and cancelling; the query code comes from the device ([`store`]);
-//! - my appointments on `/track` ([`MyAppointmentsList`]).
+//! - my appointments on `/track` ([`MY_APPOINTMENTS`]).
 
 mod book;
 mod guide_entry;
@@ -18,7 +18,7 @@ pub mod store;
 
 pub use book::BookingPage;
 pub use guide_entry::GuideAppointment;
-pub use list::MyAppointmentsList;
+pub use list::MY_APPOINTMENTS;
 pub use page::AppointmentPage;
 
 use contract::appointment::{AppointmentLookup, AppointmentView, Availability};
@@ -45,6 +45,11 @@ fn lookup_body(number: &str, code: &str) -> AppointmentLookup {
 /// `POST /api/appointments/lookup`.
 async fn fetch(number: &str, code: &str) -> Result<AppointmentView, ApiErr> {
     api::post("/api/appointments/lookup", &lookup_body(number, code), None).await
+}
+
+/// [`fetch`] for the list on `/track`: what the list keeps, with the answer's text.
+async fn fetch_kept(number: &str, code: &str) -> Result<(store::Brief, String), ApiErr> {
+    api::post_kept("/api/appointments/lookup", &lookup_body(number, code)).await
 }
 
 /// What to tell the citizen when an appointment call fails.

@@ -10,7 +10,7 @@ mod service_page;
 mod share;
 mod status;
 
-pub use clear_data::ClearDeviceData;
+pub use clear_data::{on_device_cleared, CLEAR_DATA};
 pub use elder::provide_elder;
 pub use lang_switch::LANG_SWITCH;
 pub use service_page::ServicePage;

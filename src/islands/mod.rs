@@ -57,6 +57,16 @@ pub fn registry() -> &'static [&'static dyn hydrate::Hydrate] {
         &crate::home::DEVICE_NEWS,
         &crate::checklist::island::CHECKLIST,
         &crate::bundles::guide::BUNDLE,
+        // /track
+        &crate::track::LOOKUP,
+        &crate::track::MY_CASES,
+        &crate::appointment::MY_APPOINTMENTS,
+        &crate::feedback::MY_TICKETS,
+        // /track and /apply
+        &crate::components::CLEAR_DATA,
+        // /apply, /apply/{code}
+        &crate::apply::DRAFTS,
+        &crate::apply::START,
     ];
     ALL
 }

@@ -32,6 +32,12 @@ pub fn set<T: Serialize>(key: &str, value: &T) -> bool {
     storage().is_some_and(|s| s.set_item(&full_key(key), &text).is_ok())
 }
 
+/// Stores JSON text as it is under `key` (e.g. an answer of the API kept whole); `false` if it
+/// could not be saved.
+pub fn set_text(key: &str, json: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(&full_key(key), json).is_ok())
+}
+
 /// Forgets `key`.
 pub fn remove(key: &str) {
     if let Some(s) = storage() {

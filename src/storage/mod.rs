@@ -12,6 +12,47 @@ thread_local! {
         std::cell::RefCell::new(std::collections::HashSet::new());
 }
 
+/// The app's background upload queue (`uploads`), as far as pages that only list or delete
+/// drafts need it. The app bundle gives it when it starts (`app::start`); an islands page has
+/// no queue running, and its bundle need not carry the queue's code.
+pub struct Queue {
+    /// Takes a photo out of the queue, stopping its upload (`uploads::remove`).
+    pub remove: fn(&str),
+    /// Stops every upload and empties the queue in memory (`uploads::forget_all`).
+    pub forget_all: fn(),
+}
+
+thread_local! {
+    static QUEUE: std::cell::Cell<Option<&'static Queue>> = const { std::cell::Cell::new(None) };
+}
+
+/// Called once by the app bundle (`main.rs`) as it starts; the islands bundle never calls it,
+/// so the queue's code is not in it.
+pub fn use_app_queue() {
+    static APP: Queue = Queue {
+        remove: uploads::remove,
+        forget_all: uploads::forget_all,
+    };
+    QUEUE.with(|q| q.set(Some(&APP)));
+}
+
+/// Takes a photo out of the upload queue: the app's, when it runs, else its entry in the store.
+pub async fn unqueue(photo_id: &str) {
+    match QUEUE.with(std::cell::Cell::get) {
+        Some(queue) => (queue.remove)(photo_id),
+        None => {
+            let _ = idb::delete(idb::Store::Queue, photo_id).await;
+        }
+    }
+}
+
+/// Stops the app's uploads, if it runs ("清除本机数据"; the stores are emptied apart).
+pub fn stop_uploads() {
+    if let Some(queue) = QUEUE.with(std::cell::Cell::get) {
+        (queue.forget_all)();
+    }
+}
+
 /// `key` as a `&'static str`, one allocation per distinct key for the life of the tab: a photo
 /// still being prepared when its section goes (the view redrawn) must still be recorded under
 /// its key (a case number, an appointment), which a string in the section's reactive arena

@@ -2,20 +2,29 @@
 //! the page opens (and all at once with 全部刷新), with 有新进展 on cases that moved since the
 //! citizen last looked.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use super::my_cases::{self, MyCase};
 use super::saved::saved_time;
-use super::{case_error, fetch_case};
+use super::{case_error, fetch_brief};
 use crate::api::ApiErr;
-use crate::components::ClearDeviceData;
+use crate::components::on_device_cleared;
 use crate::i18n::t;
+use crate::islands::Island;
 use crate::routes;
 
-#[component]
-pub fn MyCasesList() -> impl IntoView {
+/// 我的办件: drawn empty by the server (the cases are on the device), filled in
+/// and refreshed once the island is live. Its links open the case pages with a full page load.
+pub static MY_CASES: Island<()> = Island {
+    name: "my-cases",
+    view: |()| my_cases_list().into_any(),
+};
+
+/// A plain function rather than a component: the islands bundle then carries no erased view
+/// type for it.
+fn my_cases_list() -> impl IntoView {
     let cases = crate::browser::from_device(Vec::new(), my_cases::list);
     let refreshing = RwSignal::new(false);
     // (case number, message) for each case whose refresh failed.
@@ -38,8 +47,8 @@ pub fn MyCasesList() -> impl IntoView {
             let mut offline = 0;
             // One at a time: a phone on a weak link gets each answer sooner.
             for case in list {
-                match fetch_case(&case.case_number, &case.query_code).await {
-                    Ok(view) => my_cases::record(&view),
+                match fetch_brief(&case.case_number, &case.query_code).await {
+                    Ok((brief, json)) => my_cases::update_from_text(&brief, &json, false),
                     // No network: the row shows what the device saved, and when.
                     Err(ApiErr::Network) => {
                         offline += 1;
@@ -76,6 +85,11 @@ pub fn MyCasesList() -> impl IntoView {
     // Opening /track looks at every case again, so the changed ones are marked: once the page is
     // live, so that it is taken over from the server's markup as it was sent.
     Effect::new(move |_| refresh_all());
+    on_device_cleared(move || {
+        cases.set(my_cases::list());
+        failures.set(Vec::new());
+        note.set(None);
+    });
 
     let news = move || cases.with(|c| c.iter().filter(|c| c.has_news()).count());
     view! {
@@ -87,9 +101,9 @@ pub fn MyCasesList() -> impl IntoView {
                 })}
             </h2>
             {move || if cases.with(Vec::is_empty) {
-                view! { <p class="note">{t::MY_CASES_EMPTY()}</p> }.into_any()
+                Either::Left(view! { <p class="note">{t::MY_CASES_EMPTY()}</p> })
             } else {
-                view! {
+                Either::Right(view! {
                     <p class="note">{t::MY_CASES_NOTE()}</p>
                     <div class="actions">
                         <button type="button" class="button secondary" disabled=move || refreshing.get()
@@ -97,27 +111,20 @@ pub fn MyCasesList() -> impl IntoView {
                             {t::REFRESH_ALL()}
                         </button>
                     </div>
-                }.into_any()
+                })
             }}
             <p class="note" role="status">
                 {move || if refreshing.get() { Some(t::REFRESHING().to_string()) } else { note.get() }}
             </p>
             <ul class="my-case-list">
-                <For each=move || cases.get() key=|c| (c.case_number.clone(), c.status, c.seen_status, c.steps) let:case>
-                    <CaseRow case=case failures=failures confirming=confirming cases=cases/>
-                </For>
+                // Redrawn in place (a `For` would cost the island more code than 30 rows do).
+                {move || cases.get().into_iter().map(|case| case_row(case, failures, confirming, cases)).collect_view()}
             </ul>
         </section>
-        <ClearDeviceData on_cleared=Callback::new(move |_| {
-            cases.set(my_cases::list());
-            failures.set(Vec::new());
-            note.set(None);
-        })/>
     }
 }
 
-#[component]
-fn CaseRow(
+fn case_row(
     case: MyCase,
     failures: RwSignal<Vec<(String, String)>>,
     confirming: RwSignal<Option<String>>,
@@ -140,17 +147,17 @@ fn CaseRow(
     let href = routes::case(&case.case_number);
     view! {
         <li class="my-case" class:has-news=news>
-            <A href=href attr:class="my-case-link" attr:id=label_id.clone()>
+            <a href=href class="my-case-link" id=label_id.clone()>
                 <span class="my-case-service">{case.service_name}</span>
                 <span class="my-case-meta">{t::CASE_NUMBER()}{t::COLON()}{case.case_number}</span>
                 <span class="my-case-meta">
                     {t::STATUS()}{t::COLON()}<strong>{t::case_status(case.status)}</strong>
                     {news.then(|| view! { " "<span class="news-badge">{t::HAS_NEWS()}</span> })}
                 </span>
-            </A>
+            </a>
             {move || failure().map(|m| view! { <p class="error-message">{m}</p> })}
             {move || if is_confirming() {
-                view! {
+                Either::Left(view! {
                     <div class="track-confirm" role="group" aria-label=t::REMOVE_CONFIRM()>
                         <p>{t::REMOVE_CONFIRM()}</p>
                         <div class="actions">
@@ -159,15 +166,15 @@ fn CaseRow(
                                 on:click=move |_| confirming.set(None)>{t::CANCEL()}</button>
                         </div>
                     </div>
-                }.into_any()
+                })
             } else {
-                view! {
+                Either::Right(view! {
                     <button type="button" class="link-button remove"
                         aria-describedby=label_id.clone()
                         on:click=move |_| confirming.set(Some(number.get_value()))>
                         {t::REMOVE()}
                     </button>
-                }.into_any()
+                })
             }}
         </li>
     }

@@ -22,6 +22,9 @@ mod tracks;
 pub use case_page::CasePage;
 pub use lookup::TrackPage;
 pub use news::CaseNews;
+/// The islands of `/track`, for the islands bundle's registry.
+#[cfg(feature = "hydrate")]
+pub use {list::MY_CASES, lookup::LOOKUP};
 
 use contract::{CaseLookup, CaseView};
 
@@ -35,6 +38,19 @@ async fn fetch_case(case_number: &str, query_code: &str) -> Result<CaseView, Api
         query_code: query_code.to_string(),
     };
     api::post("/api/cases/lookup", &body, None).await
+}
+
+/// `POST /api/cases/lookup`, reading only what my cases keep, with the answer's text (to keep
+/// as the case's saved copy): for the islands of `/track`.
+async fn fetch_brief(
+    case_number: &str,
+    query_code: &str,
+) -> Result<(my_cases::CaseBrief, String), ApiErr> {
+    let body = CaseLookup {
+        case_number: case_number.to_string(),
+        query_code: query_code.to_string(),
+    };
+    api::post_kept("/api/cases/lookup", &body).await
 }
 
 /// What to tell the citizen when a case call fails. A 404 is the backend's one answer for an

@@ -12,13 +12,14 @@
 //! - [`remember`]: add or update a case the citizen has just seen (after a lookup, or on the
 //!   confirmation page after a submission);
 //! - [`list`], [`get`], [`remove`];
-//! - [`last_seen_status`], [`mark_seen`] (the case page was opened), [`record`] (a background
-//!   refresh learnt the latest status, not yet seen).
+//! - [`last_seen_status`], [`mark_seen`] (the case page was opened), [`update_from_text`] (a
+//!   look-up or a background refresh, read only as far as the list needs).
 //!
 //! The list logic is in pure functions over `Vec<MyCase>`, tested natively; the public functions
 //! only load and save around them.
 
 use contract::{CaseStatus, CaseView};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use crate::storage::local;
@@ -86,8 +87,46 @@ fn save(cases: &[MyCase]) -> bool {
     local::set(KEY, &cases)
 }
 
-fn steps_of(view: &CaseView) -> Option<u32> {
-    u32::try_from(view.timeline.len()).ok()
+/// What the list keeps of a case's answer: read from the answer's JSON without the code to read
+/// a whole `CaseView` (the look-up form and the list are islands of a server-rendered page).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "BriefJson")]
+pub struct CaseBrief {
+    pub case_number: String,
+    pub service_name: String,
+    pub status: CaseStatus,
+    pub steps: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct BriefJson {
+    case_number: String,
+    service_name: String,
+    status: CaseStatus,
+    /// Only counted.
+    timeline: Vec<IgnoredAny>,
+}
+
+impl From<BriefJson> for CaseBrief {
+    fn from(j: BriefJson) -> CaseBrief {
+        CaseBrief {
+            case_number: j.case_number,
+            service_name: j.service_name,
+            status: j.status,
+            steps: u32::try_from(j.timeline.len()).ok(),
+        }
+    }
+}
+
+impl CaseBrief {
+    pub fn of(view: &CaseView) -> CaseBrief {
+        CaseBrief {
+            case_number: view.case_number.clone(),
+            service_name: view.service_name.clone(),
+            status: view.status,
+            steps: u32::try_from(view.timeline.len()).ok(),
+        }
+    }
 }
 
 /// Adds a case the citizen is looking at now (or updates it: a new query code, a new status),
@@ -148,23 +187,33 @@ pub fn last_seen_status(case_number: &str) -> Option<CaseStatus> {
 
 /// The citizen has just seen `view` on the case page: nothing about it is news any more.
 pub fn mark_seen(view: &CaseView) {
-    update(view, true);
-}
-
-/// A refresh learnt the case's latest state; it stays news until the case page is opened.
-pub fn record(view: &CaseView) {
-    update(view, false);
-}
-
-fn update(view: &CaseView, seen: bool) {
-    let mut cases = load();
-    let now = now_ms();
-    apply(&mut cases, view, seen, now);
-    if let Some(case) = cases.iter_mut().find(|c| c.case_number == view.case_number) {
-        case.checked_ms = Some(now);
-        save(&cases);
+    if update(&CaseBrief::of(view), true) {
         super::saved::save(view);
     }
+}
+
+/// [`mark_seen`] (`seen`), or a refresh that learnt the case's latest state (not `seen`: it
+/// stays news until the case page is opened), from an answer kept as text (`api::post_kept`).
+pub fn update_from_text(brief: &CaseBrief, view_json: &str, seen: bool) {
+    if update(brief, seen) {
+        super::saved::save_text(&brief.case_number, view_json);
+    }
+}
+
+/// Updates the remembered case; `false` if it is not remembered (its copy is then not kept).
+fn update(brief: &CaseBrief, seen: bool) -> bool {
+    let mut cases = load();
+    let now = now_ms();
+    apply(&mut cases, brief, seen, now);
+    let Some(case) = cases
+        .iter_mut()
+        .find(|c| c.case_number == brief.case_number)
+    else {
+        return false;
+    };
+    case.checked_ms = Some(now);
+    save(&cases);
+    true
 }
 
 /// Inserts or updates a case, first in the list, with `status` seen; returns the numbers of the
@@ -231,14 +280,14 @@ fn prune(cases: &mut Vec<MyCase>, now_ms: u64) -> Vec<String> {
 }
 
 /// Updates a remembered case from a lookup; `false` if it is not remembered or nothing changed.
-fn apply(cases: &mut [MyCase], view: &CaseView, seen: bool, now_ms: u64) -> bool {
+fn apply(cases: &mut [MyCase], view: &CaseBrief, seen: bool, now_ms: u64) -> bool {
     let Some(case) = cases.iter_mut().find(|c| c.case_number == view.case_number) else {
         return false;
     };
     let before = case.clone();
     case.status = view.status;
     case.concluded_ms = concluded_since(view.status, case.concluded_ms, now_ms);
-    case.steps = steps_of(view);
+    case.steps = view.steps;
     case.service_name.clone_from(&view.service_name);
     if seen {
         case.seen_status = view.status;
@@ -252,7 +301,11 @@ mod tests {
     use super::*;
     use contract::{Delivery, TimeLimit, TimelineStep};
 
-    fn view(number: &str, status: CaseStatus, steps: usize) -> CaseView {
+    fn view(number: &str, status: CaseStatus, steps: usize) -> CaseBrief {
+        CaseBrief::of(&full(number, status, steps))
+    }
+
+    fn full(number: &str, status: CaseStatus, steps: usize) -> CaseView {
         CaseView {
             case_number: number.into(),
             service_code: "S1".into(),
@@ -430,6 +483,14 @@ mod tests {
             50 * DAY,
         );
         assert_eq!(cases[0].concluded_ms, Some(5 * DAY));
+    }
+
+    #[test]
+    fn the_brief_of_an_answer_is_what_the_list_keeps() {
+        let json = serde_json::to_string(&full("A", CaseStatus::Accepted, 3)).unwrap();
+        let brief: CaseBrief = serde_json::from_str(&json).unwrap();
+        assert_eq!(brief, view("A", CaseStatus::Accepted, 3));
+        assert_eq!(brief.steps, Some(3));
     }
 
     #[test]

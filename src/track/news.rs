@@ -1,9 +1,12 @@
 //! On the home page: opening the portal looks at every case remembered on this device and says
 //! which have moved since the citizen last looked.
+//!
+//! Router-free and reading only what my cases keep (`fetch_brief`), so it can be an island of a
+//! server-rendered page.
 
 use leptos::prelude::*;
 
-use super::fetch_case;
+use super::fetch_brief;
 use super::my_cases;
 use crate::i18n::t;
 
@@ -17,8 +20,9 @@ pub fn CaseNews() -> impl IntoView {
         if !remembered.is_empty() {
             leptos::task::spawn_local(async move {
                 for case in remembered {
-                    if let Ok(view) = fetch_case(&case.case_number, &case.query_code).await {
-                        my_cases::record(&view);
+                    let found = fetch_brief(&case.case_number, &case.query_code).await;
+                    if let Ok((brief, json)) = found {
+                        my_cases::update_from_text(&brief, &json, false);
                     }
                 }
                 news.set(count());
