@@ -90,14 +90,32 @@ pub fn CaseRoutes() -> impl IntoView {
 /// of loading it again and again.
 #[component]
 fn Elsewhere() -> impl IntoView {
-    let window = crate::browser::window();
-    let here = window.as_ref().and_then(|w| w.location().pathname().ok());
-    if here.is_some() && here == crate::app::first_path() {
+    // The router's address: the window's still shows the page being left while this draws, so
+    // reloading it would only open that page again.
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    if Some(&path) == crate::app::first_path().as_ref() {
         return view! { <NotFound/> }.into_any();
     }
-    if let Some(w) = window {
-        let _ = w.location().reload();
-    }
+    let (search, hash) = (
+        location.search.get_untracked(),
+        location.hash.get_untracked(),
+    );
+    let href = format!(
+        "{path}{}{search}{}{}",
+        if search.is_empty() { "" } else { "?" },
+        if hash.is_empty() || hash.starts_with('#') {
+            ""
+        } else {
+            "#"
+        },
+        hash
+    );
+    // Once the router has put the address in the history: then the page loaded replaces it.
+    set_timeout(
+        move || crate::browser::load_page(&href, true),
+        std::time::Duration::ZERO,
+    );
     view! { <crate::components::Loading/> }.into_any()
 }
 

@@ -200,7 +200,9 @@ pub fn answers_form<Q: Question>(
         <form method="get" action=action class="situation-form">
             {english}
             {question_fieldsets(questions, class, answers, choose)}
-            <button type="submit" class="button secondary" hidden=move || live.get()>
+            // `hidden` would lose to `.button`'s display.
+            <button type="submit" class="button secondary"
+                style:display=move || live.get().then_some("none")>
                 {crate::i18n::t::SHOW_FOR_ANSWERS()}
             </button>
         </form>

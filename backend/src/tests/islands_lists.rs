@@ -1,10 +1,42 @@
 //! A checklist and a bundle's guide arrive with their answers' part as an island: the server
 //! draws it for the answers in the address and gives it, as props, only what it shows.
 
+use axum::Router;
+use tempfile::TempDir;
+
 use super::pages::get;
-use super::whole_router;
+use crate::app::AppState;
+use crate::config::Config;
 
 const ID_CARD: &str = "11990100GAHZ070001000";
+
+/// The whole router over a `dist/` with the app's and the islands bundle's pages (the server
+/// renders public pages only when both are built).
+fn islands_router() -> (TempDir, Router) {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    let page = |bundle: &str| {
+        format!(
+            "<!DOCTYPE html><html><head><script type=\"module\">import init from '/{bundle}.js';\
+             </script></head><body></body></html>"
+        )
+    };
+    std::fs::write(dist.join("index.html"), page("portal")).unwrap();
+    std::fs::write(dist.join("islands.html"), page("islands")).unwrap();
+    let config = Config {
+        addr: "127.0.0.1:0".into(),
+        data_dir: dir.path().join("data"),
+        dist_dir: dist,
+        staff_token: None,
+        trust_proxy: false,
+        behind_tls: false,
+        api_origin: None,
+    };
+    let state = AppState::open(&config).unwrap();
+    let router = crate::app::router(state, &config).unwrap();
+    (dir, router)
+}
 
 /// The props of the island `name` in `html`, as JSON.
 fn props(html: &str, name: &str) -> serde_json::Value {
@@ -26,7 +58,7 @@ fn props(html: &str, name: &str) -> serde_json::Value {
 
 #[tokio::test]
 async fn a_checklist_is_drawn_for_its_answers_with_props_of_what_it_shows() {
-    let (_dir, router) = whole_router("<!DOCTYPE html><html><head></head><body></body></html>");
+    let (_dir, router) = islands_router();
     let (_, _, html) = get(&router, &format!("/checklists/{ID_CARD}?s=first,adult")).await;
     let p = props(&html, "checklist");
     assert_eq!(p["answers"], serde_json::json!(["first", "adult"]));
@@ -81,7 +113,7 @@ async fn a_checklist_is_drawn_for_its_answers_with_props_of_what_it_shows() {
 
 #[tokio::test]
 async fn a_bundle_guide_is_drawn_for_its_answers_with_the_bundle_text_outside_the_island() {
-    let (_dir, router) = whole_router("<!DOCTYPE html><html><head></head><body></body></html>");
+    let (_dir, router) = islands_router();
     let (_, _, html) = get(&router, "/bundles/restaurant?s=family").await;
     let p = props(&html, "bundle");
     assert_eq!(p["answers"], serde_json::json!(["family"]));
