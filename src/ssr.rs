@@ -54,6 +54,11 @@ pub fn init() {
 /// The page loads the islands bundle (src/islands), as `data-bundle` says: the service worker
 /// keeps it as itself, never as the app's shell.
 pub fn shell(head: Arc<str>, rendered_for: String, elder: bool) -> impl IntoView {
+    // Nothing on the page is hydrated from the data it was drawn from (an island brings its own
+    // props), so that data is not written into the page.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang=crate::i18n::lang::current().html_tag() class=elder.then_some(crate::components::elder::CLASS)>

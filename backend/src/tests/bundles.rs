@@ -206,12 +206,29 @@ async fn import_replaces_the_bundles_with_the_catalog_in_one_go() {
     assert_eq!(body.as_array().map(Vec::len), Some(1));
 }
 
-/// The page's markup as a reader sees it: without the data carried for hydration and the
-/// renderer's `<!>` markers.
+/// The page's markup as a reader sees it: without scripts, islands' props and the renderer's
+/// `<!>` markers.
 async fn page(router: &axum::Router, path: &str) -> (StatusCode, String) {
     let (status, _, html) = super::pages::get(router, path).await;
-    let markup = html.split("<script").next().unwrap_or_default();
-    (status, markup.replace("<!>", ""))
+    let mut markup = String::new();
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("<script") {
+        markup.push_str(&rest[..at]);
+        rest = rest[at..]
+            .split_once("</script>")
+            .map_or("", |(_, after)| after);
+    }
+    markup.push_str(rest);
+    // An island's props (what it redraws from when an answer changes) are not shown.
+    let mut shown = String::new();
+    let mut rest = markup.as_str();
+    while let Some(at) = rest.find(" data-props=\"") {
+        shown.push_str(&rest[..at]);
+        let after = &rest[at + " data-props=\"".len()..];
+        rest = after.split_once('"').map_or("", |(_, after)| after);
+    }
+    shown.push_str(rest);
+    (status, shown.replace("<!>", ""))
 }
 
 #[tokio::test]

@@ -48,12 +48,31 @@ use crate::config::Config;
 use crate::http::ratelimit::Limits;
 use crate::uploads::sniff::samples;
 
-/// The whole router (API, pages, files) over a `dist/` holding just `index_html`, as the
+/// The whole router (API, pages, files) over a `dist/` holding `index_html` (given the app's
+/// module script if it has none, as Trunk writes it) and the islands bundle's page, as the
 /// backend serves it; the folder lives as long as the returned guard.
 pub fn whole_router(index_html: &str) -> (TempDir, Router) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("dist")).unwrap();
+    let module = |bundle: &str| {
+        format!(
+            "<script type=\"module\">import init from '/{bundle}-0123456789abcdef.js';</script>"
+        )
+    };
+    let index_html = if index_html.contains("<script type=\"module\">") {
+        index_html.to_string()
+    } else {
+        index_html.replacen("</head>", &format!("{}</head>", module("portal")), 1)
+    };
     std::fs::write(dir.path().join("dist/index.html"), index_html).unwrap();
+    std::fs::write(
+        dir.path().join("dist/islands.html"),
+        format!(
+            "<html><head>{}</head><body></body></html>",
+            module("islands")
+        ),
+    )
+    .unwrap();
     let config = Config {
         addr: "127.0.0.1:0".into(),
         data_dir: dir.path().join("data"),
