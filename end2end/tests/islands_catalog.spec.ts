@@ -110,3 +110,20 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByRole('link', { name: /结婚登记/ })).toHaveCount(0);
   });
 });
+
+test('where the app draws the pages (after a personal page), the same islands work', async ({ page }) => {
+  await openApp(page, `/services/${ID_CARD}/appointment`);
+  await expect(page.getByRole('heading', { level: 1, name: '预约办理' })).toBeVisible();
+  // The site title: the app draws the home page itself.
+  await page.locator('.site-title').click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByLabel('搜索办事事项').fill('结婚');
+  const results = page.getByRole('region', { name: '搜索结果' });
+  await expect(results.getByRole('link', { name: /结婚登记/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', /lang=en/);
+  await page.getByRole('link', { name: /办事指南/ }).first().click();
+  await page.getByLabel('搜索办事事项').fill('身份证');
+  await expect(page).toHaveURL(/\/services\?q=/);
+  await expect(page.locator('.service-list').getByRole('link', { name: /结婚登记/ })).toHaveCount(0);
+  await expect(page.locator('.service-list').getByRole('link', { name: /居民身份证申领/ }).first()).toBeVisible();
+});
