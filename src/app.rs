@@ -193,7 +193,7 @@ fn Toolbar() -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            {LANG_SWITCH.render(crate::components::lang_switch::Here { here })}
+            {LANG_SWITCH.render(crate::components::lang_switch::Links::to(&here))}
             {crate::components::elder::TOGGLE.render(())}
         </div>
     }

@@ -6,8 +6,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use serde::{Deserialize, Serialize};
 
 use crate::apply::DraftBanner;
+use crate::components::kept::Kept;
 use crate::components::set_title;
 use crate::guide::{fragment, lang_field, RESULTS_ID};
 use crate::i18n::t;
@@ -57,7 +59,7 @@ pub fn HomePage() -> impl IntoView {
         <main id="main" class="page home">
             <h1 class="visually-hidden">{t::SITE_TITLE()}</h1>
             {DEVICE_NEWS.render(())}
-            {HOME_SEARCH.render(())}
+            {HOME_SEARCH.render(HomeSearchForm::drawn())}
             <nav class="entries" aria-label=t::MAIN_ENTRIES()>
                 {entries
                     .into_iter()
@@ -87,15 +89,48 @@ pub static DEVICE_NEWS: crate::islands::Island<()> = crate::islands::Island {
     view: |()| view! { <DraftBanner/><CaseNews/> }.into_any(),
 };
 
-pub static HOME_SEARCH: crate::islands::Island<()> = crate::islands::Island {
+/// The search form's content, drawn by the page: the island has code for typing only.
+#[derive(Serialize, Deserialize)]
+pub struct HomeSearchForm {
+    content: Kept,
+}
+
+impl HomeSearchForm {
+    fn drawn() -> HomeSearchForm {
+        HomeSearchForm {
+            content: Kept::new(|| {
+                view! {
+                    {lang_field()}
+                    <label for=SEARCH_INPUT class="search-label">{t::SEARCH_LABEL()}</label>
+                    <div class="search-row">
+                        <input
+                            id=SEARCH_INPUT
+                            type="search"
+                            name="q"
+                            placeholder=t::SEARCH_PLACEHOLDER()
+                            autocomplete="off"
+                            enterkeyhint="search"
+                        />
+                        <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
+                    </div>
+                }
+            }),
+        }
+    }
+}
+
+/// The home page's search box's id.
+const SEARCH_INPUT: &str = "home-search";
+
+pub static HOME_SEARCH: crate::islands::Island<HomeSearchForm> = crate::islands::Island {
     name: "home-search",
-    view: |()| view! { <HomeSearch/> }.into_any(),
+    view: |form| view! { <HomeSearch form/> }.into_any(),
 };
 
 /// The search box; as the citizen types, the server's first results for the text show below
 /// it (fetched from `/services?q=`, so the browser carries neither the catalog nor its search).
 #[component]
-fn HomeSearch() -> impl IntoView {
+fn HomeSearch(form: HomeSearchForm) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let found = RwSignal::new(String::new());
     // Only the newest keystroke's answer is shown.
@@ -118,27 +153,28 @@ fn HomeSearch() -> impl IntoView {
     };
     // Text typed before the page took over is searched for at once.
     Effect::new(move |_| {
-        if let Some(typed) = crate::browser::typed_value("home-search") {
+        if let Some(typed) = crate::browser::typed_value(SEARCH_INPUT) {
             search(typed);
         }
     });
+    let typed = move |ev: web_sys::Event| search(event_target_value(&ev));
+    let Kept { html, app } = form.content;
+    let form = match app {
+        Some(app) => view! {
+            <form action="/services" method="get" class="search-form" role="search" on:input=typed>
+                {app.run()}
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            <form action="/services" method="get" class="search-form" role="search"
+                inner_html=html on:input=typed>
+            </form>
+        }
+        .into_any(),
+    };
     view! {
-        <form action="/services" method="get" class="search-form" role="search">
-            {lang_field()}
-            <label for="home-search" class="search-label">{t::SEARCH_LABEL()}</label>
-            <div class="search-row">
-                <input
-                    id="home-search"
-                    type="search"
-                    name="q"
-                    placeholder=t::SEARCH_PLACEHOLDER()
-                    autocomplete="off"
-                    enterkeyhint="search"
-                    on:input=move |ev| search(event_target_value(&ev))
-                />
-                <button type="submit" class="button">{t::SEARCH_BUTTON()}</button>
-            </div>
-        </form>
+        {form}
         <section class="quick-results" aria-label=t::SEARCH_RESULTS()
             hidden=move || query.with(|q| q.trim().is_empty()) || found.with(String::is_empty)>
             <div inner_html=move || found.get()></div>

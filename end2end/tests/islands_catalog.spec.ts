@@ -17,7 +17,7 @@ function islandComplaints(page: Page): string[] {
   return said;
 }
 
-for (const path of ['/', '/services', `/services/${ID_CARD}`, `/performance/services/${ID_CARD}`, '/publications']) {
+for (const path of ['/', '/services', `/services/${ID_CARD}`, `/performance/services/${ID_CARD}`, '/performance/departments/%E5%B8%82%E5%85%AC%E5%AE%89%E5%B1%80', '/publications']) {
   test(`${path} loads the islands bundle and takes over every island on it`, async ({ page }) => {
     const said = islandComplaints(page);
     const wasm: string[] = [];
@@ -92,4 +92,38 @@ test('the home page says when a case kept on this device has moved, learnt once 
   await expectAccessible(page);
   await news.click();
   await expect(page).toHaveURL(/\/track$/);
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the filters are part of the search form the server answers', async ({ page }) => {
+    await page.goto('/services');
+    await page.getByText('筛选').click();
+    await page.getByLabel('服务对象').selectOption('legal_person');
+    await page.getByLabel('搜索办事事项').fill('登记');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page).toHaveURL(/aud=legal_person/);
+    await expect(page).toHaveURL(/q=%E7%99%BB%E8%AE%B0/);
+    await expect(page.getByLabel('服务对象')).toHaveValue('legal_person');
+    await expect(page.locator('.service-name').first()).toBeVisible();
+    await expect(page.getByRole('link', { name: /结婚登记/ })).toHaveCount(0);
+  });
+});
+
+test('where the app draws the pages (after a personal page), the same islands work', async ({ page }) => {
+  await openApp(page, `/services/${ID_CARD}/appointment`);
+  await expect(page.getByRole('heading', { level: 1, name: '预约办理' })).toBeVisible();
+  // The site title: the app draws the home page itself.
+  await page.locator('.site-title').click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.getByLabel('搜索办事事项').fill('结婚');
+  const results = page.getByRole('region', { name: '搜索结果' });
+  await expect(results.getByRole('link', { name: /结婚登记/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'English' })).toHaveAttribute('href', /lang=en/);
+  await page.getByRole('link', { name: /办事指南/ }).first().click();
+  await page.getByLabel('搜索办事事项').fill('身份证');
+  await expect(page).toHaveURL(/\/services\?q=/);
+  await expect(page.locator('.service-list').getByRole('link', { name: /结婚登记/ })).toHaveCount(0);
+  await expect(page.locator('.service-list').getByRole('link', { name: /居民身份证申领/ }).first()).toBeVisible();
 });

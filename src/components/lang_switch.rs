@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
+use super::kept::Kept;
 use crate::i18n::lang::{self, Lang};
 use crate::i18n::t;
 
@@ -39,50 +40,74 @@ fn shown_now() -> Option<String> {
     ))
 }
 
-/// The island's props: the page's address (path and query) when it was drawn.
+/// The island's props: its links, drawn by the page for the address it shows (`links`). The
+/// island has code for the click only; the links are markup it keeps as drawn.
 #[derive(Serialize, Deserialize)]
-pub struct Here {
-    pub here: String,
+pub struct Links {
+    links: Kept,
 }
 
-pub static LANG_SWITCH: crate::islands::Island<Here> = crate::islands::Island {
+impl Links {
+    /// The links to this page in each language; `here` is its address (path and query).
+    pub fn to(here: &str) -> Links {
+        let here = here.to_string();
+        Links {
+            links: Kept::new(move || {
+                let now = lang::current();
+                let choice = |to: Lang, label: &'static str| {
+                    view! {
+                        <a
+                            href=lang::with_param(&here, to)
+                            class="lang-choice"
+                            lang=to.html_tag()
+                            hreflang=to.html_tag()
+                            // A full load: the page is drawn in one language from its first frame.
+                            rel="external"
+                            aria-current=(to == now).then_some("true")
+                        >
+                            {label}
+                        </a>
+                    }
+                };
+                view! {
+                    {choice(Lang::Zh, "中文")}
+                    <span aria-hidden="true">" / "</span>
+                    {choice(Lang::En, "English")}
+                }
+            }),
+        }
+    }
+}
+
+pub static LANG_SWITCH: crate::islands::Island<Links> = crate::islands::Island {
     name: "lang",
-    view: |Here { here }| view! { <LangSwitch here/> }.into_any(),
+    view: |Links { links }| {
+        match links.app {
+        Some(app) => view! {
+            <nav class="lang-switch" aria-label=t::LANGUAGE() on:click=chosen>{app.run()}</nav>
+        }
+        .into_any(),
+        None => view! {
+            <nav class="lang-switch" aria-label=t::LANGUAGE() inner_html=links.html on:click=chosen></nav>
+        }
+        .into_any(),
+    }
+    },
 };
 
-#[component]
-fn LangSwitch(here: String) -> impl IntoView {
-    let now = lang::current();
-    let choice = |to: Lang, label: &'static str| {
-        view! {
-            <a
-                href=lang::with_param(&here, to)
-                class="lang-choice"
-                lang=to.html_tag()
-                hreflang=to.html_tag()
-                // A full load: the page is drawn in one language from its first frame.
-                rel="external"
-                aria-current=(to == now).then_some("true")
-                on:click=move |ev| {
-                    remember(to);
-                    // The link follows the address shown now (the app may have moved on).
-                    let link = ev
-                        .current_target()
-                        .and_then(|el| el.dyn_into::<web_sys::Element>().ok());
-                    if let (Some(a), Some(shown)) = (link, shown_now()) {
-                        let _ = a.set_attribute("href", &lang::with_param(&shown, to));
-                    }
-                }
-            >
-                {label}
-            </a>
-        }
+/// A click on one of the links: keeps its language, and points it at the address shown now
+/// (the app may have moved on since the links were drawn).
+fn chosen(ev: web_sys::MouseEvent) {
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a.lang-choice").ok().flatten())
+    else {
+        return;
     };
-    view! {
-        <nav class="lang-switch" aria-label=t::LANGUAGE()>
-            {choice(Lang::Zh, "中文")}
-            <span aria-hidden="true">" / "</span>
-            {choice(Lang::En, "English")}
-        </nav>
+    let to = Lang::from_tag(&link.get_attribute("hreflang").unwrap_or_default());
+    remember(to);
+    if let Some(shown) = shown_now() {
+        let _ = link.set_attribute("href", &lang::with_param(&shown, to));
     }
 }

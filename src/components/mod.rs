@@ -4,6 +4,7 @@
 mod clear_data;
 pub mod elder;
 pub mod form;
+pub mod kept;
 pub mod lang_switch;
 pub mod material_pages;
 mod service_page;

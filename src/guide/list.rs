@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::results::{Paging, PAGE};
 use super::{fragment, ServiceResults};
+use crate::components::kept::Kept;
 use crate::components::set_title;
 use crate::i18n::t;
 use crate::routes;
@@ -139,8 +140,7 @@ fn options(all: &[contract::ServiceSummary]) -> (Vec<String>, Vec<String>) {
 /// the content does not travel in the props (the browser finds it in the page).
 #[derive(Serialize, Deserialize)]
 pub struct SearchForm {
-    #[serde(skip)]
-    content: String,
+    content: Kept,
 }
 
 pub static SEARCH: crate::islands::Island<SearchForm> = crate::islands::Island {
@@ -157,13 +157,22 @@ pub(crate) fn lang_field() -> impl IntoView {
 }
 
 /// The form's content as markup: the query, and the filters open when one is set.
-fn form_content(q: String, filters: Filters, depts: Vec<String>, themes: Vec<String>) -> String {
+fn form_content(q: String, filters: Filters, depts: Vec<String>, themes: Vec<String>) -> Kept {
+    Kept::new(move || form_fields(q.clone(), filters.clone(), depts.clone(), themes.clone()))
+}
+
+fn form_fields(
+    q: String,
+    filters: Filters,
+    depts: Vec<String>,
+    themes: Vec<String>,
+) -> impl IntoView {
     let open = filters != Filters::default();
     let option = |value: String, label: String, chosen: bool| {
         view! { <option value=value selected=chosen>{label}</option> }
     };
     let aud = filters.audience;
-    let content = view! {
+    view! {
         {lang_field()}
         <label for=SEARCH_INPUT class="search-label">{t::SEARCH_LABEL()}</label>
         <div class="search-row">
@@ -206,9 +215,7 @@ fn form_content(q: String, filters: Filters, depts: Vec<String>, themes: Vec<Str
                 <label for="f-zero">{t::ZERO_VISITS()}</label>
             </div>
         </details>
-    };
-    // Not hydrated (the island keeps it as it is): without the hydration marks.
-    content.to_html().replace("<!>", "")
+    }
 }
 
 /// The search box's id.
@@ -283,26 +290,37 @@ fn SearchFormView(props: SearchForm) -> impl IntoView {
     });
     let is_search_box =
         |ev: &web_sys::Event| field_of(ev).is_some_and(|el| el.id() == SEARCH_INPUT);
-    view! {
-        // A real form: without JavaScript it asks the server for /services?q=...
-        <form node_ref=form class="search-form" role="search" method="get" action="/services"
-            inner_html=props.content
-            // Typing shows the server's results in place.
-            on:input=move |ev| {
-                if is_search_box(&ev) {
-                    if let Some(href) = form_of(&ev).and_then(|f| form_href(&f)) {
-                        search(href);
-                    }
-                }
+    // Typing shows the server's results in place.
+    let typing = move |ev: web_sys::Event| {
+        if is_search_box(&ev) {
+            if let Some(href) = form_of(&ev).and_then(|f| form_href(&f)) {
+                search(href);
             }
-            // A filter loads the page for it: Back undoes it.
-            on:change=move |ev| {
-                if !is_search_box(&ev) {
-                    if let Some(href) = form_of(&ev).and_then(|f| form_href(&f)) {
-                        fragment::go(&href);
-                    }
-                }
-            }>
-        </form>
+        }
+    };
+    // A filter loads the page for it: Back undoes it.
+    let filtering = move |ev: web_sys::Event| {
+        if !is_search_box(&ev) {
+            if let Some(href) = form_of(&ev).and_then(|f| form_href(&f)) {
+                fragment::go(&href);
+            }
+        }
+    };
+    let Kept { html, app } = props.content;
+    // A real form: without JavaScript it asks the server for /services?q=...
+    match app {
+        Some(app) => view! {
+            <form node_ref=form class="search-form" role="search" method="get" action="/services"
+                on:input=typing on:change=filtering>
+                {app.run()}
+            </form>
+        }
+        .into_any(),
+        None => view! {
+            <form node_ref=form class="search-form" role="search" method="get" action="/services"
+                inner_html=html on:input=typing on:change=filtering>
+            </form>
+        }
+        .into_any(),
     }
 }
