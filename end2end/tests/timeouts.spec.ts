@@ -11,24 +11,18 @@ const APPLY_SERVICE = '11990100GAHZ200006000';
 
 test('with requests hanging, every page the app fetches reaches its retry state within the timeout', async ({ context }) => {
   test.setTimeout(90_000);
-  // Public pages arrive with their data as HTML; what the app fetches itself is a guide opened
-  // from a list, and every personal page.
-  const fromList = async () => {
-    const page = await context.newPage();
-    await openApp(page, `/services?q=${encodeURIComponent('居民身份证')}`);
-    await context.route('**/api/**', () => {
-      // Never answered.
-    });
-    await page.getByRole('link', { name: /居民身份证申领/ }).first().click();
-    return page;
-  };
+  // Public pages arrive with their data as HTML; what the app fetches itself are the personal
+  // pages: booking a visit (the service's guide and the free slots) and an application step.
+  await context.route('**/api/**', () => {
+    // Never answered.
+  });
   const direct = async (path: string) => {
     const page = await context.newPage();
     await page.goto(path);
     return page;
   };
-  const guide = await fromList();
-  const pages = [guide, await direct(`/apply/${APPLY_SERVICE}/d-hang/notice`)];
+  const booking = await direct(`/services/${GUIDE}/appointment`);
+  const pages = [booking, await direct(`/apply/${APPLY_SERVICE}/d-hang/notice`)];
   await Promise.all(
     pages.map(async (page) => {
       await expect(page.getByText('正在加载')).toBeVisible();
@@ -41,27 +35,26 @@ test('with requests hanging, every page the app fetches reaches its retry state 
 
   // Once the network answers again, the retry button loads the page.
   await context.unroute('**/api/**');
-  await guide.getByRole('button', { name: '重试' }).click();
-  await expect(guide.getByRole('alert')).toHaveCount(0);
-  await expect(guide.getByRole('heading', { name: '申请材料' })).toBeVisible();
+  await booking.getByRole('button', { name: '重试' }).click();
+  await expect(booking.getByRole('alert')).toHaveCount(0);
+  await expect(booking.getByRole('heading', { name: '预约办理' })).toBeVisible();
 });
 
 test('leaving a page cancels the request it was waiting for', async ({ page }) => {
   const guidePath = `/api/services/${GUIDE}`;
   await page.route(`**${guidePath}`, () => {
-    // Never answered: the guide stays loading until the citizen leaves.
+    // Never answered: the booking page stays loading until the citizen leaves.
   });
   const failed: Request[] = [];
   page.on('requestfailed', (r) => {
     if (new URL(r.url()).pathname === guidePath) failed.push(r);
   });
-  await openApp(page, `/services?q=${encodeURIComponent('居民身份证')}`);
-  await page.getByRole('link', { name: /居民身份证申领/ }).first().click();
-  await expect(page).toHaveURL(new RegExp(`/services/${GUIDE}$`));
+  // A page the app draws and fetches itself; the header's link home is followed inside the app.
+  await openApp(page, `/services/${GUIDE}/appointment`);
   await expect(page.getByText('正在加载')).toBeVisible();
 
-  await page.goBack();
-  await expect(page).toHaveURL(/\/services\?q=/);
+  await page.getByRole('link', { name: '政务服务网上办事' }).click();
+  await expect(page).toHaveURL(/\/$/);
   await expect.poll(() => failed.length).toBe(1);
   expect(failed[0].failure()?.errorText).toContain('ERR_ABORTED');
 });
