@@ -30,13 +30,8 @@ impl Pages {
         csp: &HeaderValue,
         api: Router,
     ) -> Option<Pages> {
-        let case_html = built.case_html();
         // Without the islands bundle a page could not come alive: then every page is the app's.
-        let head = portal::ssr::islands_head(
-            &built.index_html()?,
-            &built.islands_html()?,
-            case_html.as_deref().as_slice(),
-        )?;
+        let head = built.islands_head()?;
         let fetch: Arc<portal::ssr::Fetch> = Arc::new(move |path: String| {
             let api = api.clone();
             Box::pin(async move {

@@ -35,6 +35,8 @@ pub struct Assets {
     script_hashes: Vec<String>,
     /// What a case page is answered with; `None` when `dist/` has no case bundle (then the app).
     case_shell: Option<Asset>,
+    /// The `<head>` of a server-rendered page; `None` without the islands bundle.
+    islands_head: Option<String>,
 }
 
 impl Assets {
@@ -55,8 +57,19 @@ impl Assets {
         let case_shell = text("index.html")
             .zip(text(CASE_HTML))
             .and_then(|(index, case)| portal::ssr::with_bundle(&index, &case, "case"));
+        // A server-rendered page's head loads the islands bundle (`portal::ssr::islands_head`).
+        let islands_head =
+            text("index.html")
+                .zip(text(ISLANDS_HTML))
+                .and_then(|(index, islands)| {
+                    portal::ssr::islands_head(
+                        &index,
+                        &islands,
+                        text(CASE_HTML).as_deref().as_slice(),
+                    )
+                });
         // Each page loads its bundle with an inline module script.
-        let script_hashes = [text("index.html"), text(ISLANDS_HTML), case_shell.clone()]
+        let script_hashes = [text("index.html"), islands_head.clone(), case_shell.clone()]
             .iter()
             .flatten()
             .flat_map(|html| inline_script_hashes(html))
@@ -65,6 +78,7 @@ impl Assets {
             files,
             script_hashes,
             case_shell: case_shell.map(|html| asset("index.html", html.into_bytes())),
+            islands_head,
         })
     }
 
@@ -72,25 +86,9 @@ impl Assets {
         &self.script_hashes
     }
 
-    /// The built `index.html`, whose `<head>` server-rendered pages reuse.
-    pub fn index_html(&self) -> Option<String> {
-        self.text("index.html")
-    }
-
-    /// The islands bundle's page, whose module script server-rendered pages load.
-    pub fn islands_html(&self) -> Option<String> {
-        self.text(ISLANDS_HTML)
-    }
-
-    /// The case bundle's page.
-    pub fn case_html(&self) -> Option<String> {
-        self.text(CASE_HTML)
-    }
-
-    fn text(&self, name: &str) -> Option<String> {
-        self.files
-            .get(name)
-            .map(|a| String::from_utf8_lossy(&a.raw).into_owned())
+    /// The `<head>` of a server-rendered page, which loads the islands bundle.
+    pub fn islands_head(&self) -> Option<&str> {
+        self.islands_head.as_deref()
     }
 
     fn respond(&self, path: &str, accept: &str) -> Response {

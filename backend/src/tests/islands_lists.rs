@@ -5,37 +5,11 @@ use axum::Router;
 use tempfile::TempDir;
 
 use super::pages::get;
-use crate::app::AppState;
-use crate::config::Config;
 
 const ID_CARD: &str = "11990100GAHZ070001000";
 
-/// The whole router over a `dist/` with the app's and the islands bundle's pages (the server
-/// renders public pages only when both are built).
 fn islands_router() -> (TempDir, Router) {
-    let dir = tempfile::tempdir().unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    let page = |bundle: &str| {
-        format!(
-            "<!DOCTYPE html><html><head><script type=\"module\">import init from '/{bundle}.js';\
-             </script></head><body></body></html>"
-        )
-    };
-    std::fs::write(dist.join("index.html"), page("portal")).unwrap();
-    std::fs::write(dist.join("islands.html"), page("islands")).unwrap();
-    let config = Config {
-        addr: "127.0.0.1:0".into(),
-        data_dir: dir.path().join("data"),
-        dist_dir: dist,
-        staff_token: None,
-        trust_proxy: false,
-        behind_tls: false,
-        api_origin: None,
-    };
-    let state = AppState::open(&config).unwrap();
-    let router = crate::app::router(state, &config).unwrap();
-    (dir, router)
+    super::whole_router("<!DOCTYPE html><html><head></head><body></body></html>")
 }
 
 /// The props of the island `name` in `html`, as JSON.

@@ -65,10 +65,13 @@ pub fn whole_router(index_html: &str) -> (TempDir, Router) {
         index_html.replacen("</head>", &format!("{}</head>", module("portal")), 1)
     };
     std::fs::write(dir.path().join("dist/index.html"), index_html).unwrap();
+    // As Trunk writes it: the loader and the preloads of the bundle's script and wasm.
     std::fs::write(
         dir.path().join("dist/islands.html"),
         format!(
-            "<html><head>{}</head><body></body></html>",
+            "<html><head>{}<link rel=\"modulepreload\" href=\"/islands-0123456789abcdef.js\">\
+             <link rel=\"preload\" href=\"/islands-0123456789abcdef_bg.wasm\"></head>\
+             <body></body></html>",
             module("islands")
         ),
     )
