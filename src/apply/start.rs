@@ -176,18 +176,20 @@ pub fn ApplyStartPage() -> impl IntoView {
 /// type for it.
 fn start_new(code: String) -> impl IntoView {
     let drafts = drafts_on_device();
+    // A memo: the sentence is drawn again only if drafts are found, not when the device has been
+    // read (a redraw of the same text is a new paint, which Lighthouse took as the LCP).
     let has_drafts = {
         let code = code.clone();
-        move || {
+        Memo::new(move |_| {
             drafts.with(|d| {
                 d.as_ref()
                     .and_then(|r| r.as_ref().ok())
                     .is_some_and(|l| l.iter().any(|d| d.service_code == code))
             })
-        }
+        })
     };
     view! {
-        <p>{move || if has_drafts() { t::START_OR_CONTINUE() } else { t::START_INTRO() }}</p>
+        <p>{move || if has_drafts.get() { t::START_OR_CONTINUE() } else { t::START_INTRO() }}</p>
         <form method="get" action=routes::apply_new(&code)>
             {lang_field()}
             <button type="submit" class="button">{t::START_NEW()}</button>
